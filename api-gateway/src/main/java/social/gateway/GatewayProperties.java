@@ -1,0 +1,21 @@
+package social.gateway;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxBodySize largest request body accepted (larger: 413)
+ * @param rateLimit   requests allowed per caller
+ */
+@ConfigurationProperties("social.gateway")
+public record GatewayProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit) {
+
+    public record RateLimit(
+            @DefaultValue("50") long requestsPerSecond,
+            @DefaultValue("100") long burst,
+            @DefaultValue("100") long anonymousRequestsPerSecond,
+            @DefaultValue("200") long anonymousBurst,
+            @DefaultValue("100000") int maxTrackedCallers) {
+    }
+}

@@ -1,0 +1,79 @@
+package social.gateway.auth;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import social.contract.auth.AuthRpc;
+import social.contract.auth.LoginRequest;
+import social.contract.auth.LogoutRequest;
+import social.contract.auth.RefreshTokensRequest;
+import social.contract.auth.RegisterCredentialsRequest;
+import social.contract.auth.TokensIssued;
+import social.contract.user.CreateProfileRequest;
+import social.contract.user.User;
+import social.contract.user.UserRpc;
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.Caller;
+import social.support.rpc.RpcClient;
+
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "auth", description = "Accounts and tokens")
+class AuthController {
+    private final RpcClient rpc;
+
+    AuthController(RpcClient rpc) {
+        this.rpc = rpc;
+    }
+
+    record Registration(String username, String email, String password, String displayName) {
+    }
+
+    record Credentials(String username, String password) {
+    }
+
+    record RefreshToken(String refreshToken) {
+    }
+
+    @PostMapping("/register")
+    @Operation(summary = "Create an account", description = "201 with the new User and its Location; 409 if the username or email is taken.")
+    CompletableFuture<ResponseEntity<User>> register(@RequestBody Registration body) {
+        return rpc.call(AuthRpc.REGISTER, new RegisterCredentialsRequest(body.username(), body.email(), body.password(),
+                        body.displayName()))
+                // the profile exists before 201 goes out: read-your-writes for GET /api/users/{id}
+                .thenCompose(registered -> rpc.call(UserRpc.CREATE_PROFILE,
+                        new CreateProfileRequest(registered.userId(), registered.username(), registered.displayName())))
+                .thenApply(user -> ResponseEntity.created(URI.create("/api/users/" + user.id())).body(user));
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Log in", description = "401 for an unknown user or a wrong password alike; 429 with Retry-After after repeated failures.")
+    CompletableFuture<TokensIssued> login(@RequestBody Credentials body, HttpServletRequest request) {
+        return rpc.call(AuthRpc.LOGIN, new LoginRequest(body.username(), body.password(), request.getRemoteAddr()));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Trade a refresh token for a new pair", description = "The old refresh token is dead from then on; reusing it revokes the login.")
+    CompletableFuture<TokensIssued> refresh(@RequestBody RefreshToken body) {
+        return rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken()));
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "End a login", description = "The refresh token (and its rotation chain) is dead from now on.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<Void>> logout(@Caller AuthenticatedUser caller, @RequestBody RefreshToken body) {
+        return rpc.call(AuthRpc.LOGOUT, new LogoutRequest(caller.id(), body.refreshToken()))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+}

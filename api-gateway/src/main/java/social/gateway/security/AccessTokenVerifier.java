@@ -1,0 +1,138 @@
+package social.gateway.security;
+
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwsHeader;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import social.contract.auth.AuthRpc;
+import social.contract.auth.GetVerificationKeysRequest;
+import social.contract.auth.VerificationKeys;
+import social.support.messaging.MessagingProperties;
+import social.support.rpc.RpcClient;
+
+/**
+ * Verifies access tokens with auth-service's public keys only, fetched over RabbitMQ and cached.
+ * The algorithm is pinned to EdDSA, issuer and audience must match, expiry is enforced, and an
+ * unsigned ({@code alg: none}) token never parses.
+ */
+@Component
+public class AccessTokenVerifier {
+    private static final Logger log = LoggerFactory.getLogger(AccessTokenVerifier.class);
+    private static final String PINNED_ALGORITHM = "EdDSA";
+    /** An unknown key id refetches the keys at most this often (a flood of forged kids costs nothing). */
+    private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
+
+    private final RpcClient rpc;
+    private final Duration fetchTimeout;
+    private volatile KeySet keySet = new KeySet(null, null, Map.of(), Instant.EPOCH);
+
+    AccessTokenVerifier(RpcClient rpc, MessagingProperties messaging) {
+        this.rpc = rpc;
+        this.fetchTimeout = messaging.rpcTimeout();
+    }
+
+    /** The caller a token speaks for; throws {@link InvalidTokenException} for anything else. */
+    public AuthenticatedUser verify(String token) {
+        KeySet keys = currentKeys();
+        try {
+            Claims claims = Jwts.parser()
+                    .keyLocator(new LocatorAdapter<Key>() {
+                        @Override
+                        protected Key locate(JwsHeader header) {
+                            if (!PINNED_ALGORITHM.equals(header.getAlgorithm())) {
+                                throw new InvalidTokenException("unexpected signing algorithm");
+                            }
+                            return keyFor(header.getKeyId());
+                        }
+                    })
+                    .requireIssuer(keys.issuer())
+                    .requireAudience(keys.audience())
+                    .clockSkewSeconds(30)
+                    .build()
+                    .parseSignedClaims(token)
+                    .getPayload();
+            if (claims.getExpiration() == null) {
+                throw new InvalidTokenException("the token has no expiry");
+            }
+            return new AuthenticatedUser(UUID.fromString(claims.getSubject()), claims.get("preferred_username", String.class));
+        } catch (JwtException | IllegalArgumentException e) {
+            throw new InvalidTokenException("the access token is invalid or expired");
+        }
+    }
+
+    private PublicKey keyFor(String keyId) {
+        PublicKey key = keyId == null ? null : keySet.keys().get(keyId);
+        if (key == null && Instant.now().isAfter(keySet.fetchedAt().plus(REFETCH_INTERVAL))) {
+            key = fetch().keys().get(keyId);
+        }
+        if (key == null) {
+            throw new InvalidTokenException("unknown signing key");
+        }
+        return key;
+    }
+
+    private KeySet currentKeys() {
+        KeySet keys = keySet;
+        return keys.issuer() != null ? keys : fetch();
+    }
+
+    private synchronized KeySet fetch() {
+        try {
+            VerificationKeys fetched = rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest())
+                    .get(fetchTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            Map<String, PublicKey> keys = new HashMap<>();
+            for (VerificationKeys.Key key : fetched.keys()) {
+                if (PINNED_ALGORITHM.equals(key.algorithm())) {
+                    keys.put(key.keyId(), decode(key.x509()));
+                }
+            }
+            keySet = new KeySet(fetched.issuer(), fetched.audience(), Map.copyOf(keys), Instant.now());
+            return keySet;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeysUnavailableException(e);
+        } catch (Exception e) {
+            log.warn("cannot fetch token verification keys from auth-service: {}", e.toString());
+            throw new KeysUnavailableException(e);
+        }
+    }
+
+    private static PublicKey decode(String x509) throws GeneralSecurityException {
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(x509)));
+    }
+
+    private record KeySet(String issuer, String audience, Map<String, PublicKey> keys, Instant fetchedAt) {
+    }
+
+    /** The token is not one auth-service issued, or no longer valid. */
+    public static class InvalidTokenException extends RuntimeException {
+        InvalidTokenException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The keys could not be had from auth-service: tokens cannot be judged right now. */
+    public static class KeysUnavailableException extends RuntimeException {
+        KeysUnavailableException(Throwable cause) {
+            super("token verification keys are unavailable", cause);
+        }
+    }
+}

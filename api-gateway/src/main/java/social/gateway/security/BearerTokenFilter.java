@@ -1,0 +1,77 @@
+package social.gateway.security;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import social.gateway.web.Problems;
+
+/**
+ * Reads the bearer token (the {@code Authorization} header, or {@code access_token} on the
+ * notification stream, which browsers' EventSource cannot give headers) and, if there is one,
+ * verifies it. A present but invalid token is a 401 on every endpoint, even those open to
+ * anonymous callers; no token leaves the caller anonymous.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+    static final String STREAM_PATH = "/api/notifications/stream";
+
+    private final AccessTokenVerifier verifier;
+    private final Problems problems;
+
+    BearerTokenFilter(AccessTokenVerifier verifier, Problems problems) {
+        this.verifier = verifier;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token;
+        try {
+            token = tokenOf(request);
+        } catch (IllegalArgumentException e) {
+            problems.unauthorized(response, e.getMessage());
+            return;
+        }
+        if (token != null) {
+            try {
+                AuthenticatedUser user = verifier.verify(token);
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+            } catch (AccessTokenVerifier.InvalidTokenException e) {
+                problems.unauthorized(response, e.getMessage());
+                return;
+            } catch (AccessTokenVerifier.KeysUnavailableException e) {
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                        "Access tokens cannot be verified right now, try again shortly.", Map.of(HttpHeaders.RETRY_AFTER, "5"));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String tokenOf(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null) {
+            if (header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
+                return header.substring(7).strip();
+            }
+            throw new IllegalArgumentException("the Authorization header must be 'Bearer <accessToken>'");
+        }
+        if (STREAM_PATH.equals(request.getRequestURI())) {
+            return request.getParameter("access_token");
+        }
+        return null;
+    }
+}

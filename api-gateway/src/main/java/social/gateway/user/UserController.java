@@ -1,0 +1,75 @@
+package social.gateway.user;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import social.contract.user.FindUserByUsernameRequest;
+import social.contract.user.GetUserRequest;
+import social.contract.user.SearchUsersRequest;
+import social.contract.user.UpdateProfileRequest;
+import social.contract.user.User;
+import social.contract.user.UserRpc;
+import social.contract.user.UserSummary;
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.Caller;
+import social.gateway.web.Page;
+import social.gateway.web.PageSize;
+import social.gateway.web.PathIds;
+import social.support.rpc.RpcClient;
+
+@RestController
+@RequestMapping("/api/users")
+@Tag(name = "users", description = "Profiles")
+class UserController {
+    private final RpcClient rpc;
+
+    UserController(RpcClient rpc) {
+        this.rpc = rpc;
+    }
+
+    /** Only these two fields can change; anything else in the body is ignored. */
+    record ProfileChanges(String displayName, String bio) {
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The caller's profile", security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<User> me(@Caller AuthenticatedUser caller) {
+        return rpc.call(UserRpc.GET, new GetUserRequest(caller.id()));
+    }
+
+    @PatchMapping("/me")
+    @Operation(summary = "Change the caller's display name or bio", security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<User> updateMe(@Caller AuthenticatedUser caller, @RequestBody ProfileChanges changes) {
+        return rpc.call(UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()));
+    }
+
+    @GetMapping("/lookup")
+    @Operation(summary = "A user by username, in any case")
+    CompletableFuture<User> lookup(@RequestParam String username) {
+        return rpc.call(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest(username));
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "Users whose username or display name starts with q")
+    CompletableFuture<Page<UserSummary>> search(@RequestParam String q, @RequestParam(required = false) Integer limit,
+                                                @RequestParam(required = false) String cursor) {
+        return rpc.call(UserRpc.SEARCH, new SearchUsersRequest(q, PageSize.of(limit), cursor))
+                .thenApply(page -> new Page<>(page.items(), page.nextCursor()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A user by id")
+    CompletableFuture<User> byId(@PathVariable String id) {
+        return rpc.call(UserRpc.GET, new GetUserRequest(PathIds.parse(id, "user")));
+    }
+}

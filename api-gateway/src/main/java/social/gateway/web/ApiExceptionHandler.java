@@ -1,0 +1,153 @@
+package social.gateway.web;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import social.contract.ErrorReply;
+import social.gateway.security.AuthenticationRequiredException;
+import social.support.rpc.RpcErrorException;
+import social.support.rpc.RpcTimeoutException;
+import social.support.rpc.RpcUnavailableException;
+
+/**
+ * Turns every failure into problem+json: Spring MVC's own (400, 404, 405, 415 ...) through the
+ * base class, a service's error reply by its code, no reply in time as 504 and an unreachable
+ * service or broker as 503. Nothing else is guessed, and no stack trace leaves the gateway.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(RpcErrorException.class)
+    ResponseEntity<ProblemDetail> errorReply(RpcErrorException e) {
+        ErrorReply reply = e.reply();
+        HttpStatus status = switch (reply.code()) {
+            case VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (reply.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, reply.retryAfterSeconds().toString());
+        }
+        return response.body(Problems.withFieldErrors(Problems.problem(status, reply.message()), reply.errors()));
+    }
+
+    @ExceptionHandler(RpcTimeoutException.class)
+    ResponseEntity<ProblemDetail> timeout(RpcTimeoutException e) {
+        log.warn("{}", e.getMessage());
+        return of(HttpStatus.GATEWAY_TIMEOUT, "A service did not answer in time.");
+    }
+
+    @ExceptionHandler(RpcUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(RpcUnavailableException e) {
+        log.warn("{}", e.getMessage());
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "A service is unavailable, try again shortly.");
+    }
+
+    @ExceptionHandler(AuthenticationRequiredException.class)
+    ResponseEntity<ProblemDetail> authenticationRequired(AuthenticationRequiredException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(Problems.problem(HttpStatus.UNAUTHORIZED, e.getMessage()));
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return of(e.status(), e.getMessage());
+    }
+
+    /** Failures of the futures an asynchronous handler returned arrive wrapped. */
+    @ExceptionHandler({CompletionException.class, ExecutionException.class})
+    ResponseEntity<?> wrapped(Exception e, WebRequest request) throws Exception {
+        Throwable cause = e.getCause();
+        if (cause instanceof RpcErrorException error) {
+            return errorReply(error);
+        }
+        if (cause instanceof RpcTimeoutException timeout) {
+            return timeout(timeout);
+        }
+        if (cause instanceof RpcUnavailableException unavailable) {
+            return unavailable(unavailable);
+        }
+        if (cause instanceof ApiException api) {
+            return api(api);
+        }
+        if (cause instanceof AuthenticationRequiredException required) {
+            return authenticationRequired(required);
+        }
+        if (cause instanceof Exception exception) {
+            return unexpected(exception, request);
+        }
+        throw e;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return of(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has an invalid value.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<?> unexpected(Exception e, WebRequest request) throws Exception {
+        try {
+            ResponseEntity<Object> handled = handleException(e, request);
+            if (handled != null) {
+                return handled;
+            }
+        } catch (Exception notMvc) {
+            // not one of Spring MVC's exceptions: an unexpected failure
+        }
+        log.error("unexpected failure", e);
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (BodySizeLimitFilter.isTooLarge(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."));
+        }
+        return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST,
+                "The request body is missing or is not valid JSON of the expected shape."));
+    }
+
+    /** Spring MVC's own problems get the same members as ours: type and title are always there. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            ProblemDetail complete = Problems.problem(statusCode, problem.getDetail());
+            if (problem.getProperties() != null) {
+                problem.getProperties().forEach(complete::setProperty);
+            }
+            complete.setInstance(problem.getInstance());
+            body = complete;
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> of(HttpStatusCode status, String detail) {
+        return ResponseEntity.status(status).body(Problems.problem(status, detail));
+    }
+}

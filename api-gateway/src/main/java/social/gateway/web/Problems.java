@@ -1,0 +1,62 @@
+package social.gateway.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import social.contract.ErrorReply;
+import tools.jackson.databind.json.JsonMapper;
+
+/** RFC 9457 problem details, the one shape every error of the API has. */
+@Component
+public class Problems {
+    private final JsonMapper json;
+
+    Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+
+    public static ProblemDetail withFieldErrors(ProblemDetail problem, List<ErrorReply.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors.stream()
+                    .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        }
+        return problem;
+    }
+
+    /** For filters, which answer before Spring MVC could. */
+    public void write(HttpServletResponse response, HttpStatus status, String detail, Map<String, String> headers)
+            throws IOException {
+        response.setStatus(status.value());
+        headers.forEach(response::setHeader);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem(status, detail));
+    }
+
+    public void unauthorized(HttpServletResponse response, String detail) throws IOException {
+        write(response, HttpStatus.UNAUTHORIZED, detail, Map.of(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(detail)));
+    }
+
+    public static String bearerChallenge(String detail) {
+        return "Bearer error=\"invalid_token\", error_description=\"" + detail.replace("\"", "'") + "\"";
+    }
+}

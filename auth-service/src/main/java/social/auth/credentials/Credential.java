@@ -1,0 +1,42 @@
+package social.auth.credentials;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "credential")
+public class Credential {
+    @Id
+    private UUID userId;
+    private String username;
+    private String email;
+    private String passwordHash;
+    private Instant createdAt;
+
+    protected Credential() {
+    }
+
+    Credential(UUID userId, String username, String email, String passwordHash, Instant createdAt) {
+        this.userId = userId;
+        this.username = username;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+}

@@ -1,0 +1,19 @@
+package social.auth.credentials;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface CredentialRepository extends JpaRepository<Credential, UUID> {
+
+    @Query("select c from Credential c where lower(c.username) = lower(:username)")
+    Optional<Credential> findByUsernameIgnoringCase(String username);
+
+    @Query("select count(c) > 0 from Credential c where lower(c.username) = lower(:username)")
+    boolean usernameTaken(String username);
+
+    @Query("select count(c) > 0 from Credential c where lower(c.email) = lower(:email)")
+    boolean emailTaken(String email);
+}

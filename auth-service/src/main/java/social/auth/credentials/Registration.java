@@ -1,0 +1,68 @@
+package social.auth.credentials;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import social.contract.auth.CredentialsRegistered;
+import social.contract.auth.RegisterCredentialsRequest;
+import social.contract.auth.UserRegistered;
+import social.support.error.ServiceException;
+import social.support.error.Validation;
+import social.support.id.Ids;
+import social.support.outbox.EventOutbox;
+
+/** Creates an account: credentials here, and a {@code user.registered} event for everyone else. */
+@Service
+public class Registration {
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{3,30}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+
+    private final CredentialRepository credentials;
+    private final Passwords passwords;
+    private final EventOutbox outbox;
+    private final TransactionTemplate transactions;
+
+    Registration(CredentialRepository credentials, Passwords passwords, EventOutbox outbox,
+                 TransactionTemplate transactions) {
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
+
+    public CredentialsRegistered register(RegisterCredentialsRequest request) {
+        String displayName = request.displayName() == null ? request.username() : request.displayName().strip();
+        Validation.start()
+                .requireMatch(request.username(), USERNAME, "username", "must be 3 to 30 letters, digits or underscores")
+                .require(request.email() != null && request.email().length() <= 254
+                        && EMAIL.matcher(request.email()).matches(), "email", "must be a valid email address")
+                .requireText(request.password(), "password", Passwords.MIN_LENGTH, Passwords.MAX_LENGTH)
+                .requireText(displayName, "displayName", 1, 50)
+                .orThrow();
+        if (credentials.usernameTaken(request.username())) {
+            throw ServiceException.conflict("username is taken");
+        }
+        if (credentials.emailTaken(request.email())) {
+            throw ServiceException.conflict("email is taken");
+        }
+        // hashing is slow on purpose: do it before the transaction, not inside it
+        String hash = passwords.hash(request.password());
+        UUID userId = Ids.newId();
+        Instant now = Instant.now();
+        try {
+            transactions.executeWithoutResult(status -> {
+                credentials.saveAndFlush(new Credential(userId, request.username(), request.email(), hash, now));
+                outbox.publish(new UserRegistered(Ids.newId(), now, 1, userId, request.username(), displayName));
+            });
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent registration won the race for the name or the address
+            throw ServiceException.conflict("username or email is taken");
+        }
+        return new CredentialsRegistered(userId, request.username(), displayName);
+    }
+}

@@ -1,0 +1,41 @@
+package social.auth.token;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.jsonwebtoken.Jwts;
+import social.auth.AuthProperties;
+
+/** Signs short-lived access tokens: EdDSA, with issuer, audience, expiry and a token id. */
+@Component
+class AccessTokens {
+    private final SigningKeys keys;
+    private final AuthProperties properties;
+
+    AccessTokens(SigningKeys keys, AuthProperties properties) {
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    String issue(UUID userId, String username) {
+        Instant now = Instant.now();
+        return Jwts.builder()
+                .header().keyId(keys.keyId()).and()
+                .id(UUID.randomUUID().toString())
+                .subject(userId.toString())
+                .claim("preferred_username", username)
+                .issuer(properties.issuer())
+                .audience().add(properties.audience()).and()
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plus(properties.accessTokenTtl())))
+                .signWith(keys.privateKey(), Jwts.SIG.EdDSA)
+                .compact();
+    }
+
+    long lifetimeSeconds() {
+        return properties.accessTokenTtl().toSeconds();
+    }
+}

@@ -1,0 +1,119 @@
+package social.auth.token;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import social.auth.AuthProperties;
+import social.contract.auth.VerificationKeys;
+
+/**
+ * The Ed25519 key pair access tokens are signed with. Taken from configuration when given;
+ * otherwise generated once and kept in the auth schema, so that all instances and restarts agree.
+ * Only the public key ever leaves this service.
+ */
+@Component
+public class SigningKeys {
+    static final String ALGORITHM = "EdDSA";
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+
+    private final KeyPair keyPair;
+    private final String keyId;
+    private final AuthProperties properties;
+
+    SigningKeys(AuthProperties properties, JdbcTemplate jdbc) {
+        this.properties = properties;
+        this.keyPair = hasText(properties.signingPrivateKey())
+                ? decode(properties.signingPrivateKey(), properties.signingPublicKey())
+                : storedOrGenerated(jdbc);
+        this.keyId = keyIdOf(keyPair.getPublic());
+    }
+
+    PrivateKey privateKey() {
+        return keyPair.getPrivate();
+    }
+
+    String keyId() {
+        return keyId;
+    }
+
+    public VerificationKeys verificationKeys() {
+        return new VerificationKeys(properties.issuer(), properties.audience(), List.of(new VerificationKeys.Key(
+                keyId, ALGORITHM, Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded()))));
+    }
+
+    private static KeyPair storedOrGenerated(JdbcTemplate jdbc) {
+        List<KeyPair> stored = jdbc.query("SELECT private_key, public_key FROM signing_key ORDER BY created_at DESC LIMIT 1",
+                (rs, i) -> decode(rs.getBytes("private_key"), rs.getBytes("public_key")));
+        if (!stored.isEmpty()) {
+            return stored.get(0);
+        }
+        KeyPair generated = generate();
+        int inserted = jdbc.update("""
+                        INSERT INTO signing_key (key_id, algorithm, private_key, public_key, created_at)
+                        SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM signing_key)""",
+                keyIdOf(generated.getPublic()), ALGORITHM, generated.getPrivate().getEncoded(),
+                generated.getPublic().getEncoded(), Timestamp.from(Instant.now()));
+        if (inserted == 0) {
+            // another instance generated one first: use that one
+            return storedOrGenerated(jdbc);
+        }
+        log.info("generated a new Ed25519 signing key (set AUTH_SIGNING_PRIVATE_KEY/AUTH_SIGNING_PUBLIC_KEY to provide one)");
+        return generated;
+    }
+
+    private static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot make Ed25519 keys", e);
+        }
+    }
+
+    private static KeyPair decode(String privateBase64, String publicBase64) {
+        if (!hasText(publicBase64)) {
+            throw new IllegalStateException("social.auth.signing-public-key must go with signing-private-key");
+        }
+        return decode(Base64.getDecoder().decode(privateBase64.strip()), Base64.getDecoder().decode(publicBase64.strip()));
+    }
+
+    private static KeyPair decode(byte[] pkcs8, byte[] x509) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance("Ed25519");
+            PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(x509));
+            PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return new KeyPair(publicKey, privateKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the configured signing key is not an Ed25519 key pair", e);
+        }
+    }
+
+    private static String keyIdOf(PublicKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,105 @@
+package social.auth.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import social.auth.AuthProperties;
+import social.auth.credentials.CredentialRepository;
+import social.contract.Acknowledged;
+import social.contract.auth.LogoutRequest;
+import social.contract.auth.RefreshTokensRequest;
+import social.contract.auth.TokensIssued;
+import social.support.error.ServiceException;
+import social.support.id.Ids;
+
+/**
+ * Issues token pairs and rotates refresh tokens: each is random, stored hashed, and good for one
+ * use. Presenting one that was already rotated means it leaked: the whole login is revoked.
+ */
+@Service
+public class TokenRotation {
+    private static final Logger log = LoggerFactory.getLogger(TokenRotation.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RefreshTokenRepository refreshTokens;
+    private final CredentialRepository credentials;
+    private final AccessTokens accessTokens;
+    private final AuthProperties properties;
+    private final TransactionTemplate transactions;
+
+    TokenRotation(RefreshTokenRepository refreshTokens, CredentialRepository credentials, AccessTokens accessTokens,
+                  AuthProperties properties, TransactionTemplate transactions) {
+        this.refreshTokens = refreshTokens;
+        this.credentials = credentials;
+        this.accessTokens = accessTokens;
+        this.properties = properties;
+        this.transactions = transactions;
+    }
+
+    /** A new login: a new token family. */
+    public TokensIssued issueForLogin(UUID userId, String username) {
+        return transactions.execute(status -> issue(userId, username, Ids.newId()));
+    }
+
+    public TokensIssued refresh(RefreshTokensRequest request) {
+        Instant now = Instant.now();
+        Optional<TokensIssued> rotated = transactions.execute(status -> {
+            Optional<RefreshToken> found = refreshTokens.findForUpdate(hash(request.refreshToken()));
+            if (found.isEmpty()) {
+                return Optional.<TokensIssued>empty();
+            }
+            RefreshToken token = found.get();
+            if (token.used()) {
+                int revoked = refreshTokens.revokeFamily(token.familyId(), now);
+                log.warn("rotated refresh token of user {} presented again: revoked {} tokens of its login",
+                        token.userId(), revoked);
+                return Optional.<TokensIssued>empty();
+            }
+            if (!token.usableAt(now)) {
+                return Optional.<TokensIssued>empty();
+            }
+            token.markUsed(now);
+            String username = credentials.findById(token.userId()).orElseThrow().username();
+            return Optional.of(issue(token.userId(), username, token.familyId()));
+        });
+        // refused only after the transaction committed, so a reuse's revocation sticks
+        return rotated.orElseThrow(() -> ServiceException.unauthorized("refresh token is not valid"));
+    }
+
+    public Acknowledged logout(LogoutRequest request) {
+        transactions.executeWithoutResult(status -> refreshTokens.findForUpdate(hash(request.refreshToken()))
+                .filter(token -> token.userId().equals(request.callerId()))
+                .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), Instant.now())));
+        return Acknowledged.INSTANCE;
+    }
+
+    private TokensIssued issue(UUID userId, String username, UUID familyId) {
+        Instant now = Instant.now();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        refreshTokens.save(new RefreshToken(Ids.newId(), hash(refreshToken), familyId, userId, now,
+                now.plus(properties.refreshTokenTtl())));
+        return new TokensIssued(accessTokens.issue(userId, username), refreshToken, "Bearer",
+                accessTokens.lifetimeSeconds());
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(token).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

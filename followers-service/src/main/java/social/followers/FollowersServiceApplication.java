@@ -1,0 +1,11 @@
+package social.followers;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class FollowersServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(FollowersServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,9 @@
+package social.contract.auth;
+
+import java.util.UUID;
+
+import social.contract.MessageType;
+
+@MessageType("auth.registered-reply")
+public record CredentialsRegistered(UUID userId, String username, String displayName) {
+}

@@ -1,0 +1,65 @@
+package social.support.config;
+
+import javax.sql.DataSource;
+
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import social.support.events.EventSubscription;
+import social.support.events.Inbox;
+import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.ListenerContainers;
+import social.support.messaging.MessagingNames;
+import social.support.messaging.MessagingProperties;
+import social.support.outbox.EventOutbox;
+import social.support.outbox.OutboxProperties;
+import social.support.outbox.OutboxRelay;
+
+/** The transactional outbox and idempotent event consumers, for services that own a database. */
+@AutoConfiguration(after = MessagingAutoConfiguration.class, afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@ConditionalOnClass(JdbcTemplate.class)
+@ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PersistenceMessagingAutoConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
+                            RabbitTemplate rabbitTemplate, MessagingNames names, OutboxProperties properties) {
+        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+                rabbitTemplate, names, properties);
+    }
+
+    @Bean
+    EventOutbox eventOutbox(DataSource dataSource, ContractMessageConverter converter, OutboxRelay relay) {
+        return new EventOutbox(new JdbcTemplate(dataSource), converter, relay);
+    }
+
+    @Bean
+    Inbox inbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new Inbox(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager));
+    }
+
+    /** Applies the events of every {@link EventSubscription} bean of this service. */
+    @Bean
+    ListenerContainers eventListeners(ObjectProvider<EventSubscription> subscriptions, ConnectionFactory connectionFactory,
+                                      ContractMessageConverter converter, Inbox inbox, MessagingProperties properties) {
+        ListenerContainers containers = new ListenerContainers(connectionFactory);
+        subscriptions.orderedStream().forEach(subscription -> containers.add(subscription.queue(),
+                subscription.listener(converter, inbox, properties.maxDeliveryAttempts(), properties.retryBackoff()),
+                properties.eventConcurrency(), properties.prefetch()));
+        return containers;
+    }
+}

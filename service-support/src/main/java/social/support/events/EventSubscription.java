@@ -1,0 +1,84 @@
+package social.support.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+
+import social.contract.Event;
+import social.contract.MessageTypes;
+import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.Topology;
+
+/**
+ * One concern of a service that follows some events: a durable queue of its own (with a
+ * dead-letter queue) bound to the events it handles, each handled once per {@code eventId} in
+ * the same transaction as the handler's effect.
+ */
+public final class EventSubscription extends Declarables {
+    private final String queue;
+    private final Map<Class<? extends Event>, Consumer<Event>> handlers;
+
+    private EventSubscription(String queue, Map<Class<? extends Event>, Consumer<Event>> handlers,
+                              List<Declarable> declarables) {
+        super(declarables);
+        this.queue = queue;
+        this.handlers = Map.copyOf(handlers);
+    }
+
+    /** @param concern what the subscription is for, e.g. {@code follow-graph}; names its queue */
+    public static Builder forConcern(String concern, Topology topology) {
+        return new Builder(concern, topology);
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    /** The listener that applies this subscription's events once each, dead-lettering poison. */
+    public MessageListener listener(ContractMessageConverter converter, Inbox inbox, int maxAttempts, Duration backoff) {
+        return new EventListener(this, converter, inbox, maxAttempts, backoff);
+    }
+
+    Consumer<Event> handler(Class<?> type) {
+        return handlers.get(type);
+    }
+
+    public static final class Builder {
+        private final String concern;
+        private final Topology topology;
+        private final Map<Class<? extends Event>, Consumer<Event>> handlers = new LinkedHashMap<>();
+
+        private Builder(String concern, Topology topology) {
+            this.concern = concern;
+            this.topology = topology;
+        }
+
+        public <E extends Event> Builder on(Class<E> type, Consumer<E> handler) {
+            handlers.put(type, event -> handler.accept(type.cast(event)));
+            return this;
+        }
+
+        public EventSubscription build() {
+            String name = topology.names().eventQueue(concern);
+            TopicExchange events = topology.eventsExchange();
+            Queue queue = topology.queueWithDeadLetters(name);
+            Queue deadLetters = topology.durableQueue(topology.names().deadLetterQueue(name), Map.of());
+            List<Declarable> declarables = new ArrayList<>(List.of(events, queue, deadLetters,
+                    topology.deadLetterExchange(),
+                    BindingBuilder.bind(deadLetters).to(topology.deadLetterExchange()).with(name)));
+            handlers.keySet().forEach(type ->
+                    declarables.add(BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
+            return new EventSubscription(name, handlers, declarables);
+        }
+    }
+}

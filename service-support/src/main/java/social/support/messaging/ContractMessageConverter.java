@@ -1,0 +1,64 @@
+package social.support.messaging;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.support.converter.MessageConversionException;
+import org.springframework.amqp.support.converter.MessageConverter;
+
+import social.contract.MessageTypes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON bodies from the {@code messages-contract} records. The AMQP {@code type} property holds
+ * the record's logical id; on the way in it must name a registered contract type, so no class
+ * name is ever read off the wire and nothing outside the contract can be instantiated.
+ */
+public final class ContractMessageConverter implements MessageConverter {
+    public static final String CONTENT_TYPE = MessageProperties.CONTENT_TYPE_JSON;
+
+    private final JsonMapper json;
+
+    public ContractMessageConverter() {
+        this.json = JsonMapper.builder()
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // newer producers may add fields: older consumers ignore them
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    @Override
+    public Message toMessage(Object object, MessageProperties properties) {
+        String type = MessageTypes.idOf(object.getClass());
+        byte[] body = toJson(object);
+        properties.setType(type);
+        properties.setContentType(CONTENT_TYPE);
+        properties.setContentEncoding(StandardCharsets.UTF_8.name());
+        properties.setContentLength(body.length);
+        return new Message(body, properties);
+    }
+
+    @Override
+    public Object fromMessage(Message message) {
+        String type = message.getMessageProperties().getType();
+        Class<?> target = MessageTypes.classOf(type)
+                .orElseThrow(() -> new MessageConversionException("not a contract message type: " + type));
+        try {
+            return json.readValue(message.getBody(), target);
+        } catch (JacksonException e) {
+            throw new MessageConversionException("unreadable " + type + " message", e);
+        }
+    }
+
+    public byte[] toJson(Object object) {
+        try {
+            return json.writeValueAsBytes(object);
+        } catch (JacksonException e) {
+            throw new MessageConversionException("cannot write " + object.getClass().getSimpleName(), e);
+        }
+    }
+}

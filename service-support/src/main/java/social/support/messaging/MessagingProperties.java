@@ -1,0 +1,32 @@
+package social.support.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service talks to the broker.
+ *
+ * @param prefix              put in front of every exchange and queue name, so that test runs,
+ *                            local runs and other developers on one broker never meet
+ * @param rpcTimeout          how long a caller waits for a reply (the request expires with it)
+ * @param rpcConcurrency      consumers answering this service's requests
+ * @param eventConcurrency    consumers per event subscription
+ * @param prefetch            unacknowledged messages a consumer may hold
+ * @param maxDeliveryAttempts attempts of an event handler before the event is dead-lettered
+ * @param retryBackoff        pause before the second attempt, doubled for each further one
+ * @param transientTopology   declare queues that expire and exchanges that auto-delete once
+ *                            unused, for test runs that must leave the broker as they found it
+ */
+@ConfigurationProperties("social.messaging")
+public record MessagingProperties(
+        @DefaultValue("") String prefix,
+        @DefaultValue("5s") Duration rpcTimeout,
+        @DefaultValue("8") int rpcConcurrency,
+        @DefaultValue("4") int eventConcurrency,
+        @DefaultValue("50") int prefetch,
+        @DefaultValue("3") int maxDeliveryAttempts,
+        @DefaultValue("100ms") Duration retryBackoff,
+        @DefaultValue("false") boolean transientTopology) {
+}

@@ -1,0 +1,71 @@
+package social.support.rpc;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.AmqpMessageReturnedException;
+import org.springframework.amqp.core.AmqpReplyTimeoutException;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+
+import social.contract.ErrorReply;
+import social.contract.rpc.Operation;
+import social.support.messaging.MessagingNames;
+
+/**
+ * Asks the service that owns an operation and hands back its answer, without holding a thread
+ * while waiting: replies come through RabbitMQ's direct reply-to. The future fails with
+ * {@link RpcErrorException} for an error reply, {@link RpcTimeoutException} when no reply came in
+ * time, and {@link RpcUnavailableException} when the request could not be delivered.
+ */
+public class RpcClient {
+    private final AsyncRabbitTemplate template;
+    private final MessagingNames names;
+    private final String expiration;
+
+    public RpcClient(AsyncRabbitTemplate template, MessagingNames names, Duration timeout) {
+        this.template = template;
+        this.names = names;
+        // a request nobody picked up in time is dropped by the broker, not answered late
+        this.expiration = Long.toString(timeout.toMillis());
+    }
+
+    public <Q, R> CompletableFuture<R> call(Operation<Q, R> operation, Q request) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        CompletableFuture<Object> pending;
+        try {
+            pending = template.convertSendAndReceive(names.rpcExchange(operation.service()), operation.routingKey(),
+                    request, message -> {
+                        message.getMessageProperties().setExpiration(expiration);
+                        return message;
+                    });
+        } catch (AmqpException e) {
+            result.completeExceptionally(new RpcUnavailableException(operation.service(), e));
+            return result;
+        }
+        pending.whenComplete((reply, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(translate(operation, failure));
+            } else if (reply instanceof ErrorReply error) {
+                result.completeExceptionally(new RpcErrorException(error));
+            } else if (operation.replyType().isInstance(reply)) {
+                result.complete(operation.replyType().cast(reply));
+            } else {
+                result.completeExceptionally(new IllegalStateException(operation.routingKey() + " answered "
+                        + (reply == null ? "nothing" : reply.getClass().getSimpleName())));
+            }
+        });
+        return result;
+    }
+
+    private static Throwable translate(Operation<?, ?> operation, Throwable failure) {
+        Throwable cause = failure.getCause() != null && !(failure instanceof AmqpException) ? failure.getCause() : failure;
+        if (cause instanceof AmqpReplyTimeoutException) {
+            return new RpcTimeoutException(operation.routingKey());
+        }
+        if (cause instanceof AmqpMessageReturnedException || cause instanceof AmqpException) {
+            return new RpcUnavailableException(operation.service(), cause);
+        }
+        return cause;
+    }
+}

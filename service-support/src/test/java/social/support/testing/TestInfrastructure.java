@@ -1,0 +1,138 @@
+package social.support.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.RabbitMQContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * Where the tests' real Postgres and RabbitMQ come from: {@code TEST_DB_*} / {@code TEST_RABBIT_*}
+ * env vars if set; else the local servers on their standard ports if reachable; else Testcontainers
+ * when a Docker engine is available; else a failure that says how to provide them. Never a skip.
+ *
+ * <p>Each JVM isolates itself: its own database (dropped at exit) and its own messaging prefix
+ * (queues expire and exchanges auto-delete once unused), published as system properties that the
+ * services' configuration reads ({@code DB_*}, {@code RABBIT_*}, {@code MESSAGING_PREFIX}).
+ */
+public final class TestInfrastructure {
+    private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
+    private static Map<String, String> properties;
+
+    private TestInfrastructure() {
+    }
+
+    /** Resolves the servers and creates this run's database, once per JVM; returns the properties set. */
+    public static synchronized Map<String, String> start() {
+        if (properties == null) {
+            Map<String, String> resolved = new LinkedHashMap<>();
+            resolved.putAll(postgres());
+            resolved.putAll(rabbit());
+            resolved.put("DB_NAME", "social_test_" + RUN_ID);
+            resolved.put("MESSAGING_PREFIX", "test-" + RUN_ID + ".");
+            resolved.put("social.messaging.transient-topology", "true");
+            createDatabase(resolved);
+            resolved.forEach(System::setProperty);
+            properties = Map.copyOf(resolved);
+        }
+        return properties;
+    }
+
+    public static String runId() {
+        return RUN_ID;
+    }
+
+    /** A JDBC URL of this run's database, for tests that look at tables directly. */
+    public static String jdbcUrl(String schema) {
+        Map<String, String> p = start();
+        return "jdbc:postgresql://" + p.get("DB_HOST") + ":" + p.get("DB_PORT") + "/" + p.get("DB_NAME")
+                + "?currentSchema=" + schema;
+    }
+
+    private static Map<String, String> postgres() {
+        String host = System.getenv("TEST_DB_HOST");
+        if (host != null) {
+            return Map.of("DB_HOST", host, "DB_PORT", env("TEST_DB_PORT", "5432"),
+                    "DB_USER", env("TEST_DB_USER", "postgres"), "DB_PASSWORD", env("TEST_DB_PASSWORD", ""));
+        }
+        if (reachable("127.0.0.1", 5432)) {
+            return Map.of("DB_HOST", "127.0.0.1", "DB_PORT", "5432", "DB_USER", "postgres", "DB_PASSWORD", "");
+        }
+        requireDocker("PostgreSQL", "TEST_DB_HOST, TEST_DB_PORT, TEST_DB_USER, TEST_DB_PASSWORD", 5432);
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+        container.start();
+        return Map.of("DB_HOST", container.getHost(), "DB_PORT", String.valueOf(container.getMappedPort(5432)),
+                "DB_USER", container.getUsername(), "DB_PASSWORD", container.getPassword());
+    }
+
+    private static Map<String, String> rabbit() {
+        String host = System.getenv("TEST_RABBIT_HOST");
+        if (host != null) {
+            return Map.of("RABBIT_HOST", host, "RABBIT_PORT", env("TEST_RABBIT_PORT", "5672"),
+                    "RABBIT_USER", env("TEST_RABBIT_USER", "guest"), "RABBIT_PASSWORD", env("TEST_RABBIT_PASSWORD", "guest"));
+        }
+        if (reachable("127.0.0.1", 5672)) {
+            return Map.of("RABBIT_HOST", "127.0.0.1", "RABBIT_PORT", "5672", "RABBIT_USER", "guest", "RABBIT_PASSWORD", "guest");
+        }
+        requireDocker("RabbitMQ", "TEST_RABBIT_HOST, TEST_RABBIT_PORT, TEST_RABBIT_USER, TEST_RABBIT_PASSWORD", 5672);
+        RabbitMQContainer container = new RabbitMQContainer("rabbitmq:3.13-management-alpine");
+        container.start();
+        return Map.of("RABBIT_HOST", container.getHost(), "RABBIT_PORT", String.valueOf(container.getAmqpPort()),
+                "RABBIT_USER", container.getAdminUsername(), "RABBIT_PASSWORD", container.getAdminPassword());
+    }
+
+    private static void requireDocker(String server, String envVars, int port) {
+        boolean docker;
+        try {
+            docker = DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            docker = false;
+        }
+        if (!docker) {
+            throw new IllegalStateException("The tests need a real " + server + ": set " + envVars
+                    + ", or run one on 127.0.0.1:" + port + ", or make a Docker engine available for Testcontainers.");
+        }
+    }
+
+    private static void createDatabase(Map<String, String> p) {
+        String adminUrl = "jdbc:postgresql://" + p.get("DB_HOST") + ":" + p.get("DB_PORT") + "/postgres";
+        String database = p.get("DB_NAME");
+        try (Connection connection = DriverManager.getConnection(adminUrl, p.get("DB_USER"), p.get("DB_PASSWORD"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + database + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection connection = DriverManager.getConnection(adminUrl, p.get("DB_USER"), p.get("DB_PASSWORD"));
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("could not drop test database " + database + ": " + e.getMessage());
+            }
+        }, "drop-test-database"));
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,35 @@
+package social.user.profile;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ProfileRepository extends JpaRepository<Profile, UUID> {
+
+    /** Creates the profile unless it exists: registration's reply and its event may both ask. */
+    @Modifying
+    @Query(value = """
+            INSERT INTO profile (id, username, display_name, created_at) VALUES (:id, :username, :displayName, :createdAt)
+            ON CONFLICT (id) DO NOTHING""", nativeQuery = true)
+    int createIfAbsent(UUID id, String username, String displayName, Instant createdAt);
+
+    @Query(value = "SELECT * FROM profile WHERE lower(username) = lower(:username)", nativeQuery = true)
+    Optional<Profile> findByUsernameIgnoringCase(String username);
+
+    /** Prefix {@code pattern} is lower case and LIKE-escaped; ordered by username for keyset paging. */
+    @Query(value = """
+            SELECT * FROM profile
+            WHERE (lower(username) LIKE :pattern OR lower(display_name) LIKE :pattern)
+              AND lower(username) > :after
+            ORDER BY lower(username)
+            LIMIT :limit""", nativeQuery = true)
+    List<Profile> search(String pattern, String after, int limit);
+
+    List<Profile> findByIdIn(Collection<UUID> ids);
+}

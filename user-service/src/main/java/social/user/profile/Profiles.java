@@ -1,0 +1,104 @@
+package social.user.profile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import social.contract.user.CreateProfileRequest;
+import social.contract.user.FindUserByUsernameRequest;
+import social.contract.user.GetUserRequest;
+import social.contract.user.GetUserSummariesRequest;
+import social.contract.user.SearchUsersRequest;
+import social.contract.user.UpdateProfileRequest;
+import social.contract.user.User;
+import social.contract.user.UserSummaries;
+import social.contract.user.UserSummary;
+import social.contract.user.UserSummaryPage;
+import social.support.error.ServiceException;
+import social.support.error.Validation;
+
+/** Profiles: created at registration, read by everyone, changed by their owner only. */
+@Service
+class Profiles {
+    static final int MAX_BATCH = 500;
+
+    private final ProfileRepository profiles;
+
+    Profiles(ProfileRepository profiles) {
+        this.profiles = profiles;
+    }
+
+    @Transactional
+    public User create(CreateProfileRequest request) {
+        profiles.createIfAbsent(request.userId(), request.username(), request.displayName(), Instant.now());
+        return get(request.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public User get(GetUserRequest request) {
+        return get(request.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public User findByUsername(FindUserByUsernameRequest request) {
+        if (request.username() == null || request.username().isBlank()) {
+            throw ServiceException.invalid("username", "must not be blank");
+        }
+        return profiles.findByUsernameIgnoringCase(request.username().strip()).map(Profile::toUser)
+                .orElseThrow(() -> ServiceException.notFound("no user named " + request.username()));
+    }
+
+    @Transactional
+    public User update(UpdateProfileRequest request) {
+        String displayName = request.displayName() == null ? null : request.displayName().strip();
+        Validation validation = Validation.start();
+        if (displayName != null) {
+            validation.requireText(displayName, "displayName", 1, 50);
+        }
+        if (request.bio() != null) {
+            validation.require(request.bio().codePointCount(0, request.bio().length()) <= 160, "bio",
+                    "must be at most 160 characters");
+        }
+        validation.orThrow();
+        Profile profile = profiles.findById(request.callerId())
+                .orElseThrow(() -> ServiceException.notFound("no such user"));
+        if (displayName != null) {
+            profile.rename(displayName);
+        }
+        if (request.bio() != null) {
+            profile.describe(request.bio().strip());
+        }
+        return profiles.saveAndFlush(profile).toUser();
+    }
+
+    @Transactional(readOnly = true)
+    public UserSummaryPage search(SearchUsersRequest request) {
+        String query = request.query() == null ? "" : request.query().strip().toLowerCase(Locale.ROOT);
+        if (query.isEmpty()) {
+            throw ServiceException.invalid("q", "must not be empty");
+        }
+        int limit = Math.max(1, Math.min(request.limit(), 100));
+        String pattern = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String after = request.cursor() == null ? "" : request.cursor();
+        List<Profile> found = profiles.search(pattern, after, limit + 1);
+        List<UserSummary> page = found.stream().limit(limit).map(Profile::toSummary).toList();
+        String next = found.size() > limit ? page.get(page.size() - 1).username().toLowerCase(Locale.ROOT) : null;
+        return new UserSummaryPage(page, next);
+    }
+
+    @Transactional(readOnly = true)
+    public UserSummaries summaries(GetUserSummariesRequest request) {
+        if (request.userIds().size() > MAX_BATCH) {
+            throw ServiceException.invalid("userIds", "at most " + MAX_BATCH + " per request");
+        }
+        return new UserSummaries(profiles.findByIdIn(request.userIds()).stream().map(Profile::toSummary).toList());
+    }
+
+    private User get(UUID id) {
+        return profiles.findById(id).map(Profile::toUser).orElseThrow(() -> ServiceException.notFound("no such user"));
+    }
+}
