@@ -1,28 +1,16 @@
 package social.contract;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import social.contract.auth.CredentialsRegistered;
-import social.contract.auth.GetVerificationKeysRequest;
-import social.contract.auth.LoginRequest;
-import social.contract.auth.LogoutRequest;
-import social.contract.auth.RefreshTokensRequest;
-import social.contract.auth.RegisterCredentialsRequest;
-import social.contract.auth.TokensIssued;
-import social.contract.auth.UserRegistered;
-import social.contract.auth.VerificationKeys;
-import social.contract.user.CreateProfileRequest;
-import social.contract.user.FindUserByUsernameRequest;
-import social.contract.user.GetUserRequest;
-import social.contract.user.GetUserSummariesRequest;
-import social.contract.user.SearchUsersRequest;
-import social.contract.user.UpdateProfileRequest;
-import social.contract.user.User;
-import social.contract.user.UserSummaries;
-import social.contract.user.UserSummaryPage;
+import social.contract.auth.AuthRpc;
+import social.contract.follow.FollowEvents;
+import social.contract.like.LikeRpc;
+import social.contract.post.PostEvents;
+import social.contract.user.UserRpc;
 
 /**
  * The closed set of messages that may cross the broker, by logical type id. A message
@@ -30,16 +18,13 @@ import social.contract.user.UserSummaryPage;
  */
 public final class MessageTypes {
 
-    private static final List<Class<?>> ALL = List.of(
-            ErrorReply.class, Acknowledged.class,
-            // auth
-            RegisterCredentialsRequest.class, CredentialsRegistered.class, LoginRequest.class,
-            RefreshTokensRequest.class, LogoutRequest.class, TokensIssued.class,
-            GetVerificationKeysRequest.class, VerificationKeys.class, UserRegistered.class,
-            // user
-            CreateProfileRequest.class, GetUserRequest.class, FindUserByUsernameRequest.class,
-            UpdateProfileRequest.class, SearchUsersRequest.class, UserSummaryPage.class,
-            GetUserSummariesRequest.class, UserSummaries.class, User.class);
+    private static final List<Class<?>> ALL = concat(
+            List.of(ErrorReply.class, Acknowledged.class),
+            AuthRpc.MESSAGES,
+            UserRpc.MESSAGES,
+            PostEvents.MESSAGES,
+            FollowEvents.MESSAGES,
+            LikeRpc.MESSAGES);
 
     private static final Map<String, Class<?>> BY_ID = new HashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new HashMap<>();
@@ -58,6 +43,15 @@ public final class MessageTypes {
     }
 
     private MessageTypes() {
+    }
+
+    @SafeVarargs
+    private static List<Class<?>> concat(List<Class<?>>... groups) {
+        List<Class<?>> all = new ArrayList<>();
+        for (List<Class<?>> group : groups) {
+            all.addAll(group);
+        }
+        return List.copyOf(all);
     }
 
     public static List<Class<?>> all() {

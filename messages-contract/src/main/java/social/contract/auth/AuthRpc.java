@@ -1,5 +1,7 @@
 package social.contract.auth;
 
+import java.util.List;
+
 import social.contract.Acknowledged;
 import social.contract.rpc.Operation;
 
@@ -17,6 +19,11 @@ public final class AuthRpc {
             new Operation<>(SERVICE, LogoutRequest.class, Acknowledged.class);
     public static final Operation<GetVerificationKeysRequest, VerificationKeys> VERIFICATION_KEYS =
             new Operation<>(SERVICE, GetVerificationKeysRequest.class, VerificationKeys.class);
+
+    public static final List<Class<?>> MESSAGES = List.of(
+            RegisterCredentialsRequest.class, CredentialsRegistered.class, LoginRequest.class,
+            RefreshTokensRequest.class, LogoutRequest.class, TokensIssued.class,
+            GetVerificationKeysRequest.class, VerificationKeys.class, UserRegistered.class);
 
     private AuthRpc() {
     }

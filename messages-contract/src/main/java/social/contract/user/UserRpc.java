@@ -1,5 +1,7 @@
 package social.contract.user;
 
+import java.util.List;
+
 import social.contract.rpc.Operation;
 
 /** The operations user-service answers on {@code user.rpc}. */
@@ -18,6 +20,11 @@ public final class UserRpc {
             new Operation<>(SERVICE, SearchUsersRequest.class, UserSummaryPage.class);
     public static final Operation<GetUserSummariesRequest, UserSummaries> GET_SUMMARIES =
             new Operation<>(SERVICE, GetUserSummariesRequest.class, UserSummaries.class);
+
+    public static final List<Class<?>> MESSAGES = List.of(
+            CreateProfileRequest.class, GetUserRequest.class, FindUserByUsernameRequest.class,
+            UpdateProfileRequest.class, SearchUsersRequest.class, UserSummaryPage.class,
+            GetUserSummariesRequest.class, UserSummaries.class, User.class);
 
     private UserRpc() {
     }

@@ -1,0 +1,20 @@
+package social.contract.like;
+
+import java.util.List;
+
+import social.contract.rpc.Operation;
+
+/** The operations like-service answers on {@code like.rpc}. */
+public final class LikeRpc {
+    public static final String SERVICE = "like";
+
+    /** Like counts and the caller's likes for a page of posts: one question per page. */
+    public static final Operation<GetLikeStatesRequest, LikeStates> GET_LIKE_STATES =
+            new Operation<>(SERVICE, GetLikeStatesRequest.class, LikeStates.class);
+
+    public static final List<Class<?>> MESSAGES = List.of(
+            GetLikeStatesRequest.class, LikeStates.class, LikeAdded.class, LikeRemoved.class);
+
+    private LikeRpc() {
+    }
+}

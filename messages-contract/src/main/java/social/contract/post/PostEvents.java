@@ -1,0 +1,11 @@
+package social.contract.post;
+
+import java.util.List;
+
+/** Events of post-service. */
+public final class PostEvents {
+    public static final List<Class<?>> MESSAGES = List.of(PostCreated.class, PostDeleted.class);
+
+    private PostEvents() {
+    }
+}
