@@ -8,8 +8,10 @@ import java.util.Optional;
 
 import social.contract.auth.AuthRpc;
 import social.contract.follow.FollowEvents;
+import social.contract.follow.FollowRpc;
 import social.contract.like.LikeRpc;
 import social.contract.post.PostEvents;
+import social.contract.post.PostRpc;
 import social.contract.user.UserRpc;
 
 /**
@@ -24,7 +26,9 @@ public final class MessageTypes {
             UserRpc.MESSAGES,
             PostEvents.MESSAGES,
             FollowEvents.MESSAGES,
-            LikeRpc.MESSAGES);
+            LikeRpc.MESSAGES,
+            PostRpc.MESSAGES,
+            FollowRpc.MESSAGES);
 
     private static final Map<String, Class<?>> BY_ID = new HashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new HashMap<>();

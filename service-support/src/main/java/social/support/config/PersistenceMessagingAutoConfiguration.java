@@ -59,7 +59,7 @@ public class PersistenceMessagingAutoConfiguration {
         ListenerContainers containers = new ListenerContainers(connectionFactory);
         subscriptions.orderedStream().forEach(subscription -> containers.add(subscription.queue(),
                 subscription.listener(converter, inbox, properties.maxDeliveryAttempts(), properties.retryBackoff()),
-                properties.eventConcurrency(), properties.prefetch()));
+                subscription.concurrency(properties.eventConcurrency()), properties.prefetch()));
         return containers;
     }
 }

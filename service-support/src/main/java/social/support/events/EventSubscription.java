@@ -27,12 +27,14 @@ import social.support.messaging.Topology;
 public final class EventSubscription extends Declarables {
     private final String queue;
     private final Map<Class<? extends Event>, Consumer<Event>> handlers;
+    private final boolean inOrder;
 
-    private EventSubscription(String queue, Map<Class<? extends Event>, Consumer<Event>> handlers,
+    private EventSubscription(String queue, Map<Class<? extends Event>, Consumer<Event>> handlers, boolean inOrder,
                               List<Declarable> declarables) {
         super(declarables);
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
+        this.inOrder = inOrder;
     }
 
     /** @param concern what the subscription is for, e.g. {@code follow-graph}; names its queue */
@@ -42,6 +44,11 @@ public final class EventSubscription extends Declarables {
 
     public String queue() {
         return queue;
+    }
+
+    /** How many consumers apply this subscription's events: one if it needs them in publication order. */
+    public int concurrency(int configured) {
+        return inOrder ? 1 : configured;
     }
 
     /** The listener that applies this subscription's events once each, dead-lettering poison. */
@@ -57,6 +64,7 @@ public final class EventSubscription extends Declarables {
         private final String concern;
         private final Topology topology;
         private final Map<Class<? extends Event>, Consumer<Event>> handlers = new LinkedHashMap<>();
+        private boolean inOrder;
 
         private Builder(String concern, Topology topology) {
             this.concern = concern;
@@ -68,17 +76,28 @@ public final class EventSubscription extends Declarables {
             return this;
         }
 
+        /**
+         * Apply the events one at a time in the order they were published, for effects that do not
+         * commute (a follow and its unfollow, a counter that stops at zero): one consumer per
+         * instance, and one active consumer across instances (RabbitMQ's single active consumer).
+         */
+        public Builder inOrder() {
+            this.inOrder = true;
+            return this;
+        }
+
         public EventSubscription build() {
             String name = topology.names().eventQueue(concern);
             TopicExchange events = topology.eventsExchange();
-            Queue queue = topology.queueWithDeadLetters(name);
+            Queue queue = inOrder ? topology.queueWithDeadLetters(name, Map.of("x-single-active-consumer", true))
+                    : topology.queueWithDeadLetters(name);
             Queue deadLetters = topology.durableQueue(topology.names().deadLetterQueue(name), Map.of());
             List<Declarable> declarables = new ArrayList<>(List.of(events, queue, deadLetters,
                     topology.deadLetterExchange(),
                     BindingBuilder.bind(deadLetters).to(topology.deadLetterExchange()).with(name)));
             handlers.keySet().forEach(type ->
                     declarables.add(BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
-            return new EventSubscription(name, handlers, declarables);
+            return new EventSubscription(name, handlers, inOrder, declarables);
         }
     }
 }

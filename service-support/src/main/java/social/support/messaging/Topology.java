@@ -46,8 +46,14 @@ public final class Topology {
 
     /** A durable queue whose rejected messages go to its own dead-letter queue. */
     public Queue queueWithDeadLetters(String name) {
-        return durableQueue(name, Map.of(
-                "x-dead-letter-exchange", names.deadLetterExchange(),
-                "x-dead-letter-routing-key", name));
+        return queueWithDeadLetters(name, Map.of());
+    }
+
+    /** As {@link #queueWithDeadLetters(String)}, with further queue arguments. */
+    public Queue queueWithDeadLetters(String name, Map<String, Object> arguments) {
+        Map<String, Object> args = new HashMap<>(arguments);
+        args.put("x-dead-letter-exchange", names.deadLetterExchange());
+        args.put("x-dead-letter-routing-key", name);
+        return durableQueue(name, args);
     }
 }

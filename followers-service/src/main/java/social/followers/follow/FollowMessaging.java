@@ -1,0 +1,25 @@
+package social.followers.follow;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import social.contract.follow.FollowRpc;
+import social.support.messaging.Topology;
+import social.support.rpc.RpcEndpoint;
+
+/** What followers-service answers on {@code followers.rpc}. */
+@Configuration(proxyBeanMethods = false)
+class FollowMessaging {
+
+    @Bean
+    RpcEndpoint followersEndpoint(Topology topology, Follows follows) {
+        return RpcEndpoint.answering(FollowRpc.SERVICE, topology)
+                .on(FollowRpc.FOLLOW, follows::follow)
+                .on(FollowRpc.UNFOLLOW, follows::unfollow)
+                .on(FollowRpc.SET_NOTIFY, follows::setNotify)
+                .on(FollowRpc.GET_RELATIONSHIP, follows::relationship)
+                .on(FollowRpc.GET_FOLLOWERS, follows::followers)
+                .on(FollowRpc.GET_FOLLOWING, follows::following)
+                .build();
+    }
+}

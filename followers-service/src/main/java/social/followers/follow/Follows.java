@@ -1,0 +1,144 @@
+package social.followers.follow;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import social.contract.Acknowledged;
+import social.contract.follow.FollowNotifyChanged;
+import social.contract.follow.FollowPage;
+import social.contract.follow.FollowUserRequest;
+import social.contract.follow.GetFollowersRequest;
+import social.contract.follow.GetFollowingRequest;
+import social.contract.follow.GetRelationshipRequest;
+import social.contract.follow.Relationship;
+import social.contract.follow.SetFollowNotifyRequest;
+import social.contract.follow.UnfollowUserRequest;
+import social.contract.follow.UserFollowed;
+import social.contract.follow.UserUnfollowed;
+import social.support.error.ServiceException;
+import social.support.id.Ids;
+import social.support.outbox.EventOutbox;
+
+/**
+ * The follow graph. Every change happens only when the state really changes, and then its event
+ * goes out through the outbox in the same transaction; a repeated request changes nothing and
+ * publishes nothing. Whether the users exist is the gateway's question to user-service.
+ */
+@Service
+class Follows {
+    static final int EVENT_VERSION = 1;
+    private static final int MAX_PAGE = 100;
+
+    private final JdbcClient db;
+    private final EventOutbox outbox;
+
+    Follows(JdbcClient db, EventOutbox outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Relationship follow(FollowUserRequest request) {
+        UUID follower = request.callerId();
+        UUID followee = request.followeeId();
+        if (follower.equals(followee)) {
+            throw ServiceException.invalid("id", "you cannot follow yourself");
+        }
+        boolean notify = Boolean.TRUE.equals(request.notifyEnabled());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int inserted = db.sql("""
+                        INSERT INTO follow (follower_id, followee_id, notify, created_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (follower_id, followee_id) DO NOTHING""")
+                .params(follower, followee, notify, Timestamp.from(now)).update();
+        if (inserted == 1) {
+            outbox.publish(new UserFollowed(Ids.newId(), now, EVENT_VERSION, follower, followee, notify));
+        } else if (request.notifyEnabled() != null) {
+            changeNotify(follower, followee, notify);
+        }
+        return relationship(follower, followee);
+    }
+
+    @Transactional
+    public Acknowledged unfollow(UnfollowUserRequest request) {
+        int deleted = db.sql("DELETE FROM follow WHERE follower_id = ? AND followee_id = ?")
+                .params(request.callerId(), request.followeeId()).update();
+        if (deleted == 1) {
+            outbox.publish(new UserUnfollowed(Ids.newId(), Instant.now(), EVENT_VERSION,
+                    request.callerId(), request.followeeId()));
+        }
+        return Acknowledged.INSTANCE;
+    }
+
+    @Transactional
+    public Relationship setNotify(SetFollowNotifyRequest request) {
+        if (notifyOf(request.callerId(), request.followeeId()).isEmpty()) {
+            throw ServiceException.notFound("you do not follow this user");
+        }
+        changeNotify(request.callerId(), request.followeeId(), request.enabled());
+        return relationship(request.callerId(), request.followeeId());
+    }
+
+    @Transactional(readOnly = true)
+    public Relationship relationship(GetRelationshipRequest request) {
+        return relationship(request.callerId(), request.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public FollowPage followers(GetFollowersRequest request) {
+        return page("""
+                SELECT follower_id AS user_id, created_at FROM follow
+                WHERE followee_id = :user AND (created_at, follower_id) < (:after, :afterId)
+                ORDER BY created_at DESC, follower_id DESC LIMIT :limit""", request.userId(), request.limit(), request.cursor());
+    }
+
+    @Transactional(readOnly = true)
+    public FollowPage following(GetFollowingRequest request) {
+        return page("""
+                SELECT followee_id AS user_id, created_at FROM follow
+                WHERE follower_id = :user AND (created_at, followee_id) < (:after, :afterId)
+                ORDER BY created_at DESC, followee_id DESC LIMIT :limit""", request.userId(), request.limit(), request.cursor());
+    }
+
+    private FollowPage page(String sql, UUID user, int requestedLimit, String cursor) {
+        int limit = Math.max(1, Math.min(requestedLimit, MAX_PAGE));
+        FollowCursor after = cursor == null || cursor.isBlank() ? FollowCursor.START : FollowCursor.parse(cursor);
+        List<FollowCursor> rows = db.sql(sql)
+                .param("user", user)
+                .param("after", Timestamp.from(after.createdAt()))
+                .param("afterId", after.userId())
+                .param("limit", limit + 1)
+                .query((rs, i) -> new FollowCursor(rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("user_id", UUID.class)))
+                .list();
+        List<FollowCursor> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit ? page.get(page.size() - 1).encode() : null;
+        return new FollowPage(page.stream().map(FollowCursor::userId).toList(), next);
+    }
+
+    private void changeNotify(UUID follower, UUID followee, boolean enabled) {
+        int changed = db.sql("UPDATE follow SET notify = ? WHERE follower_id = ? AND followee_id = ? AND notify <> ?")
+                .params(enabled, follower, followee, enabled).update();
+        if (changed == 1) {
+            outbox.publish(new FollowNotifyChanged(Ids.newId(), Instant.now(), EVENT_VERSION, follower, followee, enabled));
+        }
+    }
+
+    private Optional<Boolean> notifyOf(UUID follower, UUID followee) {
+        return db.sql("SELECT notify FROM follow WHERE follower_id = ? AND followee_id = ?")
+                .params(follower, followee).query(Boolean.class).optional();
+    }
+
+    private Relationship relationship(UUID caller, UUID other) {
+        Optional<Boolean> notify = notifyOf(caller, other);
+        boolean followedBy = notifyOf(other, caller).isPresent();
+        return new Relationship(notify.isPresent(), followedBy, notify.orElse(false));
+    }
+}

@@ -1,0 +1,36 @@
+package social.contract.post;
+
+import java.util.List;
+
+import social.contract.Acknowledged;
+import social.contract.rpc.Operation;
+
+/** The operations post-service answers on {@code post.rpc}. */
+public final class PostRpc {
+    public static final String SERVICE = "post";
+
+    public static final Operation<CreatePostRequest, PostResult> CREATE =
+            new Operation<>(SERVICE, CreatePostRequest.class, PostResult.class);
+    public static final Operation<GetPostRequest, PostResult> GET =
+            new Operation<>(SERVICE, GetPostRequest.class, PostResult.class);
+    public static final Operation<DeletePostRequest, Acknowledged> DELETE =
+            new Operation<>(SERVICE, DeletePostRequest.class, Acknowledged.class);
+    public static final Operation<GetRepliesRequest, PostPage> GET_REPLIES =
+            new Operation<>(SERVICE, GetRepliesRequest.class, PostPage.class);
+    public static final Operation<RepostRequest, PostResult> REPOST =
+            new Operation<>(SERVICE, RepostRequest.class, PostResult.class);
+    public static final Operation<UndoRepostRequest, Acknowledged> UNDO_REPOST =
+            new Operation<>(SERVICE, UndoRepostRequest.class, Acknowledged.class);
+    public static final Operation<GetUserPostsRequest, PostPage> GET_USER_POSTS =
+            new Operation<>(SERVICE, GetUserPostsRequest.class, PostPage.class);
+    public static final Operation<GetHomeTimelineRequest, PostPage> GET_HOME_TIMELINE =
+            new Operation<>(SERVICE, GetHomeTimelineRequest.class, PostPage.class);
+
+    public static final List<Class<?>> MESSAGES = List.of(
+            CreatePostRequest.class, GetPostRequest.class, DeletePostRequest.class, GetRepliesRequest.class,
+            RepostRequest.class, UndoRepostRequest.class, GetUserPostsRequest.class, GetHomeTimelineRequest.class,
+            PostResult.class, PostPage.class);
+
+    private PostRpc() {
+    }
+}

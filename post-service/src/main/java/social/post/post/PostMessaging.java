@@ -1,0 +1,28 @@
+package social.post.post;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import social.contract.post.PostRpc;
+import social.support.messaging.Topology;
+import social.support.rpc.RpcEndpoint;
+import social.post.timeline.HomeTimeline;
+
+/** What post-service answers on {@code post.rpc}. */
+@Configuration(proxyBeanMethods = false)
+class PostMessaging {
+
+    @Bean
+    RpcEndpoint postEndpoint(Topology topology, Posts posts, HomeTimeline timeline) {
+        return RpcEndpoint.answering(PostRpc.SERVICE, topology)
+                .on(PostRpc.CREATE, posts::create)
+                .on(PostRpc.GET, posts::get)
+                .on(PostRpc.DELETE, posts::delete)
+                .on(PostRpc.GET_REPLIES, posts::replies)
+                .on(PostRpc.REPOST, posts::repost)
+                .on(PostRpc.UNDO_REPOST, posts::undoRepost)
+                .on(PostRpc.GET_USER_POSTS, posts::byUser)
+                .on(PostRpc.GET_HOME_TIMELINE, timeline::page)
+                .build();
+    }
+}

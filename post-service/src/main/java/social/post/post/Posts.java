@@ -1,0 +1,221 @@
+package social.post.post;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import social.contract.Acknowledged;
+import social.contract.post.CreatePostRequest;
+import social.contract.post.DeletePostRequest;
+import social.contract.post.GetPostRequest;
+import social.contract.post.GetRepliesRequest;
+import social.contract.post.GetUserPostsRequest;
+import social.contract.post.Post;
+import social.contract.post.PostCreated;
+import social.contract.post.PostDeleted;
+import social.contract.post.PostPage;
+import social.contract.post.PostResult;
+import social.contract.post.RepostRequest;
+import social.contract.post.UndoRepostRequest;
+import social.support.error.ServiceException;
+import social.support.error.Validation;
+import social.support.id.Ids;
+import social.support.outbox.EventOutbox;
+
+/**
+ * Posts, replies and reposts: every change and its event in one transaction. Counters of a post
+ * (replies, reposts) change in the same transaction as the reply or repost, so they never drift.
+ */
+@Service
+class Posts {
+    static final int EVENT_VERSION = 1;
+    static final int MAX_CONTENT = 280;
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final JdbcClient db;
+    private final PostStore store;
+    private final EventOutbox outbox;
+
+    Posts(JdbcClient db, PostStore store, EventOutbox outbox) {
+        this.db = db;
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public PostResult create(CreatePostRequest request) {
+        String content = request.content() == null ? null : request.content().strip();
+        String key = request.idempotencyKey() == null || request.idempotencyKey().isBlank() ? null
+                : request.idempotencyKey().strip();
+        Validation.start()
+                .requireText(content, "content", 1, MAX_CONTENT)
+                .require(key == null || key.length() <= MAX_IDEMPOTENCY_KEY, "Idempotency-Key",
+                        "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")
+                .orThrow();
+        UUID id = Ids.newId();
+        if (key != null) {
+            // claimed first: a concurrent repeat waits on this row, then finds the post it names
+            int claimed = db.sql("""
+                            INSERT INTO post_idempotency_key (author_id, idempotency_key, post_id) VALUES (?, ?, ?)
+                            ON CONFLICT DO NOTHING""")
+                    .params(request.callerId(), key, id).update();
+            if (claimed == 0) {
+                UUID first = db.sql("SELECT post_id FROM post_idempotency_key WHERE author_id = ? AND idempotency_key = ?")
+                        .params(request.callerId(), key).query(UUID.class).single();
+                return new PostResult(get(first, request.callerId()), false);
+            }
+        }
+        Target parent = null;
+        if (request.replyToId() != null) {
+            // a reply to a repost answers its original
+            parent = original(lockForShare(request.replyToId())
+                    .orElseThrow(() -> ServiceException.notFound("no post to reply to")));
+            db.sql("UPDATE post SET reply_count = reply_count + 1 WHERE id = ?").params(parent.id()).update();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        db.sql("INSERT INTO post (id, author_id, content, created_at, reply_to_id) VALUES (?, ?, ?, ?, ?)")
+                .params(id, request.callerId(), content, Timestamp.from(now), parent == null ? null : parent.id())
+                .update();
+        outbox.publish(new PostCreated(Ids.newId(), now, EVENT_VERSION, id, request.callerId(), content, now,
+                parent == null ? null : parent.id(), parent == null ? null : parent.authorId(), null, null,
+                Mentions.in(content)));
+        return new PostResult(get(id, request.callerId()), true);
+    }
+
+    @Transactional(readOnly = true)
+    public PostResult get(GetPostRequest request) {
+        return new PostResult(get(request.postId(), request.callerId()), false);
+    }
+
+    @Transactional
+    public Acknowledged delete(DeletePostRequest request) {
+        Target post = db.sql("SELECT id, author_id, reply_to_id, repost_of_id FROM post WHERE id = ? FOR UPDATE")
+                .params(request.postId()).query(Target.class).optional()
+                .orElseThrow(() -> ServiceException.notFound("no such post"));
+        if (!post.authorId().equals(request.callerId())) {
+            throw ServiceException.forbidden("only its author can delete a post");
+        }
+        if (post.repostOfId() != null) {
+            removeRepost(post);
+            return Acknowledged.INSTANCE;
+        }
+        if (post.replyToId() != null) {
+            db.sql("UPDATE post SET reply_count = GREATEST(reply_count - 1, 0) WHERE id = ?")
+                    .params(post.replyToId()).update();
+        }
+        // its reposts go with it, each with its own event; its replies stay
+        db.sql("DELETE FROM post WHERE repost_of_id = ? RETURNING id, author_id, reply_to_id, repost_of_id")
+                .params(post.id()).query(Target.class).list()
+                .forEach(repost -> outbox.publish(deleted(repost)));
+        db.sql("DELETE FROM post WHERE id = ?").params(post.id()).update();
+        outbox.publish(deleted(post));
+        return Acknowledged.INSTANCE;
+    }
+
+    @Transactional(readOnly = true)
+    public PostPage replies(GetRepliesRequest request) {
+        get(request.postId(), null);
+        int limit = PostCursor.limit(request.limit());
+        List<UUID> ids = db.sql("""
+                        SELECT id FROM post WHERE reply_to_id = ? AND id > ? ORDER BY id LIMIT ?""")
+                .params(request.postId(), PostCursor.parse(request.cursor(), PostCursor.OLDEST), limit + 1)
+                .query(UUID.class).list();
+        return PostCursor.page(ids, limit, page -> store.load(page, request.callerId()));
+    }
+
+    @Transactional(readOnly = true)
+    public PostPage byUser(GetUserPostsRequest request) {
+        int limit = PostCursor.limit(request.limit());
+        List<UUID> ids = db.sql("""
+                        SELECT id FROM post WHERE author_id = ? AND id < ? ORDER BY id DESC LIMIT ?""")
+                .params(request.userId(), PostCursor.parse(request.cursor(), PostCursor.NEWEST), limit + 1)
+                .query(UUID.class).list();
+        return PostCursor.page(ids, limit, page -> store.load(page, request.callerId()));
+    }
+
+    /** Reposts the original (of a repost, its original); a repeat answers the existing repost. */
+    @Transactional
+    public PostResult repost(RepostRequest request) {
+        Target original = original(lockForShare(request.postId())
+                .orElseThrow(() -> ServiceException.notFound("no such post")));
+        Optional<UUID> existing = repostOf(original.id(), request.callerId());
+        if (existing.isPresent()) {
+            return new PostResult(get(existing.get(), request.callerId()), false);
+        }
+        UUID id = Ids.newId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int inserted = db.sql("""
+                        INSERT INTO post (id, author_id, content, created_at, repost_of_id) VALUES (?, ?, '', ?, ?)
+                        ON CONFLICT (repost_of_id, author_id) WHERE repost_of_id IS NOT NULL DO NOTHING""")
+                .params(id, request.callerId(), Timestamp.from(now), original.id()).update();
+        if (inserted == 0) {
+            // a concurrent repeat got there first
+            return new PostResult(get(repostOf(original.id(), request.callerId()).orElseThrow(), request.callerId()), false);
+        }
+        db.sql("UPDATE post SET repost_count = repost_count + 1 WHERE id = ?").params(original.id()).update();
+        outbox.publish(new PostCreated(Ids.newId(), now, EVENT_VERSION, id, request.callerId(), "", now, null, null,
+                original.id(), original.authorId(), List.of()));
+        return new PostResult(get(id, request.callerId()), true);
+    }
+
+    @Transactional
+    public Acknowledged undoRepost(UndoRepostRequest request) {
+        Target original = original(lockForShare(request.postId())
+                .orElseThrow(() -> ServiceException.notFound("no such post")));
+        repostOf(original.id(), request.callerId()).ifPresent(repostId -> removeRepost(
+                new Target(repostId, request.callerId(), null, original.id())));
+        return Acknowledged.INSTANCE;
+    }
+
+    private void removeRepost(Target repost) {
+        int deleted = db.sql("DELETE FROM post WHERE id = ?").params(repost.id()).update();
+        if (deleted == 1) {
+            db.sql("UPDATE post SET repost_count = GREATEST(repost_count - 1, 0) WHERE id = ?")
+                    .params(repost.repostOfId()).update();
+            outbox.publish(deleted(repost));
+        }
+    }
+
+    private Post get(UUID postId, UUID callerId) {
+        List<Post> found = store.load(List.of(postId), callerId);
+        if (found.isEmpty()) {
+            throw ServiceException.notFound("no such post");
+        }
+        return found.get(0);
+    }
+
+    private Optional<UUID> repostOf(UUID originalId, UUID authorId) {
+        return db.sql("SELECT id FROM post WHERE repost_of_id = ? AND author_id = ?")
+                .params(originalId, authorId).query(UUID.class).optional();
+    }
+
+    /** The post, locked against deletion until this transaction ends. */
+    private Optional<Target> lockForShare(UUID postId) {
+        return db.sql("SELECT id, author_id, reply_to_id, repost_of_id FROM post WHERE id = ? FOR KEY SHARE")
+                .params(postId).query(Target.class).optional();
+    }
+
+    /** What a repost stands for: its original (locked as well); any other post stands for itself. */
+    private Target original(Target post) {
+        if (post.repostOfId() == null) {
+            return post;
+        }
+        return lockForShare(post.repostOfId()).orElseThrow(() -> ServiceException.notFound("no such post"));
+    }
+
+    private static PostDeleted deleted(Target post) {
+        return new PostDeleted(Ids.newId(), Instant.now(), EVENT_VERSION, post.id(), post.authorId(), post.replyToId(),
+                post.repostOfId());
+    }
+
+    /** The identity of a post that a change needs. */
+    record Target(UUID id, UUID authorId, UUID replyToId, UUID repostOfId) {
+    }
+}

@@ -1,0 +1,61 @@
+package social.post.timeline;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import social.contract.post.GetHomeTimelineRequest;
+import social.contract.post.PostPage;
+import social.post.post.PostCursor;
+import social.post.post.PostStore;
+
+/**
+ * The home timeline, read on demand from post-service's own tables: the caller's posts and
+ * those of everyone in its local copy of the follow graph. A page is one id query plus the
+ * posts' load, whatever the number of followed accounts.
+ */
+@Service
+public class HomeTimeline {
+    /*
+     * Per author, the newest `limit` ids below the cursor come off the (author_id, id DESC) index
+     * (an index-only scan each), then the newest `limit` of those win. This costs at most
+     * (authors x limit) index entries, however many posts the authors have, and never scans
+     * other authors' posts (as a walk down the primary key filtered by author would for a
+     * caller who follows few or quiet accounts).
+     */
+    static final String PAGE_IDS = """
+            SELECT t.id
+            FROM (SELECT CAST(:caller AS uuid) AS author_id
+                  UNION ALL
+                  SELECT followee_id FROM followed WHERE follower_id = :caller) AS a
+            CROSS JOIN LATERAL (
+                SELECT p.id FROM post p
+                WHERE p.author_id = a.author_id AND p.id < :before
+                ORDER BY p.id DESC
+                LIMIT :limit) AS t
+            ORDER BY t.id DESC
+            LIMIT :limit""";
+
+    private final JdbcClient db;
+    private final PostStore store;
+
+    HomeTimeline(JdbcClient db, PostStore store) {
+        this.db = db;
+        this.store = store;
+    }
+
+    @Transactional(readOnly = true)
+    public PostPage page(GetHomeTimelineRequest request) {
+        int limit = PostCursor.limit(request.limit());
+        List<UUID> ids = db.sql(PAGE_IDS)
+                .param("caller", request.callerId())
+                .param("before", PostCursor.parse(request.cursor(), PostCursor.NEWEST))
+                .param("limit", limit + 1)
+                .query(UUID.class)
+                .list();
+        return PostCursor.page(ids, limit, page -> store.load(page, request.callerId()));
+    }
+}
