@@ -1,0 +1,144 @@
+package social.gateway.follow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import social.contract.follow.FollowPage;
+import social.contract.follow.FollowRpc;
+import social.contract.follow.FollowUserRequest;
+import social.contract.follow.GetFollowersRequest;
+import social.contract.follow.GetFollowingRequest;
+import social.contract.follow.GetRelationshipRequest;
+import social.contract.follow.SetFollowNotifyRequest;
+import social.contract.follow.UnfollowUserRequest;
+import social.contract.user.GetUserRequest;
+import social.contract.user.GetUserSummariesRequest;
+import social.contract.user.User;
+import social.contract.user.UserRpc;
+import social.contract.user.UserSummary;
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.Caller;
+import social.gateway.web.ApiException;
+import social.gateway.web.Page;
+import social.gateway.web.PageSize;
+import social.gateway.web.PathIds;
+import social.support.rpc.RpcClient;
+
+/** Following users, and the follower and following lists. Unknown users are 404: user-service is asked first. */
+@RestController
+@RequestMapping("/api/users/{id}")
+@Tag(name = "follows", description = "Who follows whom")
+class FollowController {
+    private final RpcClient rpc;
+
+    FollowController(RpcClient rpc) {
+        this.rpc = rpc;
+    }
+
+    /** @param notifyEnabled the body's {@code notify}; absent means false for a new follow */
+    record FollowOptions(@JsonProperty("notify") Boolean notifyEnabled) {
+    }
+
+    record NotifySetting(Boolean enabled) {
+    }
+
+    @GetMapping("/relationship")
+    @Operation(summary = "How the caller and this user stand", security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<RelationshipView> relationship(@Caller AuthenticatedUser caller, @PathVariable String id) {
+        UUID userId = PathIds.parse(id, "user");
+        return existing(userId).thenCombine(rpc.call(FollowRpc.GET_RELATIONSHIP,
+                new GetRelationshipRequest(caller.id(), userId)), (user, relationship) -> RelationshipView.of(relationship));
+    }
+
+    @PostMapping("/follow")
+    @Operation(summary = "Follow a user", description = "Idempotent. Body {notify} (default false) asks for NEW_POST notifications. 400 for following yourself.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<RelationshipView> follow(@Caller AuthenticatedUser caller, @PathVariable String id,
+                                               @RequestBody(required = false) FollowOptions options) {
+        UUID userId = PathIds.parse(id, "user");
+        Boolean notify = options == null ? null : options.notifyEnabled();
+        return existing(userId)
+                .thenCompose(user -> rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(caller.id(), userId, notify)))
+                .thenApply(RelationshipView::of);
+    }
+
+    @DeleteMapping("/follow")
+    @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<Void>> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {
+        UUID userId = PathIds.parse(id, "user");
+        return existing(userId)
+                .thenCompose(user -> rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId)))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+
+    @PutMapping("/follow/notify")
+    @Operation(summary = "Switch NEW_POST notifications about a followed user", description = "404 unless the caller follows the user.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<RelationshipView> setNotify(@Caller AuthenticatedUser caller, @PathVariable String id,
+                                                  @RequestBody NotifySetting setting) {
+        UUID userId = PathIds.parse(id, "user");
+        if (setting.enabled() == null) {
+            throw ApiException.badRequest("enabled is required");
+        }
+        return rpc.call(FollowRpc.SET_NOTIFY, new SetFollowNotifyRequest(caller.id(), userId, setting.enabled()))
+                .thenApply(RelationshipView::of);
+    }
+
+    @GetMapping("/followers")
+    @Operation(summary = "Who follows this user, newest follow first")
+    CompletableFuture<Page<UserSummary>> followers(@PathVariable String id, @RequestParam(required = false) Integer limit,
+                                                   @RequestParam(required = false) String cursor) {
+        UUID userId = PathIds.parse(id, "user");
+        return summaries(existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWERS,
+                new GetFollowersRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page));
+    }
+
+    @GetMapping("/following")
+    @Operation(summary = "Whom this user follows, newest follow first")
+    CompletableFuture<Page<UserSummary>> following(@PathVariable String id, @RequestParam(required = false) Integer limit,
+                                                   @RequestParam(required = false) String cursor) {
+        UUID userId = PathIds.parse(id, "user");
+        return summaries(existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWING,
+                new GetFollowingRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page));
+    }
+
+    /** Fails with user-service's 404 for an unknown user. */
+    private CompletableFuture<User> existing(UUID userId) {
+        return rpc.call(UserRpc.GET, new GetUserRequest(userId));
+    }
+
+    /** The page's users as summaries, in the page's order, with one question to user-service. */
+    private CompletableFuture<Page<UserSummary>> summaries(CompletableFuture<FollowPage> pending) {
+        return pending.thenCompose(page -> {
+            if (page.userIds().isEmpty()) {
+                return CompletableFuture.completedFuture(new Page<>(List.of(), page.nextCursor()));
+            }
+            return rpc.call(UserRpc.GET_SUMMARIES, new GetUserSummariesRequest(page.userIds())).thenApply(found -> {
+                Map<UUID, UserSummary> byId = found.users().stream()
+                        .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+                return new Page<>(page.userIds().stream().filter(byId::containsKey).map(byId::get).toList(),
+                        page.nextCursor());
+            });
+        });
+    }
+}

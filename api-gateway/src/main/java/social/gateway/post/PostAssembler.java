@@ -1,0 +1,87 @@
+package social.gateway.post;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import social.contract.like.GetLikeStatesRequest;
+import social.contract.like.LikeRpc;
+import social.contract.like.LikeStates;
+import social.contract.post.Post;
+import social.contract.post.PostPage;
+import social.contract.user.GetUserSummariesRequest;
+import social.contract.user.UserRpc;
+import social.contract.user.UserSummaries;
+import social.contract.user.UserSummary;
+import social.gateway.web.Page;
+import social.support.rpc.RpcClient;
+
+/**
+ * Turns post-service's posts into the API's Posts, for every endpoint that answers posts: one
+ * batched question to user-service for all authors and one to like-service for all likes of the
+ * page (nested originals included), asked in parallel. Never one question per post.
+ */
+@Component
+public class PostAssembler {
+    private final RpcClient rpc;
+
+    PostAssembler(RpcClient rpc) {
+        this.rpc = rpc;
+    }
+
+    /** @param callerId null for an anonymous caller */
+    public CompletableFuture<PostView> one(Post post, UUID callerId) {
+        return all(List.of(post), callerId).thenApply(views -> views.get(0));
+    }
+
+    public CompletableFuture<Page<PostView>> page(PostPage page, UUID callerId) {
+        return all(page.items(), callerId).thenApply(views -> new Page<>(views, page.nextCursor()));
+    }
+
+    public CompletableFuture<List<PostView>> all(List<Post> posts, UUID callerId) {
+        if (posts.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Set<UUID> authorIds = new LinkedHashSet<>();
+        Set<UUID> postIds = new LinkedHashSet<>();
+        for (Post post : posts) {
+            authorIds.add(post.authorId());
+            postIds.add(post.id());
+            if (post.repostOf() != null) {
+                authorIds.add(post.repostOf().authorId());
+                postIds.add(post.repostOf().id());
+            }
+        }
+        CompletableFuture<UserSummaries> authors = rpc.call(UserRpc.GET_SUMMARIES,
+                new GetUserSummariesRequest(new ArrayList<>(authorIds)));
+        CompletableFuture<LikeStates> likes = rpc.call(LikeRpc.GET_LIKE_STATES,
+                new GetLikeStatesRequest(callerId, new ArrayList<>(postIds)));
+        return authors.thenCombine(likes, (summaries, states) -> {
+            Parts parts = new Parts(
+                    summaries.users().stream().collect(Collectors.toMap(UserSummary::id, Function.identity())),
+                    states.states().stream().collect(Collectors.toMap(LikeStates.LikeState::postId, Function.identity(),
+                            (a, b) -> a)));
+            return posts.stream().map(parts::view).toList();
+        });
+    }
+
+    private record Parts(Map<UUID, UserSummary> authors, Map<UUID, LikeStates.LikeState> likes) {
+
+        PostView view(Post post) {
+            UserSummary author = authors.getOrDefault(post.authorId(), new UserSummary(post.authorId(), null, null));
+            LikeStates.LikeState like = likes.get(post.id());
+            return new PostView(post.id(), author, post.content(), post.createdAt(), post.replyToId(),
+                    post.repostOf() == null ? null : view(post.repostOf()),
+                    like == null ? 0 : like.likeCount(), post.replyCount(), post.repostCount(),
+                    like != null && like.likedByMe(), post.repostedByMe());
+        }
+    }
+}

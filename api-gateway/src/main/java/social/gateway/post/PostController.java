@@ -1,0 +1,111 @@
+package social.gateway.post;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import social.contract.post.CreatePostRequest;
+import social.contract.post.DeletePostRequest;
+import social.contract.post.GetPostRequest;
+import social.contract.post.GetRepliesRequest;
+import social.contract.post.PostRpc;
+import social.contract.post.RepostRequest;
+import social.contract.post.UndoRepostRequest;
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.Caller;
+import social.gateway.web.Page;
+import social.gateway.web.PageSize;
+import social.gateway.web.PathIds;
+import social.support.rpc.RpcClient;
+
+@RestController
+@RequestMapping("/api/posts")
+@Tag(name = "posts", description = "Posts, replies and reposts")
+class PostController {
+    private final RpcClient rpc;
+    private final PostAssembler assembler;
+
+    PostController(RpcClient rpc, PostAssembler assembler) {
+        this.rpc = rpc;
+        this.assembler = assembler;
+    }
+
+    record NewPost(String content, String replyToId) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Publish a post or a reply",
+            description = "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<PostView>> create(@Caller AuthenticatedUser caller, @RequestBody NewPost body,
+                                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        UUID replyToId = body.replyToId() == null ? null : PathIds.parse(body.replyToId(), "post to reply to");
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey))
+                .thenCompose(result -> assembler.one(result.post(), caller.id()))
+                .thenApply(post -> ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A post", description = "Optional bearer token: personalises likedByMe and repostedByMe.")
+    CompletableFuture<PostView> get(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id) {
+        UUID callerId = callerId(caller);
+        return rpc.call(PostRpc.GET, new GetPostRequest(callerId, PathIds.parse(id, "post")))
+                .thenCompose(result -> assembler.one(result.post(), callerId));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete one of the caller's posts", description = "403 for someone else's post. Its reposts go with it; replies stay.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<Void>> delete(@Caller AuthenticatedUser caller, @PathVariable String id) {
+        return rpc.call(PostRpc.DELETE, new DeletePostRequest(caller.id(), PathIds.parse(id, "post")))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/{id}/replies")
+    @Operation(summary = "The replies to a post, oldest first")
+    CompletableFuture<Page<PostView>> replies(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
+                                              @RequestParam(required = false) Integer limit,
+                                              @RequestParam(required = false) String cursor) {
+        UUID callerId = callerId(caller);
+        return rpc.call(PostRpc.GET_REPLIES, new GetRepliesRequest(callerId, PathIds.parse(id, "post"),
+                        PageSize.of(limit), cursor))
+                .thenCompose(page -> assembler.page(page, callerId));
+    }
+
+    @PostMapping("/{id}/repost")
+    @Operation(summary = "Repost a post", description = "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<PostView>> repost(@Caller AuthenticatedUser caller, @PathVariable String id) {
+        return rpc.call(PostRpc.REPOST, new RepostRequest(caller.id(), PathIds.parse(id, "post")))
+                .thenCompose(result -> assembler.one(result.post(), caller.id()).thenApply(post -> result.created()
+                        ? ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post)
+                        : ResponseEntity.status(HttpStatus.OK).body(post)));
+    }
+
+    @DeleteMapping("/{id}/repost")
+    @Operation(summary = "Undo the caller's repost of a post", description = "Idempotent; 404 only for a post that does not exist.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<Void>> undoRepost(@Caller AuthenticatedUser caller, @PathVariable String id) {
+        return rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), PathIds.parse(id, "post")))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+
+    static UUID callerId(AuthenticatedUser caller) {
+        return caller == null ? null : caller.id();
+    }
+}

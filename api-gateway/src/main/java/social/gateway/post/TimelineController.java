@@ -1,0 +1,61 @@
+package social.gateway.post;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import social.contract.post.GetHomeTimelineRequest;
+import social.contract.post.GetUserPostsRequest;
+import social.contract.post.PostRpc;
+import social.contract.user.GetUserRequest;
+import social.contract.user.UserRpc;
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.Caller;
+import social.gateway.web.Page;
+import social.gateway.web.PageSize;
+import social.gateway.web.PathIds;
+import social.support.rpc.RpcClient;
+
+/** Lists of posts: the home timeline and a user's posts. */
+@RestController
+@Tag(name = "timelines", description = "The home timeline and a user's posts")
+class TimelineController {
+    private final RpcClient rpc;
+    private final PostAssembler assembler;
+
+    TimelineController(RpcClient rpc, PostAssembler assembler) {
+        this.rpc = rpc;
+        this.assembler = assembler;
+    }
+
+    @GetMapping("/api/timeline")
+    @Operation(summary = "The caller's home timeline, newest first",
+            description = "The caller's own posts and reposts plus those of everyone the caller follows now.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<Page<PostView>> home(@Caller AuthenticatedUser caller, @RequestParam(required = false) Integer limit,
+                                           @RequestParam(required = false) String cursor) {
+        return rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(caller.id(), PageSize.of(limit), cursor))
+                .thenCompose(page -> assembler.page(page, caller.id()));
+    }
+
+    @GetMapping("/api/users/{id}/posts")
+    @Operation(summary = "A user's posts, newest first, reposts included",
+            description = "Optional bearer token: personalises likedByMe and repostedByMe. 404 for an unknown user.")
+    CompletableFuture<Page<PostView>> byUser(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
+                                             @RequestParam(required = false) Integer limit,
+                                             @RequestParam(required = false) String cursor) {
+        var userId = PathIds.parse(id, "user");
+        var callerId = PostController.callerId(caller);
+        // asked in parallel: the user's existence (404) and the page
+        return rpc.call(UserRpc.GET, new GetUserRequest(userId))
+                .thenCombine(rpc.call(PostRpc.GET_USER_POSTS, new GetUserPostsRequest(callerId, userId,
+                        PageSize.of(limit), cursor)), (user, page) -> page)
+                .thenCompose(page -> assembler.page(page, callerId));
+    }
+}
