@@ -1,0 +1,210 @@
+package social.post.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import social.contract.ErrorCode;
+import social.contract.post.CreatePostRequest;
+import social.contract.post.DeletePostRequest;
+import social.contract.post.GetPostRequest;
+import social.contract.post.Post;
+import social.contract.post.PostCreated;
+import social.contract.post.PostDeleted;
+import social.contract.post.PostRpc;
+import social.contract.post.RepostRequest;
+import social.contract.post.UndoRepostRequest;
+import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessagingNames;
+import social.support.rpc.RpcClient;
+import social.support.rpc.RpcErrorException;
+import social.support.testing.ServiceIntegrationTest;
+
+/** post-service through its request queue, with the events it publishes read off the broker. */
+@ServiceIntegrationTest
+class PostsIT {
+    private static final String PROBE = "post-events-probe-" + UUID.randomUUID();
+
+    @Autowired
+    RpcClient rpc;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    ContractMessageConverter converter;
+
+    @Autowired
+    MessagingNames names;
+
+    /** A queue of this test that sees every post event post-service publishes. */
+    @BeforeAll
+    static void probe(@Autowired AmqpAdmin admin, @Autowired MessagingNames names) {
+        Queue queue = new Queue(names.eventQueue(PROBE), false, false, true);
+        admin.declareQueue(queue);
+        TopicExchange events = new TopicExchange(names.eventsExchange(), true, true);
+        admin.declareExchange(events);
+        admin.declareBinding(BindingBuilder.bind(queue).to(events).with("post.*"));
+    }
+
+    @AfterAll
+    static void dropProbe(@Autowired AmqpAdmin admin, @Autowired MessagingNames names) {
+        admin.deleteQueue(names.eventQueue(PROBE));
+    }
+
+    @Test
+    void aPostIsCreatedWithItsMentionsOnTheEvent() {
+        UUID author = UUID.randomUUID();
+        Post post = create(author, "hi @Bob_99 and @bob_99 and @carol", null);
+
+        PostCreated event = nextEvent(PostCreated.class, post.id());
+        assertThat(event.authorId()).isEqualTo(author);
+        assertThat(event.mentionedUsernames()).containsExactly("bob_99", "carol");
+        assertThat(event.replyToId()).isNull();
+        assertThat(event.repostOfId()).isNull();
+        assertThat(event.eventId()).isNotNull();
+        assertThat(event.version()).isEqualTo(1);
+    }
+
+    @Test
+    void replyAndRepostEventsNameWhatTheyAnswerAndItsAuthor() {
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        Post original = create(alice, "original", null);
+        Post reply = create(bob, "reply", original.id());
+        Post repost = call(PostRpc.REPOST, new RepostRequest(bob, original.id())).post();
+
+        PostCreated replied = nextEvent(PostCreated.class, reply.id());
+        assertThat(replied.replyToId()).isEqualTo(original.id());
+        assertThat(replied.replyToAuthorId()).isEqualTo(alice);
+        PostCreated reposted = nextEvent(PostCreated.class, repost.id());
+        assertThat(reposted.repostOfId()).isEqualTo(original.id());
+        assertThat(reposted.repostOfAuthorId()).isEqualTo(alice);
+        assertThat(reposted.content()).isEmpty();
+    }
+
+    @Test
+    void onlyTheAuthorMayDeleteAsPostServiceItselfChecks() {
+        UUID author = UUID.randomUUID();
+        Post post = create(author, "mine", null);
+
+        assertThatThrownBy(() -> call(PostRpc.DELETE, new DeletePostRequest(UUID.randomUUID(), post.id())))
+                .isInstanceOfSatisfying(RpcErrorException.class,
+                        e -> assertThat(e.reply().code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThat(call(PostRpc.GET, new GetPostRequest(null, post.id())).post().id()).isEqualTo(post.id());
+    }
+
+    @Test
+    void deletingAnOriginalDeletesItsRepostsWithOneEventEach() {
+        UUID author = UUID.randomUUID();
+        Post original = create(author, "to be reposted", null);
+        List<UUID> reposts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            reposts.add(call(PostRpc.REPOST, new RepostRequest(UUID.randomUUID(), original.id())).post().id());
+        }
+
+        call(PostRpc.DELETE, new DeletePostRequest(author, original.id()));
+
+        for (UUID repost : reposts) {
+            PostDeleted event = nextEvent(PostDeleted.class, repost);
+            assertThat(event.repostOfId()).isEqualTo(original.id());
+        }
+        assertThat(nextEvent(PostDeleted.class, original.id()).authorId()).isEqualTo(author);
+        assertThat(db.sql("SELECT count(*) FROM post WHERE id = ? OR repost_of_id = ?")
+                .params(original.id(), original.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void undoingARepostPublishesPostDeletedOnlyOnce() {
+        UUID reposter = UUID.randomUUID();
+        Post original = create(UUID.randomUUID(), "x", null);
+        Post repost = call(PostRpc.REPOST, new RepostRequest(reposter, original.id())).post();
+
+        call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
+        call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
+
+        assertThat(nextEvent(PostDeleted.class, repost.id()).repostOfId()).isEqualTo(original.id());
+        assertThat(db.sql("SELECT count(*) FROM outbox WHERE routing_key = 'post.deleted' AND payload->>'postId' = ?")
+                .params(repost.id().toString()).query(Long.class).single()).isZero();
+        assertThat(call(PostRpc.GET, new GetPostRequest(reposter, original.id())).post().repostCount()).isZero();
+    }
+
+    @Test
+    void concurrentRepeatsOfAnIdempotencyKeyCreateOnePost() {
+        UUID author = UUID.randomUUID();
+        List<CompletableFuture<UUID>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            attempts.add(rpc.call(PostRpc.CREATE, new CreatePostRequest(author, "once", null, "key-1"))
+                    .thenApply(result -> result.post().id()));
+        }
+        List<UUID> ids = attempts.stream().map(CompletableFuture::join).distinct().toList();
+
+        assertThat(ids).hasSize(1);
+        assertThat(db.sql("SELECT count(*) FROM post WHERE author_id = ?").params(author).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    private Post create(UUID author, String content, UUID replyToId) {
+        return call(PostRpc.CREATE, new CreatePostRequest(author, content, replyToId, null)).post();
+    }
+
+    private <Q, R> R call(social.contract.rpc.Operation<Q, R> operation, Q request) {
+        try {
+            return rpc.call(operation, request).join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /** The next event of {@code type} about {@code postId} on the probe queue; others are skipped. */
+    private <E> E nextEvent(Class<E> type, UUID postId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<Message> skipped = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            Message message = rabbit.receive(queueName(), 500);
+            if (message == null) {
+                continue;
+            }
+            Object event = converter.fromMessage(message);
+            if (type.isInstance(event) && postId.equals(postIdOf(event))) {
+                skipped.forEach(m -> rabbit.send("", queueName(), m));
+                return type.cast(event);
+            }
+            skipped.add(message);
+        }
+        skipped.forEach(m -> rabbit.send("", queueName(), m));
+        throw new AssertionError("no " + type.getSimpleName() + " for post " + postId);
+    }
+
+    private static UUID postIdOf(Object event) {
+        if (event instanceof PostCreated created) {
+            return created.postId();
+        }
+        if (event instanceof PostDeleted deleted) {
+            return deleted.postId();
+        }
+        return null;
+    }
+
+    private String queueName() {
+        return names.eventQueue(PROBE);
+    }
+}

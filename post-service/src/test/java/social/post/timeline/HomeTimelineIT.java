@@ -1,0 +1,78 @@
+package social.post.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import social.contract.Event;
+import social.contract.follow.UserFollowed;
+import social.contract.follow.UserUnfollowed;
+import social.contract.post.CreatePostRequest;
+import social.contract.post.GetHomeTimelineRequest;
+import social.contract.post.Post;
+import social.contract.post.PostRpc;
+import social.support.id.Ids;
+import social.support.outbox.EventOutbox;
+import social.support.rpc.RpcClient;
+import social.support.testing.ServiceIntegrationTest;
+
+/**
+ * The home timeline follows post-service's copy of the follow graph, which the follow events
+ * (published here through the outbox, as followers-service would) keep current.
+ */
+@ServiceIntegrationTest
+class HomeTimelineIT {
+    @Autowired
+    RpcClient rpc;
+    @Autowired
+    EventOutbox outbox;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void followedAuthorsPostsComeAndGoWithTheFollowEvenWhenEventsAreRedelivered() {
+        UUID reader = UUID.randomUUID();
+        UUID author = UUID.randomUUID();
+        UUID own = post(reader, "own");
+        UUID older = post(author, "older");
+        assertThat(timeline(reader)).containsExactly(own);
+
+        UserFollowed followed = new UserFollowed(Ids.newId(), Instant.now(), 1, reader, author, false);
+        publish(followed);
+        await().atMost(Duration.ofSeconds(2)).until(() -> timeline(reader).equals(List.of(own, older)));
+
+        UserUnfollowed unfollowed = new UserUnfollowed(Ids.newId(), Instant.now(), 1, reader, author);
+        publish(unfollowed);
+        publish(followed); // a redelivered follow must not bring the author back
+        UUID marker = post(reader, "marker");
+        await().atMost(Duration.ofSeconds(2)).until(() -> timeline(reader).equals(List.of(marker, own)));
+    }
+
+    @Test
+    void anEmptyTimelineIsOneEmptyPage() {
+        var page = rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(UUID.randomUUID(), 20, null)).join();
+        assertThat(page.items()).isEmpty();
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    private void publish(Event event) {
+        transactions.executeWithoutResult(status -> outbox.publish(event));
+    }
+
+    private UUID post(UUID author, String content) {
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null)).join().post().id();
+    }
+
+    private List<UUID> timeline(UUID reader) {
+        return rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(reader, 100, null)).join()
+                .items().stream().map(Post::id).toList();
+    }
+}
