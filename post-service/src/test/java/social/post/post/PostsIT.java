@@ -14,10 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +25,7 @@ import social.contract.post.GetPostRequest;
 import social.contract.post.Post;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.post.PostEvents;
 import social.contract.post.PostRpc;
 import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
@@ -36,38 +33,28 @@ import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
 import social.support.rpc.RpcClient;
 import social.support.rpc.RpcErrorException;
+import social.support.testing.EventProbe;
 import social.support.testing.ServiceIntegrationTest;
 
 /** post-service through its request queue, with the events it publishes read off the broker. */
 @ServiceIntegrationTest
 class PostsIT {
-    private static final String PROBE = "post-events-probe-" + UUID.randomUUID();
-
     @Autowired
     RpcClient rpc;
     @Autowired
     JdbcClient db;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    ContractMessageConverter converter;
 
-    @Autowired
-    MessagingNames names;
+    private static EventProbe events;
 
-    /** A queue of this test that sees every post event post-service publishes. */
     @BeforeAll
-    static void probe(@Autowired AmqpAdmin admin, @Autowired MessagingNames names) {
-        Queue queue = new Queue(names.eventQueue(PROBE), false, false, true);
-        admin.declareQueue(queue);
-        TopicExchange events = new TopicExchange(names.eventsExchange(), true, true);
-        admin.declareExchange(events);
-        admin.declareBinding(BindingBuilder.bind(queue).to(events).with("post.*"));
+    static void listen(@Autowired AmqpAdmin admin, @Autowired RabbitTemplate rabbit,
+                       @Autowired ContractMessageConverter converter, @Autowired MessagingNames names) {
+        events = EventProbe.listen(admin, rabbit, converter, names, PostEvents.MESSAGES);
     }
 
     @AfterAll
-    static void dropProbe(@Autowired AmqpAdmin admin, @Autowired MessagingNames names) {
-        admin.deleteQueue(names.eventQueue(PROBE));
+    static void stopListening() {
+        events.close();
     }
 
     @Test
@@ -141,9 +128,8 @@ class PostsIT {
         call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
         call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
 
-        assertThat(nextEvent(PostDeleted.class, repost.id()).repostOfId()).isEqualTo(original.id());
-        assertThat(db.sql("SELECT count(*) FROM outbox WHERE routing_key = 'post.deleted' AND payload->>'postId' = ?")
-                .params(repost.id().toString()).query(Long.class).single()).isZero();
+        assertThat(events.all(PostDeleted.class, event -> event.postId().equals(repost.id()), Duration.ofMillis(700)))
+                .singleElement().satisfies(event -> assertThat(event.repostOfId()).isEqualTo(original.id()));
         assertThat(call(PostRpc.GET, new GetPostRequest(reposter, original.id())).post().repostCount()).isZero();
     }
 
@@ -174,37 +160,8 @@ class PostsIT {
         }
     }
 
-    /** The next event of {@code type} about {@code postId} on the probe queue; others are skipped. */
     private <E> E nextEvent(Class<E> type, UUID postId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        List<Message> skipped = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            Message message = rabbit.receive(queueName(), 500);
-            if (message == null) {
-                continue;
-            }
-            Object event = converter.fromMessage(message);
-            if (type.isInstance(event) && postId.equals(postIdOf(event))) {
-                skipped.forEach(m -> rabbit.send("", queueName(), m));
-                return type.cast(event);
-            }
-            skipped.add(message);
-        }
-        skipped.forEach(m -> rabbit.send("", queueName(), m));
-        throw new AssertionError("no " + type.getSimpleName() + " for post " + postId);
-    }
-
-    private static UUID postIdOf(Object event) {
-        if (event instanceof PostCreated created) {
-            return created.postId();
-        }
-        if (event instanceof PostDeleted deleted) {
-            return deleted.postId();
-        }
-        return null;
-    }
-
-    private String queueName() {
-        return names.eventQueue(PROBE);
+        return events.next(type, event -> postId.equals(event instanceof PostCreated created ? created.postId()
+                : ((PostDeleted) event).postId()));
     }
 }

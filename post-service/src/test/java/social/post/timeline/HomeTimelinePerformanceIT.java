@@ -38,11 +38,11 @@ class HomeTimelinePerformanceIT {
     static void seed(@Autowired JdbcClient db) {
         db.sql("""
                 INSERT INTO post (id, author_id, content, created_at)
-                SELECT (lpad(to_hex(1700000000000 + g * 60000), 12, '0') || '7000' || '8'
+                SELECT (lpad(to_hex(1700000000000 + g::bigint * 60000), 12, '0') || '7000' || '8'
                         || substr(md5(g::text), 1, 15))::uuid,
                        md5('author' || (g % :authors))::uuid,
                        'post number ' || g,
-                       to_timestamp((1700000000000 + g * 60000) / 1000.0)
+                       to_timestamp((1700000000000 + g::bigint * 60000) / 1000.0)
                 FROM generate_series(1, :posts) AS g""")
                 .param("authors", AUTHORS).param("posts", POSTS).update();
         db.sql("""

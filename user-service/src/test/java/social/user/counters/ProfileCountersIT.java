@@ -1,0 +1,112 @@
+package social.user.counters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import social.contract.Event;
+import social.contract.follow.UserFollowed;
+import social.contract.follow.UserUnfollowed;
+import social.contract.post.PostCreated;
+import social.contract.post.PostDeleted;
+import social.contract.user.CreateProfileRequest;
+import social.contract.user.GetUserRequest;
+import social.contract.user.User;
+import social.contract.user.UserRpc;
+import social.support.id.Ids;
+import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessagingNames;
+import social.support.rpc.RpcClient;
+import social.support.testing.EventReplay;
+import social.support.testing.ServiceIntegrationTest;
+
+/**
+ * The profile counters from follow and post events, published to the events exchange as their
+ * owners' outbox relays would, including the redeliveries that at-least-once delivery brings.
+ */
+@ServiceIntegrationTest
+class ProfileCountersIT {
+    @Autowired
+    RpcClient rpc;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    ContractMessageConverter converter;
+    @Autowired
+    MessagingNames names;
+
+    @Test
+    void aRedeliveredEventCountsOnce() {
+        UUID follower = profile();
+        UUID followee = profile();
+        UserFollowed followed = new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false);
+        PostCreated created = new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), followee, "x", Instant.now(),
+                null, null, null, null, null);
+
+        publish(followed);
+        publish(followed);
+        publish(created);
+        publish(created);
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(user(followee).followersCount()).isEqualTo(1);
+            assertThat(user(follower).followingCount()).isEqualTo(1);
+            assertThat(user(followee).postsCount()).isEqualTo(1);
+        });
+        // later events of the same queue are applied, so the duplicates above are behind us for good
+        UUID marker = profile();
+        publish(new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), marker, "x", Instant.now(),
+                null, null, null, null, null));
+        await().atMost(Duration.ofSeconds(2)).until(() -> user(marker).postsCount() == 1);
+        assertThat(user(followee).followersCount()).isEqualTo(1);
+        assertThat(user(followee).postsCount()).isEqualTo(1);
+    }
+
+    @Test
+    void countersFollowTheEventsInOrderAndNeverGoNegative() {
+        UUID follower = profile();
+        UUID followee = profile();
+        UUID postId = Ids.newId();
+
+        publish(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false));
+        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
+        publish(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, true));
+        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
+        publish(new PostCreated(Ids.newId(), Instant.now(), 1, postId, followee, "x", Instant.now(), null, null, null,
+                null, null));
+        publish(new PostDeleted(Ids.newId(), Instant.now(), 1, postId, followee, null, null));
+        // a stray extra removal must not take a counter below zero
+        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
+        publish(new PostDeleted(Ids.newId(), Instant.now(), 1, Ids.newId(), followee, null, null));
+        UUID marker = profile();
+        publish(new UserFollowed(Ids.newId(), Instant.now(), 1, marker, followee, false));
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> user(marker).followingCount() == 1);
+        User counted = user(followee);
+        assertThat(counted.followersCount()).isEqualTo(1);
+        assertThat(counted.postsCount()).isZero();
+        assertThat(user(follower).followingCount()).isZero();
+    }
+
+    private UUID profile() {
+        UUID id = UUID.randomUUID();
+        rpc.call(UserRpc.CREATE_PROFILE, new CreateProfileRequest(id, "u" + id.toString().substring(0, 8), "U")).join();
+        return id;
+    }
+
+    private User user(UUID id) {
+        return rpc.call(UserRpc.GET, new GetUserRequest(id)).join();
+    }
+
+    /** Straight to the exchange, so that a test can deliver one event twice. */
+    private void publish(Event event) {
+        new EventReplay(rabbit, converter, names).deliver(event);
+    }
+}
