@@ -1,0 +1,560 @@
+#!/usr/bin/env bash
+#
+# Runs the seven services as plain local JVMs against a local Postgres and RabbitMQ,
+# for development and demos without Docker. See usage() below.
+#
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="$ROOT/.run"           # git-ignored: pid files and logs live here
+LOG_DIR="$RUN_DIR/logs"
+
+# Start order: the gateway last, because it is the only thing a user talks to and it
+# needs the others (over RabbitMQ) to answer anything useful.
+SERVICES=(auth-service user-service post-service followers-service like-service notification-service api-gateway)
+
+# Connection settings: the same env vars (and the same defaults) the services read, so
+# the pre-flight checks probe exactly what the JVMs will connect to. Exported so that the
+# JVMs inherit them unchanged.
+export DB_HOST="${DB_HOST:-localhost}"
+export DB_PORT="${DB_PORT:-5432}"
+export DB_NAME="${DB_NAME:-social}"
+export DB_USER="${DB_USER:-postgres}"
+export DB_PASSWORD="${DB_PASSWORD:-}"
+export RABBIT_HOST="${RABBIT_HOST:-localhost}"
+export RABBIT_PORT="${RABBIT_PORT:-5672}"
+export RABBIT_USER="${RABBIT_USER:-guest}"
+export RABBIT_PASSWORD="${RABBIT_PASSWORD:-guest}"
+export RABBIT_VHOST="${RABBIT_VHOST:-/}"
+
+STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"   # seconds until every service must be UP
+STOP_TIMEOUT="${STOP_TIMEOUT:-20}"          # seconds between TERM and KILL
+# Seven JVMs share one machine, so keep each heap small; SerialGC has the smallest footprint.
+JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+
+BUILD="${BUILD:-0}"
+STARTED=()          # services this invocation launched (what a failed start cleans up)
+UP=0                # foreground mode: set once every service is healthy
+
+usage() {
+    cat <<EOF
+Usage: scripts/run-local.sh [--build] [COMMAND]
+
+Runs all seven services as local JVMs against the local Postgres and RabbitMQ.
+
+Commands:
+  (none)          start everything, wait until all are healthy, print the URLs and stay
+                  in the foreground; Ctrl-C stops all services
+  start           start everything and return once all are healthy (they keep running)
+  stop            stop all services (TERM, then KILL after ${STOP_TIMEOUT}s)
+  restart         stop, then start
+  status          show whether each service is running and healthy (exit 0 if all are)
+  logs [SERVICE]  follow the log of one service (e.g. auth-service, or just auth) or of all
+  help            show this text
+
+Options:
+  --build         run './mvnw -q -DskipTests install' first (also BUILD=1); without it the
+                  build only runs when an *-exec.jar is missing
+
+Environment (defaults in brackets):
+  DB_HOST [localhost] DB_PORT [5432] DB_NAME [social] DB_USER [postgres] DB_PASSWORD []
+  RABBIT_HOST [localhost] RABBIT_PORT [5672] RABBIT_USER [guest] RABBIT_PASSWORD [guest]
+  RABBIT_VHOST [/] MESSAGING_PREFIX [] (prefixes every exchange and queue name)
+  GATEWAY_PORT [8080] AUTH_PORT [8081] USER_PORT [8082] POST_PORT [8083]
+  FOLLOWERS_PORT [8084] LIKE_PORT [8085] NOTIFICATION_PORT [8086]
+  JAVA_HOME (else the newest JDK >= 21 under /usr/lib/jvm, else java on PATH)
+  JAVA_OPTS [-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError]
+  STARTUP_TIMEOUT [180] seconds   STOP_TIMEOUT [20] seconds
+
+Files: logs in .run/logs/<service>.log, pids in .run/<service>.pid
+EOF
+}
+
+# ---------------------------------------------------------------- small helpers
+
+info()  { printf '%s\n' "$*"; }
+warn()  { printf 'WARNING: %s\n' "$*" >&2; }
+die()   { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+now() { date +%s; }
+
+port_of() {
+    case "$1" in
+        api-gateway)          echo "${GATEWAY_PORT:-8080}" ;;
+        auth-service)         echo "${AUTH_PORT:-8081}" ;;
+        user-service)         echo "${USER_PORT:-8082}" ;;
+        post-service)         echo "${POST_PORT:-8083}" ;;
+        followers-service)    echo "${FOLLOWERS_PORT:-8084}" ;;
+        like-service)         echo "${LIKE_PORT:-8085}" ;;
+        notification-service) echo "${NOTIFICATION_PORT:-8086}" ;;
+        *) die "unknown service: $1" ;;
+    esac
+}
+
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+# The repackaged (runnable) jar; globbed so that a version bump needs no change here.
+jar_of() {
+    local f newest=""
+    for f in "$ROOT/$1/target/$1"-*-exec.jar; do
+        [[ -f "$f" ]] || continue
+        if [[ -z "$newest" || "$f" -nt "$newest" ]]; then newest="$f"; fi
+    done
+    echo "$newest"
+}
+
+# Accepts full names and short ones (auth, gateway, notification, ...).
+resolve_service() {
+    local s
+    for s in "${SERVICES[@]}"; do
+        if [[ "$1" == "$s" || "$1-service" == "$s" || "api-$1" == "$s" ]]; then
+            echo "$s"; return 0
+        fi
+    done
+    return 1
+}
+
+# True if something accepts TCP connections on host:port (bash's /dev/tcp, no extra tools).
+tcp_open() {
+    local host="$1" port="$2"
+    if command -v timeout >/dev/null 2>&1; then
+        timeout 3 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null
+    else
+        (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
+    fi
+}
+
+is_local_host() { [[ "$1" == localhost || "$1" == 127.* || "$1" == "::1" ]]; }
+
+# Pid from the pid file if that process is still alive *and* still runs our jar; a pid
+# file left behind by a crash (or a pid reused by another program) counts as stale.
+running_pid() {
+    local svc="$1" pf pid
+    pf="$(pid_file "$svc")"
+    [[ -f "$pf" ]] || return 1
+    pid="$(cat "$pf" 2>/dev/null || true)"
+    if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
+        && ps -ww -o args= -p "$pid" 2>/dev/null | grep -q -- "$svc/target/$svc-"; then
+        echo "$pid"
+        return 0
+    fi
+    return 1
+}
+
+clear_stale_pid() {
+    local svc="$1" pf
+    pf="$(pid_file "$svc")"
+    if [[ -f "$pf" ]] && ! running_pid "$svc" >/dev/null; then
+        rm -f "$pf"
+        info "  $svc: removed stale pid file"
+    fi
+}
+
+# UP only when actuator answers 200 (it answers 503 when DOWN) with status UP.
+is_healthy() {
+    local body
+    body="$(curl -fsS --max-time 3 "http://127.0.0.1:$(port_of "$1")/actuator/health" 2>/dev/null)" || return 1
+    [[ "$body" == *'"status":"UP"'* ]]
+}
+
+show_log_tail() {
+    local svc="$1" lf
+    lf="$(log_file "$svc")"
+    printf '\n----- last 30 lines of %s -----\n' "${lf#"$ROOT"/}" >&2
+    if [[ -f "$lf" ]]; then tail -n 30 "$lf" >&2; else echo "(no log file)" >&2; fi
+    printf -- '-----\n' >&2
+}
+
+# ---------------------------------------------------------------- pre-flight
+
+pick_java() {
+    if [[ -n "${JAVA_HOME:-}" ]]; then
+        [[ -x "$JAVA_HOME/bin/java" ]] || die "JAVA_HOME=$JAVA_HOME has no bin/java"
+        JAVA="$JAVA_HOME/bin/java"
+    else
+        # Newest JDK of feature version >= 21 under /usr/lib/jvm (e.g. temurin-25): newer
+        # JVMs start Spring faster and use less memory; the jars target Java 17 anyway.
+        local rel ver best_dir
+        best_dir="$(
+            for rel in /usr/lib/jvm/*/release; do
+                [[ -f "$rel" && -x "$(dirname "$rel")/bin/java" ]] || continue
+                ver="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$rel")"
+                [[ "${ver%%.*}" =~ ^[0-9]+$ ]] || continue
+                (( ${ver%%.*} >= 21 )) || continue
+                printf '%s %s\n' "$ver" "$(dirname "$rel")"
+            done | sort -V | tail -n 1 | cut -d' ' -f2-
+        )"
+        if [[ -n "$best_dir" ]]; then
+            JAVA="$best_dir/bin/java"
+        else
+            JAVA="$(command -v java || true)"
+            [[ -n "$JAVA" ]] || die "no java found: install a JDK >= 17 or set JAVA_HOME"
+        fi
+    fi
+    info "Using java: $JAVA ($("$JAVA" -version 2>&1 | head -n 1))"
+}
+
+check_postgres() {
+    local ok=1
+    if command -v pg_isready >/dev/null 2>&1; then
+        pg_isready -q -h "$DB_HOST" -p "$DB_PORT" -t 3 || ok=0
+    else
+        tcp_open "$DB_HOST" "$DB_PORT" || ok=0
+    fi
+    if (( ! ok )); then
+        local hint="start it, e.g.: sudo service postgresql start" d
+        if is_local_host "$DB_HOST"; then
+            # Debian/Ubuntu layout: /etc/postgresql/<version>/main; name the real version.
+            for d in /etc/postgresql/*/main; do
+                [[ -d "$d" ]] || continue
+                d="${d%/main}"
+                hint="start it with: pg_ctlcluster --skip-systemctl-redirect ${d##*/} main start"
+            done
+        fi
+        die "Postgres is not reachable at $DB_HOST:$DB_PORT; $hint"
+    fi
+}
+
+check_rabbitmq() {
+    if ! tcp_open "$RABBIT_HOST" "$RABBIT_PORT"; then
+        die "RabbitMQ is not reachable at $RABBIT_HOST:$RABBIT_PORT; start it with: rabbitmq-server -detached (or: sudo service rabbitmq-server start)"
+    fi
+}
+
+# Each service's Flyway creates its own schema, but the database itself must exist.
+ensure_database() {
+    if ! command -v psql >/dev/null 2>&1; then
+        warn "psql not found; cannot check that database '$DB_NAME' exists (create it yourself if needed)"
+        return 0
+    fi
+    local exists out
+    # psql variables (:'db' / :"db") quote the name safely; they only work on stdin, not -c.
+    if ! exists="$(echo "SELECT 1 FROM pg_database WHERE datname = :'db'" \
+        | PGPASSWORD="$DB_PASSWORD" psql -X -q -t -A -v ON_ERROR_STOP=1 -v db="$DB_NAME" \
+            -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres 2>&1)"; then
+        die "cannot query Postgres as user '$DB_USER': $exists"
+    fi
+    if [[ "$exists" != "1" ]]; then
+        info "Creating database '$DB_NAME'"
+        if ! out="$(echo 'CREATE DATABASE :"db"' \
+            | PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" \
+                -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres 2>&1)"; then
+            die "cannot create database '$DB_NAME' as user '$DB_USER': $out"
+        fi
+    fi
+}
+
+build_if_needed() {
+    local svc missing=()
+    for svc in "${SERVICES[@]}"; do
+        [[ -n "$(jar_of "$svc")" ]] || missing+=("$svc")
+    done
+    if [[ "$BUILD" == 1 || ${#missing[@]} -gt 0 ]]; then
+        if [[ ${#missing[@]} -gt 0 ]]; then
+            info "Building (no runnable jar yet for: ${missing[*]}) ..."
+        else
+            info "Building ..."
+        fi
+        # install, not package: the libraries (messages-contract, service-support) then
+        # also land in ~/.m2, so building a single module later works too.
+        (cd "$ROOT" && ./mvnw -q -DskipTests install) || die "build failed (see the Maven output above)"
+        for svc in "${SERVICES[@]}"; do
+            [[ -n "$(jar_of "$svc")" ]] || die "build finished but $svc/target/$svc-*-exec.jar is missing"
+        done
+    fi
+}
+
+# Refuse to start when a port is taken by something we did not start (e.g. another
+# developer's instance or an IDE run); the JVM would otherwise fail after ~20 s.
+check_ports_free() {
+    local svc port busy=0
+    for svc in "${SERVICES[@]}"; do
+        running_pid "$svc" >/dev/null && continue
+        port="$(port_of "$svc")"
+        if tcp_open 127.0.0.1 "$port"; then
+            warn "port $port for $svc is already in use by another process (set $(port_var "$svc") to use another port)"
+            busy=1
+        fi
+    done
+    (( ! busy )) || die "cannot start: ports in use (see above)"
+}
+
+port_var() {
+    case "$1" in
+        api-gateway) echo GATEWAY_PORT ;;
+        auth-service) echo AUTH_PORT ;;
+        user-service) echo USER_PORT ;;
+        post-service) echo POST_PORT ;;
+        followers-service) echo FOLLOWERS_PORT ;;
+        like-service) echo LIKE_PORT ;;
+        notification-service) echo NOTIFICATION_PORT ;;
+        *) die "unknown service: $1" ;;
+    esac
+}
+
+# ---------------------------------------------------------------- start / stop
+
+launch() {
+    local svc="$1" jar port lf pid
+    local -a opts
+    jar="$(jar_of "$svc")"
+    port="$(port_of "$svc")"
+    lf="$(log_file "$svc")"
+    read -r -a opts <<<"$JAVA_OPTS"
+    {
+        printf '\n===== %s starting %s on port %s with %s =====\n' "$(date '+%F %T')" "$svc" "$port" "$JAVA"
+    } >>"$lf"
+    # nohup: survive the terminal closing after 'start'. In this non-interactive shell a
+    # background job also ignores SIGINT, so Ctrl-C reaches only this script, which then
+    # stops the services in order with TERM (graceful shutdown).
+    SERVER_PORT="$port" nohup "$JAVA" ${opts[@]+"${opts[@]}"} -jar "$jar" >>"$lf" 2>&1 </dev/null &
+    pid=$!
+    echo "$pid" >"$(pid_file "$svc")"
+    STARTED+=("$svc")
+    info "  $svc: started (pid $pid, port $port)"
+}
+
+# Waits until every given service is healthy; returns 1 (after showing the log) as soon as
+# one dies or the timeout passes.
+wait_healthy() {
+    local t0="$1"; shift
+    local pending=("$@") still svc deadline
+    deadline=$(( t0 + STARTUP_TIMEOUT ))
+    while (( ${#pending[@]} > 0 )); do
+        still=()
+        for svc in "${pending[@]}"; do
+            if is_healthy "$svc"; then
+                info "  $svc: UP after $(( $(now) - t0 ))s"
+            elif ! running_pid "$svc" >/dev/null; then
+                printf 'ERROR: %s exited during startup\n' "$svc" >&2
+                show_log_tail "$svc"
+                return 1
+            else
+                still+=("$svc")
+            fi
+        done
+        pending=(${still[@]+"${still[@]}"})
+        (( ${#pending[@]} == 0 )) && break
+        if (( $(now) >= deadline )); then
+            for svc in "${pending[@]}"; do
+                printf 'ERROR: %s not healthy after %ss (STARTUP_TIMEOUT)\n' "$svc" "$STARTUP_TIMEOUT" >&2
+                show_log_tail "$svc"
+            done
+            return 1
+        fi
+        sleep 2
+    done
+}
+
+# Stops the given services: TERM to all first (so their graceful shutdowns overlap), then
+# KILL whatever is still alive after STOP_TIMEOUT.
+stop_services() {
+    local svc pid left deadline i
+    local -a pids=() names=()
+    # Reverse start order: the gateway first, so no new requests arrive while the rest stop.
+    for (( i = ${#SERVICES[@]} - 1; i >= 0; i-- )); do
+        svc="${SERVICES[$i]}"
+        [[ " $* " == *" $svc "* ]] || continue
+        if pid="$(running_pid "$svc")"; then
+            kill -TERM "$pid" 2>/dev/null || true
+            pids+=("$pid"); names+=("$svc")
+            info "  $svc: stopping (pid $pid)"
+        else
+            clear_stale_pid "$svc"
+        fi
+    done
+    (( ${#pids[@]} > 0 )) || { info "  nothing running"; return 0; }
+    deadline=$(( $(now) + STOP_TIMEOUT ))
+    while :; do
+        left=0
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left=1; done
+        (( left )) || break
+        (( $(now) < deadline )) || break
+        sleep 1
+    done
+    for i in "${!pids[@]}"; do
+        if kill -0 "${pids[$i]}" 2>/dev/null; then
+            warn "${names[$i]} did not stop within ${STOP_TIMEOUT}s; killing it"
+            kill -KILL "${pids[$i]}" 2>/dev/null || true
+        fi
+        rm -f "$(pid_file "${names[$i]}")"
+    done
+    info "  stopped"
+}
+
+print_summary() {
+    local took="$1" gw rabbit_ui
+    gw="http://localhost:$(port_of api-gateway)"
+    if tcp_open "$RABBIT_HOST" 15672; then
+        rabbit_ui="http://$RABBIT_HOST:15672"
+    else
+        rabbit_ui="not enabled (rabbitmq-plugins enable rabbitmq_management, then http://$RABBIT_HOST:15672)"
+    fi
+    cat <<EOF
+
+All services healthy in ${took}s.
+  API                  $gw
+  Swagger UI           $gw/swagger-ui.html
+  OpenAPI              $gw/v3/api-docs
+  RabbitMQ management  $rabbit_ui
+  Logs                 .run/logs/  (scripts/run-local.sh logs [service])
+EOF
+}
+
+stop_all() { stop_services "${SERVICES[@]}"; }
+
+start_all() {
+    local t0 svc pid to_wait=()
+    pick_java
+    check_postgres
+    check_rabbitmq
+    ensure_database
+    build_if_needed
+    mkdir -p "$LOG_DIR"
+    for svc in "${SERVICES[@]}"; do clear_stale_pid "$svc"; done
+    check_ports_free
+
+    if [[ -n "${MESSAGING_PREFIX:-}" ]]; then info "Messaging prefix: $MESSAGING_PREFIX"; fi
+    info "Starting services (database '$DB_NAME' on $DB_HOST:$DB_PORT, RabbitMQ $RABBIT_HOST:$RABBIT_PORT)"
+    t0="$(now)"    # the reported time covers JVM start-up only, not the checks or a build
+    for svc in "${SERVICES[@]}"; do
+        if pid="$(running_pid "$svc")"; then
+            info "  $svc: already running (pid $pid)"
+        else
+            launch "$svc"
+        fi
+        to_wait+=("$svc")
+    done
+
+    info "Waiting for /actuator/health (timeout ${STARTUP_TIMEOUT}s) ..."
+    if ! wait_healthy "$t0" "${to_wait[@]}"; then
+        return 1
+    fi
+    print_summary "$(( $(now) - t0 ))"
+}
+
+# ---------------------------------------------------------------- commands
+
+cmd_foreground() {
+    # Any way out of the foreground run (Ctrl-C, kill, a failed start) stops the services.
+    trap 'on_exit' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    start_all || exit 1
+    UP=1
+    info ""
+    info "Running in the foreground; press Ctrl-C to stop all services."
+    local svc reported=" "
+    while :; do
+        # A service dying later is reported once (with its log) but does not stop the rest.
+        for svc in "${SERVICES[@]}"; do
+            if [[ "$reported" != *" $svc "* ]] && ! running_pid "$svc" >/dev/null; then
+                printf 'ERROR: %s has exited\n' "$svc" >&2
+                show_log_tail "$svc"
+                reported+="$svc "
+            fi
+        done
+        sleep 2
+    done
+}
+
+# Foreground exit: once everything was up, stop all services; if start-up failed or was
+# interrupted, stop only what this run started (leave e.g. an earlier 'start' alone).
+on_exit() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if (( UP )); then
+        info ""
+        info "Stopping services ..."
+        stop_all
+    elif (( ${#STARTED[@]} > 0 )); then
+        info ""
+        info "Stopping the services this run started ..."
+        stop_services "${STARTED[@]}"
+    fi
+    exit "$rc"
+}
+
+on_start_interrupted() {
+    trap - INT TERM
+    info ""
+    if (( ${#STARTED[@]} > 0 )); then
+        info "Interrupted; stopping the services this run started ..."
+        stop_services "${STARTED[@]}"
+    fi
+    exit 130
+}
+
+cmd_start() {
+    # Ctrl-C while waiting: do not leave half-started JVMs behind.
+    trap 'on_start_interrupted' INT TERM
+    if ! start_all; then
+        info "Services that did start are left running; 'scripts/run-local.sh stop' stops them." >&2
+        exit 1
+    fi
+    trap - INT TERM
+}
+
+cmd_stop() {
+    info "Stopping services ..."
+    stop_all
+}
+
+cmd_status() {
+    local svc pid port state all_ok=0
+    printf '%-22s %-6s %-8s %s\n' SERVICE PORT PID STATE
+    for svc in "${SERVICES[@]}"; do
+        port="$(port_of "$svc")"
+        if pid="$(running_pid "$svc")"; then
+            if is_healthy "$svc"; then state="running, healthy"; else state="running, NOT healthy"; all_ok=1; fi
+        else
+            pid="-"
+            if is_healthy "$svc"; then
+                state="healthy, but not started by this script"
+            else
+                state="stopped"; all_ok=1
+                [[ -f "$(pid_file "$svc")" ]] && state="stopped (stale pid file)"
+            fi
+        fi
+        printf '%-22s %-6s %-8s %s\n' "$svc" "$port" "$pid" "$state"
+    done
+    return "$all_ok"
+}
+
+cmd_logs() {
+    local svc files=()
+    if [[ $# -gt 0 ]]; then
+        svc="$(resolve_service "$1")" || die "unknown service '$1' (one of: ${SERVICES[*]})"
+        files=("$(log_file "$svc")")
+    else
+        for svc in "${SERVICES[@]}"; do files+=("$(log_file "$svc")"); done
+    fi
+    # -F keeps following across restarts (the file is appended to, and may not exist yet).
+    exec tail -n 100 -F "${files[@]}"
+}
+
+main() {
+    local args=() a
+    for a in "$@"; do
+        case "$a" in
+            --build) BUILD=1 ;;
+            -h|--help) usage; exit 0 ;;
+            *) args+=("$a") ;;
+        esac
+    done
+    set -- ${args[@]+"${args[@]}"}
+
+    case "${1:-}" in
+        "")      cmd_foreground ;;
+        start)   cmd_start ;;
+        stop)    cmd_stop ;;
+        restart) cmd_stop; cmd_start ;;
+        status)  cmd_status ;;
+        logs)    shift; cmd_logs "$@" ;;
+        help)    usage ;;
+        *)       usage >&2; exit 2 ;;
+    esac
+}
+
+main "$@"
