@@ -62,7 +62,7 @@ public final class Api {
 
     /** {@code body}: a String is sent as it is (to send malformed JSON), anything else as JSON. */
     public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15));
         String text = body == null ? null : body instanceof String raw ? raw : JSON.writeValueAsString(body);
         request.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
         if (text != null) {

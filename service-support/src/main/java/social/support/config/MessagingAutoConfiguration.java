@@ -1,5 +1,6 @@
 package social.support.config;
 
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -59,8 +60,10 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, MessagingNames names, MessagingProperties properties) {
-        return new RpcClient(rpcTemplate, names, properties.rpcTimeout());
+    RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, MessagingNames names, MessagingProperties properties,
+                        Topology topology, AmqpAdmin admin) {
+        return new RpcClient(rpcTemplate, names, properties.rpcTimeout(),
+                service -> admin.declareExchange(topology.rpcExchange(service)));
     }
 
     /** Answers the requests of every {@link RpcEndpoint} bean of this service. */

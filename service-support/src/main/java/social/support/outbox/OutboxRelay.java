@@ -137,6 +137,17 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
+    public boolean isAutoStartup() {
+        return properties.relayEnabled();
+    }
+
+    /** Before the listeners (which may write events), after them at shutdown. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+
+    @Override
     public boolean isRunning() {
         return running.get();
     }

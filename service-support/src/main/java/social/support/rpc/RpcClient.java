@@ -1,7 +1,10 @@
 package social.support.rpc;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpMessageReturnedException;
@@ -22,10 +25,19 @@ public class RpcClient {
     private final AsyncRabbitTemplate template;
     private final MessagingNames names;
     private final String expiration;
+    private final Consumer<String> declareExchange;
+    private final Set<String> declaredServices = ConcurrentHashMap.newKeySet();
 
-    public RpcClient(AsyncRabbitTemplate template, MessagingNames names, Duration timeout) {
+    /**
+     * @param declareExchange declares a service's RPC exchange: the caller declares it too, so that a
+     *                        request to a service that never started is returned at once (503)
+     *                        rather than refused by the broker as a channel error
+     */
+    public RpcClient(AsyncRabbitTemplate template, MessagingNames names, Duration timeout,
+                     Consumer<String> declareExchange) {
         this.template = template;
         this.names = names;
+        this.declareExchange = declareExchange;
         // a request nobody picked up in time is dropped by the broker, not answered late
         this.expiration = Long.toString(timeout.toMillis());
     }
@@ -34,6 +46,10 @@ public class RpcClient {
         CompletableFuture<R> result = new CompletableFuture<>();
         CompletableFuture<Object> pending;
         try {
+            if (!declaredServices.contains(operation.service())) {
+                declareExchange.accept(operation.service());
+                declaredServices.add(operation.service());
+            }
             pending = template.convertSendAndReceive(names.rpcExchange(operation.service()), operation.routingKey(),
                     request, message -> {
                         message.getMessageProperties().setExpiration(expiration);

@@ -16,7 +16,7 @@ interface ProfileRepository extends JpaRepository<Profile, UUID> {
     @Modifying
     @Query(value = """
             INSERT INTO profile (id, username, display_name, created_at) VALUES (:id, :username, :displayName, :createdAt)
-            ON CONFLICT (id) DO NOTHING""", nativeQuery = true)
+            ON CONFLICT DO NOTHING""", nativeQuery = true)
     int createIfAbsent(UUID id, String username, String displayName, Instant createdAt);
 
     @Query(value = "SELECT * FROM profile WHERE lower(username) = lower(:username)", nativeQuery = true)

@@ -1,0 +1,109 @@
+package social.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import social.gateway.e2e.Api.Response;
+import social.gateway.e2e.Api.Session;
+
+/** What the whole API does the same way: problem+json errors, limits, docs, health. */
+class GatewayBehaviourE2EIT {
+    private static Api api;
+
+    @BeforeAll
+    static void stack() {
+        api = Api.ofStack();
+    }
+
+    @Test
+    void anUnknownPathIs404ProblemJsonNeverHtml() {
+        Response response = api.send("GET", "/api/no/such/thing", null, null, Map.of("Accept", "text/html"));
+        assertProblem(response, 404);
+    }
+
+    @Test
+    void aRequestTheServletContainerRefusesItselfIsProblemJsonToo() throws Exception {
+        // java.net.URI cannot even express this path, so speak HTTP by hand
+        try (Socket socket = new Socket(api.base().getHost(), api.base().getPort())) {
+            socket.getOutputStream().write(("GET /api/users/%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":400").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void aWrongMethodIs405() {
+        assertProblem(api.delete("/api/auth/login", null), 405);
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAre400() {
+        assertProblem(api.post("/api/auth/login", "{\"username\": "), 400);
+        assertProblem(api.post("/api/auth/register", "{\"username\": 5, \"email\": [], \"password\": {}}"), 400);
+        assertProblem(api.post("/api/auth/login", ""), 400);
+        assertProblem(api.get("/api/users/search?q=a&limit=ten"), 400);
+    }
+
+    @Test
+    void aBodyOver64KiBIs413() {
+        String big = "{\"username\":\"" + "a".repeat(70 * 1024) + "\"}";
+        assertProblem(api.post("/api/auth/register", big), 413);
+    }
+
+    @Test
+    void limitIsClampedTo100AndMustBePositive() {
+        assertThat(api.get("/api/users/search?q=a&limit=1000").status()).isEqualTo(200);
+        assertProblem(api.get("/api/users/search?q=a&limit=0"), 400);
+    }
+
+    @Test
+    void tooManyRequestsFromOneCallerAre429WithRetryAfter() {
+        Session user = api.signUp("flood");
+        Response refused = null;
+        for (int i = 0; i < 400 && refused == null; i++) {
+            Response response = api.get("/api/users/me", user.accessToken());
+            if (response.status() == 429) {
+                refused = response;
+            }
+        }
+        assertThat(refused).as("a 429 within 400 rapid requests").isNotNull();
+        assertProblem(refused, 429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApiAndSwaggerUiIsServed() {
+        Response docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/auth/register", "/api/auth/login",
+                "/api/auth/refresh", "/api/auth/logout", "/api/users/me", "/api/users/{id}", "/api/users/lookup",
+                "/api/users/search");
+        assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsUpWhileTheBrokerIsReachable() {
+        Response health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    static void assertProblem(Response response, int status) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().has("title")).isTrue();
+        assertThat(response.json().has("type")).isTrue();
+        assertThat(response.json().has("detail")).isTrue();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at social.");
+    }
+}

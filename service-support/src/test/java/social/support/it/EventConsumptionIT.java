@@ -1,0 +1,99 @@
+package social.support.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import social.contract.auth.UserRegistered;
+import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessagingNames;
+
+/** Consumers apply each event once, and a poison message ends in the dead-letter queue. */
+@SupportIntegrationTest
+class EventConsumptionIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    ContractMessageConverter converter;
+    @Autowired
+    MessagingNames names;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AmqpAdmin admin;
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        UserRegistered event = registration("twice");
+        publish(event);
+        publish(event);
+        UserRegistered marker = registration("after-twice");
+        publish(marker);
+
+        await().atMost(DEADLINE).until(() -> applied(marker.eventId()) == 1);
+        assertThat(applied(event.eventId())).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonEventIsDeadLetteredAfterBoundedAttemptsAndTheConsumerKeepsGoing() {
+        String deadLetters = names.deadLetterQueue(names.eventQueue("registrations"));
+        long before = messageCount(deadLetters);
+        UserRegistered poison = registration(SupportTestApplication.POISON_USERNAME);
+        publish(poison);
+        UserRegistered next = registration("after-poison");
+        publish(next);
+
+        await().atMost(DEADLINE).until(() -> applied(next.eventId()) == 1);
+        await().atMost(DEADLINE).until(() -> messageCount(deadLetters) == before + 1);
+        // every attempt rolled back: the poison left no effect behind
+        assertThat(applied(poison.eventId())).isZero();
+    }
+
+    @Test
+    void aMessageOfNoContractTypeIsDeadLetteredAtOnce() {
+        String deadLetters = names.deadLetterQueue(names.eventQueue("registrations"));
+        long before = messageCount(deadLetters);
+        MessageProperties properties = new MessageProperties();
+        properties.setType("java.util.HashMap");
+        properties.setContentType("application/json");
+        rabbit.send(names.eventsExchange(), "user.registered", new Message("{}".getBytes(), properties));
+        UserRegistered next = registration("after-garbage");
+        publish(next);
+
+        await().atMost(DEADLINE).until(() -> applied(next.eventId()) == 1);
+        await().atMost(DEADLINE).until(() -> messageCount(deadLetters) == before + 1);
+    }
+
+    private UserRegistered registration(String username) {
+        return new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), username, username);
+    }
+
+    private void publish(UserRegistered event) {
+        rabbit.send(names.eventsExchange(), "user.registered", converter.toMessage(event, new MessageProperties()));
+    }
+
+    private int applied(UUID eventId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM applied_registration WHERE event_id = ?", Integer.class, eventId);
+        return count == null ? 0 : count;
+    }
+
+    private long messageCount(String queue) {
+        Properties info = ((RabbitAdmin) admin).getQueueProperties(queue);
+        return info == null ? 0 : ((Number) info.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue();
+    }
+}

@@ -1,0 +1,115 @@
+package social.support.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import social.contract.ErrorCode;
+import social.contract.auth.AuthRpc;
+import social.contract.auth.GetVerificationKeysRequest;
+import social.contract.user.GetUserRequest;
+import social.contract.user.User;
+import social.contract.user.UserRpc;
+import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.ListenerContainers;
+import social.support.messaging.MessagingNames;
+import social.support.rpc.RpcClient;
+import social.support.rpc.RpcErrorException;
+import social.support.rpc.RpcTimeoutException;
+import social.support.rpc.RpcUnavailableException;
+import social.support.testing.TcpProxy;
+
+@SupportIntegrationTest
+class RpcIT {
+    @Autowired
+    RpcClient rpc;
+    @Autowired
+    @Qualifier("rpcListeners")
+    ListenerContainers rpcListeners;
+    @Autowired
+    MessagingNames names;
+
+    @Test
+    void aRequestGetsTheOwningServicesReply() throws Exception {
+        User user = rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER)).get(5, TimeUnit.SECONDS);
+        assertThat(user.username()).isEqualTo("known");
+        assertThat(user.postsCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusalArrivesAsAnErrorReplyWithItsCode() {
+        assertThatThrownBy(() -> rpc.call(UserRpc.GET, new GetUserRequest(UUID.randomUUID())).get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(RpcErrorException.class,
+                        e -> assertThat(e.reply().code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aRequestToAServiceThatNeverStartedIsUnavailableAtOnce() {
+        Instant start = Instant.now();
+        assertThatThrownBy(() -> rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest()).get(5, TimeUnit.SECONDS))
+                .cause().isInstanceOf(RpcUnavailableException.class);
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(900));
+    }
+
+    @Test
+    void aRequestToAStoppedServiceTimesOutWithinTheTimeoutPlusOneSecond() {
+        rpcListeners.stop();
+        try {
+            Instant start = Instant.now();
+            assertThatThrownBy(() -> rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
+                    .get(10, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(RpcTimeoutException.class);
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
+        } finally {
+            rpcListeners.start();
+        }
+    }
+
+    @Test
+    void aRequestWhileTheBrokerIsUnreachableIsUnavailable() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(System.getProperty("RABBIT_HOST"), Integer.parseInt(System.getProperty("RABBIT_PORT"))).start()) {
+            CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", proxy.port());
+            connections.setUsername(System.getProperty("RABBIT_USER"));
+            connections.setPassword(System.getProperty("RABBIT_PASSWORD"));
+            RabbitTemplate template = new RabbitTemplate(connections);
+            template.setMessageConverter(new ContractMessageConverter());
+            AsyncRabbitTemplate async = new AsyncRabbitTemplate(template);
+            async.start();
+            RpcClient cutOff = new RpcClient(async, names, Duration.ofSeconds(1), service -> { });
+            try {
+                proxy.cut();
+                assertThatThrownBy(() -> cutOff.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
+                        .get(5, TimeUnit.SECONDS))
+                        .cause().isInstanceOf(RpcUnavailableException.class);
+            } finally {
+                async.stop();
+                connections.destroy();
+            }
+        }
+    }
+
+    @Test
+    void manyConcurrentRequestsAllGetTheirOwnReplies() throws Exception {
+        var futures = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))).toList();
+        List<User> replies = new java.util.ArrayList<>();
+        for (var future : futures) {
+            replies.add(future.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(replies).hasSize(200).allSatisfy(user -> assertThat(user.id()).isEqualTo(SupportTestApplication.KNOWN_USER));
+    }
+}

@@ -1,0 +1,55 @@
+package social.support.it;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import social.contract.auth.UserRegistered;
+import social.contract.user.GetUserRequest;
+import social.contract.user.User;
+import social.contract.user.UserRpc;
+import social.support.error.ServiceException;
+import social.support.events.EventSubscription;
+import social.support.messaging.Topology;
+import social.support.rpc.RpcEndpoint;
+
+/**
+ * A small service built on the backbone alone, for its integration tests: it answers one
+ * operation and follows one event. Its names carry the run's own prefix, so it never meets
+ * the real services.
+ */
+@SpringBootApplication
+public class SupportTestApplication {
+    static final UUID KNOWN_USER = UUID.fromString("0190a5b0-0000-7000-8000-000000000001");
+    static final String POISON_USERNAME = "poison";
+
+    @Bean
+    RpcEndpoint userLookalike(Topology topology) {
+        return RpcEndpoint.answering(UserRpc.SERVICE, topology)
+                .on(UserRpc.GET, SupportTestApplication::answer)
+                .build();
+    }
+
+    @Bean
+    EventSubscription registrationsApplied(Topology topology, JdbcTemplate jdbc) {
+        return EventSubscription.forConcern("registrations", topology)
+                .on(UserRegistered.class, event -> {
+                    jdbc.update("INSERT INTO applied_registration (event_id, user_id, username) VALUES (?, ?, ?)",
+                            event.eventId(), event.userId(), event.username());
+                    if (POISON_USERNAME.equals(event.username())) {
+                        throw new IllegalStateException("this event always fails");
+                    }
+                })
+                .build();
+    }
+
+    private static User answer(GetUserRequest request) {
+        if (!KNOWN_USER.equals(request.userId())) {
+            throw ServiceException.notFound("no such user");
+        }
+        return new User(KNOWN_USER, "known", "Known", "", Instant.parse("2026-01-01T00:00:00Z"), 1, 2, 3);
+    }
+}
