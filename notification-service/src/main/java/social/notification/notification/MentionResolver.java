@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import social.contract.user.FindUsersByUsernamesRequest;
@@ -17,10 +18,15 @@ import social.support.rpc.RpcClient;
 /** Turns a post's mentioned usernames into user ids: one question to user-service per post. */
 @Component
 class MentionResolver {
-    private final RpcClient rpc;
+    private final ObjectProvider<RpcClient> rpc;
     private final long timeoutMillis;
 
-    MentionResolver(RpcClient rpc, MessagingProperties properties) {
+    /**
+     * The client is looked up when first used: creating it opens the broker connection, and
+     * RabbitAdmin declares only the queues of beans that are not in creation at that moment (this
+     * one is created with the RPC endpoint and the event subscriptions).
+     */
+    MentionResolver(ObjectProvider<RpcClient> rpc, MessagingProperties properties) {
         this.rpc = rpc;
         this.timeoutMillis = properties.rpcTimeout().toMillis() + 1_000;
     }
@@ -31,7 +37,7 @@ class MentionResolver {
             return List.of();
         }
         try {
-            return rpc.call(UserRpc.FIND_BY_USERNAMES, new FindUsersByUsernamesRequest(usernames))
+            return rpc.getObject().call(UserRpc.FIND_BY_USERNAMES, new FindUsersByUsernamesRequest(usernames))
                     .get(timeoutMillis, TimeUnit.MILLISECONDS)
                     .users().stream().map(UserSummary::id).toList();
         } catch (InterruptedException e) {
