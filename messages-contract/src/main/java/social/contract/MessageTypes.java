@@ -9,6 +9,7 @@ import java.util.Optional;
 import social.contract.auth.AuthRpc;
 import social.contract.follow.FollowEvents;
 import social.contract.like.LikeRpc;
+import social.contract.notification.NotificationRpc;
 import social.contract.post.PostEvents;
 import social.contract.user.UserRpc;
 
@@ -24,7 +25,8 @@ public final class MessageTypes {
             UserRpc.MESSAGES,
             PostEvents.MESSAGES,
             FollowEvents.MESSAGES,
-            LikeRpc.MESSAGES);
+            LikeRpc.MESSAGES,
+            NotificationRpc.MESSAGES);
 
     private static final Map<String, Class<?>> BY_ID = new HashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new HashMap<>();
