@@ -41,6 +41,8 @@ public final class Stack {
     private final Path logs;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    /** Settings of the extra instances ({@code service#instance}) on top of the common ones. */
+    private final Map<String, Map<String, String>> extraEnv = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Stack() {
@@ -85,6 +87,20 @@ public final class Stack {
         }
     }
 
+    /**
+     * Starts one more instance of a service (a second gateway, say) on a port of its own, with
+     * extra settings; it is stopped with the stack. Answers its base URI.
+     */
+    public synchronized URI startInstance(String service, String instance, Map<String, String> env) {
+        String key = service + "#" + instance;
+        if (!processes.containsKey(key)) {
+            ports.put(key, freePort());
+            extraEnv.put(key, Map.copyOf(env));
+            start(key);
+        }
+        return URI.create("http://127.0.0.1:" + ports.get(key));
+    }
+
     private void startAll() {
         TestInfrastructure.start();
         try {
@@ -109,12 +125,12 @@ public final class Stack {
     }
 
     private void launch(String service) {
-        Path jar = jarOf(service);
+        Path jar = jarOf(service.split("#")[0]);
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx320m",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.replace('#', '-') + ".log").toFile()));
         Map<String, String> env = builder.environment();
         TestInfrastructure.start().forEach((key, value) -> env.put(toEnvName(key), value));
         env.put("SERVER_PORT", String.valueOf(ports.get(service)));
@@ -123,6 +139,7 @@ public final class Stack {
         // the suite signs up many users from one address: keep the limits out of its way
         env.put("RATE_LIMIT_ANONYMOUS_RPS", "10000");
         env.put("RATE_LIMIT_ANONYMOUS_BURST", "10000");
+        env.putAll(extraEnv.getOrDefault(service, Map.of()));
         try {
             processes.put(service, builder.start());
         } catch (IOException e) {

@@ -45,7 +45,7 @@ public class MessagingAutoConfiguration {
         return new Declarables(topology.eventsExchange(), topology.deadLetterExchange());
     }
 
-    @Bean(destroyMethod = "stop")
+    @Bean
     AsyncRabbitTemplate rpcTemplate(ConnectionFactory connectionFactory, ContractMessageConverter converter,
                                     MessagingProperties properties) {
         RabbitTemplate requests = new RabbitTemplate(connectionFactory);
@@ -55,7 +55,8 @@ public class MessagingAutoConfiguration {
         template.setReceiveTimeout(properties.rpcTimeout().toMillis());
         // an operation whose service never declared its queue fails at once instead of timing out
         template.setMandatory(true);
-        template.start();
+        // started by the context (it is a SmartLifecycle): starting it here would connect while
+        // beans are still being created, and RabbitAdmin would miss their queues
         return template;
     }
 
