@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import social.contract.MessageTypes;
 import social.contract.notification.NotificationsCreated;
 import social.contract.user.UserSummary;
+import social.gateway.user.UserDirectory;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingProperties;
 import social.support.messaging.Topology;
@@ -49,7 +50,7 @@ class LiveNotifications {
 
     @Bean
     SimpleMessageListenerContainer liveNotificationListener(ConnectionFactory connectionFactory, Queue liveNotificationQueue,
-                                                            ContractMessageConverter converter, Actors actors,
+                                                            ContractMessageConverter converter, UserDirectory users,
                                                             NotificationStreams streams, MessagingProperties properties) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueues(liveNotificationQueue);
@@ -60,11 +61,11 @@ class LiveNotifications {
         container.setPrefetchCount(properties.prefetch());
         container.setMissingQueuesFatal(false);
         long waitMillis = properties.rpcTimeout().toMillis() + 1_000;
-        container.setMessageListener((MessageListener) message -> deliver(message, converter, actors, streams, waitMillis));
+        container.setMessageListener((MessageListener) message -> deliver(message, converter, users, streams, waitMillis));
         return container;
     }
 
-    private static void deliver(Message message, ContractMessageConverter converter, Actors actors,
+    private static void deliver(Message message, ContractMessageConverter converter, UserDirectory users,
                                 NotificationStreams streams, long waitMillis) {
         if (!(converter.fromMessage(message) instanceof NotificationsCreated created)) {
             return;
@@ -76,7 +77,7 @@ class LiveNotifications {
         }
         Map<UUID, UserSummary> known;
         try {
-            known = actors.of(here.stream().map(NotificationsCreated.Created::actorId).toList())
+            known = users.summaries(here.stream().map(NotificationsCreated.Created::actorId).toList())
                     .get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,7 +88,7 @@ class LiveNotifications {
         }
         for (NotificationsCreated.Created item : here) {
             streams.push(item.recipientId(), new Notification(item.notificationId(), item.type(),
-                    Actors.summaryOf(known, item.actorId()), item.postId(), item.createdAt(), false));
+                    UserDirectory.summaryOf(known, item.actorId()), item.postId(), item.createdAt(), false));
         }
     }
 }

@@ -24,6 +24,7 @@ import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationRpc;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
+import social.gateway.user.UserDirectory;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
 import social.gateway.web.PathIds;
@@ -34,12 +35,12 @@ import social.support.rpc.RpcClient;
 @Tag(name = "notifications", description = "The caller's notifications, listed and live")
 class NotificationController {
     private final RpcClient rpc;
-    private final Actors actors;
+    private final UserDirectory users;
     private final NotificationStreams streams;
 
-    NotificationController(RpcClient rpc, Actors actors, NotificationStreams streams) {
+    NotificationController(RpcClient rpc, UserDirectory users, NotificationStreams streams) {
         this.rpc = rpc;
-        this.actors = actors;
+        this.users = users;
         this.streams = streams;
     }
 
@@ -53,10 +54,10 @@ class NotificationController {
                                                @RequestParam(required = false) Integer limit,
                                                @RequestParam(required = false) String cursor) {
         return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(caller.id(), unreadOnly, PageSize.of(limit), cursor))
-                .thenCompose(page -> actors.of(page.items().stream().map(NotificationItem::actorId).toList())
+                .thenCompose(page -> users.summaries(page.items().stream().map(NotificationItem::actorId).toList())
                         .thenApply(known -> {
                             List<Notification> items = page.items().stream().map(item -> new Notification(item.id(),
-                                    item.type(), Actors.summaryOf(known, item.actorId()), item.postId(),
+                                    item.type(), UserDirectory.summaryOf(known, item.actorId()), item.postId(),
                                     item.createdAt(), item.read())).toList();
                             return new Page<>(items, page.nextCursor());
                         }));
