@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.follow.FollowPage;
@@ -80,6 +81,7 @@ class FollowController {
                 .thenApply(RelationshipView::of);
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/follow")
     @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
     CompletableFuture<ResponseEntity<Void>> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {

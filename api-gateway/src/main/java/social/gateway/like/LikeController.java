@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.like.GetLikersRequest;
@@ -39,6 +40,7 @@ class LikeController {
         this.users = users;
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
     @PutMapping("/like")
     @Operation(summary = "Like a post", description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
             security = @SecurityRequirement(name = "bearer"))
@@ -47,6 +49,7 @@ class LikeController {
                 .thenApply(done -> ResponseEntity.noContent().build());
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/like")
     @Operation(summary = "Take a like back", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
     CompletableFuture<ResponseEntity<Void>> unlike(@Caller AuthenticatedUser caller, @PathVariable String id) {

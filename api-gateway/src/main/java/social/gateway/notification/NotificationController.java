@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.notification.CountUnreadRequest;
@@ -70,6 +71,7 @@ class NotificationController {
                 .thenApply(count -> new Count(count.count()));
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/{id}/read")
     @Operation(summary = "Mark one notification read", description = "404 for a missing or someone else's notification.",
             security = @SecurityRequirement(name = "bearer"))
@@ -78,6 +80,7 @@ class NotificationController {
                 .thenApply(done -> ResponseEntity.noContent().build());
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/read-all")
     @Operation(summary = "Mark every notification of the caller read", security = @SecurityRequirement(name = "bearer"))
     CompletableFuture<ResponseEntity<Void>> markAllRead(@Caller AuthenticatedUser caller) {

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import social.contract.user.FindUsersByUsernamesRequest;
@@ -18,15 +17,10 @@ import social.support.rpc.RpcClient;
 /** Turns a post's mentioned usernames into user ids: one question to user-service per post. */
 @Component
 class MentionResolver {
-    private final ObjectProvider<RpcClient> rpc;
+    private final RpcClient rpc;
     private final long timeoutMillis;
 
-    /**
-     * The client is looked up when first used: creating it opens the broker connection, and
-     * RabbitAdmin declares only the queues of beans that are not in creation at that moment (this
-     * one is created with the RPC endpoint and the event subscriptions).
-     */
-    MentionResolver(ObjectProvider<RpcClient> rpc, MessagingProperties properties) {
+    MentionResolver(RpcClient rpc, MessagingProperties properties) {
         this.rpc = rpc;
         this.timeoutMillis = properties.rpcTimeout().toMillis() + 1_000;
     }
@@ -37,7 +31,7 @@ class MentionResolver {
             return List.of();
         }
         try {
-            return rpc.getObject().call(UserRpc.FIND_BY_USERNAMES, new FindUsersByUsernamesRequest(usernames))
+            return rpc.call(UserRpc.FIND_BY_USERNAMES, new FindUsersByUsernamesRequest(usernames))
                     .get(timeoutMillis, TimeUnit.MILLISECONDS)
                     .users().stream().map(UserSummary::id).toList();
         } catch (InterruptedException e) {
