@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefetch            unacknowledged messages a consumer may hold
  * @param maxDeliveryAttempts attempts of an event handler before the event is dead-lettered
  * @param retryBackoff        pause before the second attempt, doubled for each further one
+ * @param processedEventRetention how long consumers remember applied event ids (longer than any
+ *                            redelivery can take)
  * @param transientTopology   declare queues that expire and exchanges that auto-delete once
  *                            unused, for test runs that must leave the broker as they found it
  */
@@ -28,5 +30,6 @@ public record MessagingProperties(
         @DefaultValue("50") int prefetch,
         @DefaultValue("3") int maxDeliveryAttempts,
         @DefaultValue("100ms") Duration retryBackoff,
+        @DefaultValue("7d") Duration processedEventRetention,
         @DefaultValue("false") boolean transientTopology) {
 }
