@@ -54,6 +54,14 @@ class GatewayBehaviourE2EIT {
     void malformedJsonAndWrongTypesAre400() {
         assertProblem(api.post("/api/auth/login", "{\"username\": "), 400);
         assertProblem(api.post("/api/auth/register", "{\"username\": 5, \"email\": [], \"password\": {}}"), 400);
+        // one wrong type at a time: nothing is coerced
+        assertProblem(api.post("/api/auth/login", "{\"username\": 12345, \"password\": \"password\"}"), 400);
+        Session user = api.signUp("types");
+        assertProblem(api.post("/api/posts", "{\"content\": 123}", user.accessToken()), 400);
+        Session other = api.signUp("types2");
+        assertProblem(api.post("/api/users/" + other.id() + "/follow", "{\"notify\": \"true\"}", user.accessToken()), 400);
+        assertThat(api.get("/api/users/" + other.id() + "/relationship", user.accessToken()).json().get("following")
+                .asBoolean()).isFalse();
         assertProblem(api.post("/api/auth/login", ""), 400);
         assertProblem(api.get("/api/users/search?q=a&limit=ten"), 400);
     }

@@ -110,18 +110,7 @@ class Follows {
 
     private FollowPage page(String sql, UUID user, int requestedLimit, String cursor) {
         int limit = Math.max(1, Math.min(requestedLimit, MAX_PAGE));
-        TimeCursor after = TimeCursor.parse(cursor);
-        List<TimeCursor> rows = db.sql(sql)
-                .param("user", user)
-                .param("after", Timestamp.from(after.createdAt()))
-                .param("afterId", after.userId())
-                .param("limit", limit + 1)
-                .query((rs, i) -> new TimeCursor(rs.getTimestamp("created_at").toInstant(),
-                        rs.getObject("user_id", UUID.class)))
-                .list();
-        List<TimeCursor> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? page.get(page.size() - 1).encode() : null;
-        return new FollowPage(page.stream().map(TimeCursor::userId).toList(), next);
+        return TimeCursor.page(db.sql(sql).param("user", user), cursor, limit, FollowPage::new);
     }
 
     private void changeNotify(UUID follower, UUID followee, boolean enabled) {

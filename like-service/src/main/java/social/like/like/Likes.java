@@ -19,6 +19,7 @@ import social.contract.like.LikerPage;
 import social.contract.like.UnlikePostRequest;
 import social.contract.post.Post;
 import social.contract.post.PostDeleted;
+import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
 import social.support.paging.TimeCursor;
@@ -46,6 +47,10 @@ class Likes {
         Post post = posts.likeTarget(request.postId());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {
+            lock(post.id());
+            if (deleted(post.id())) {
+                throw ServiceException.notFound("no such post");
+            }
             int added = db.sql("""
                             INSERT INTO post_like (post_id, user_id, created_at) VALUES (:post, :user, :now)
                             ON CONFLICT DO NOTHING""")
@@ -77,25 +82,35 @@ class Likes {
         return Acknowledged.INSTANCE;
     }
 
+    /**
+     * Serialises the likes of a post with its deletion (until the transaction ends): a like after
+     * the deletion sees the tombstone, a deletion after a like removes it.
+     */
+    private void lock(UUID postId) {
+        db.sql("SELECT pg_advisory_xact_lock(hashtext(CAST(:post AS text)))").param("post", postId)
+                .query(Object.class).single();
+    }
+
+    private boolean deleted(UUID postId) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM deleted_post WHERE post_id = :post)")
+                .param("post", postId).query(Boolean.class).single();
+    }
+
     public LikerPage likers(GetLikersRequest request) {
         posts.require(request.postId());
         int limit = Math.max(1, Math.min(request.limit(), 100));
-        TimeCursor after = TimeCursor.parse(request.cursor());
-        List<TimeCursor> rows = db.sql("""
+        return TimeCursor.page(db.sql("""
                         SELECT user_id, created_at FROM post_like
                         WHERE post_id = :post AND (created_at, user_id) < (:after, :afterId)
-                        ORDER BY created_at DESC, user_id DESC LIMIT :limit""")
-                .param("post", request.postId()).param("after", Timestamp.from(after.createdAt()))
-                .param("afterId", after.userId()).param("limit", limit + 1)
-                .query((rs, i) -> new TimeCursor(rs.getTimestamp("created_at").toInstant(), rs.getObject("user_id", UUID.class)))
-                .list();
-        List<TimeCursor> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? page.get(page.size() - 1).encode() : null;
-        return new LikerPage(page.stream().map(TimeCursor::userId).toList(), next);
+                        ORDER BY created_at DESC, user_id DESC LIMIT :limit""").param("post", request.postId()),
+                request.cursor(), limit, LikerPage::new);
     }
 
     /** A deleted post's likes go with it (the event may arrive again: deleting twice is harmless). */
     void forget(PostDeleted deleted) {
+        lock(deleted.postId());
+        db.sql("INSERT INTO deleted_post (post_id, deleted_at) VALUES (:post, :at) ON CONFLICT DO NOTHING")
+                .param("post", deleted.postId()).param("at", Timestamp.from(deleted.occurredAt())).update();
         db.sql("DELETE FROM post_like WHERE post_id = :post").param("post", deleted.postId()).update();
         db.sql("DELETE FROM like_count WHERE post_id = :post").param("post", deleted.postId()).update();
     }

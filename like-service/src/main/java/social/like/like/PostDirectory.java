@@ -2,9 +2,6 @@ package social.like.like;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Component;
 
@@ -21,11 +18,12 @@ import social.support.rpc.RpcErrorException;
 @Component
 class PostDirectory {
     private final RpcClient rpc;
-    private final Duration timeout;
+    private final Duration wait;
 
     PostDirectory(RpcClient rpc, MessagingProperties messaging) {
         this.rpc = rpc;
-        this.timeout = messaging.rpcTimeout();
+        // shorter than the gateway's own timeout, so that the caller hears why
+        this.wait = messaging.rpcTimeout().dividedBy(2);
     }
 
     /** The post a like is about (a repost's original), or NOT_FOUND. */
@@ -36,18 +34,12 @@ class PostDirectory {
 
     Post require(UUID postId) {
         try {
-            return rpc.call(PostRpc.GET, new GetPostRequest(null, postId)).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .post();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RpcErrorException error && error.reply().code() == ErrorCode.NOT_FOUND) {
+            return rpc.callAndWait(PostRpc.GET, new GetPostRequest(null, postId), wait).post();
+        } catch (RpcErrorException e) {
+            if (e.reply().code() == ErrorCode.NOT_FOUND) {
                 throw ServiceException.notFound("no such post");
             }
-            throw new IllegalStateException("cannot ask post-service about post " + postId, e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("post-service did not answer about post " + postId, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw e;
         }
     }
 }

@@ -1,10 +1,8 @@
 package social.notification.notification;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Component;
 
@@ -18,11 +16,11 @@ import social.support.rpc.RpcClient;
 @Component
 class MentionResolver {
     private final RpcClient rpc;
-    private final long timeoutMillis;
+    private final Duration wait;
 
     MentionResolver(RpcClient rpc, MessagingProperties properties) {
         this.rpc = rpc;
-        this.timeoutMillis = properties.rpcTimeout().toMillis() + 1_000;
+        this.wait = properties.rpcTimeout();
     }
 
     /** The ids of the users named that exist; fails (so the event is retried) if user-service cannot answer. */
@@ -30,15 +28,7 @@ class MentionResolver {
         if (usernames.isEmpty()) {
             return List.of();
         }
-        try {
-            return rpc.call(UserRpc.FIND_BY_USERNAMES, new FindUsersByUsernamesRequest(usernames))
-                    .get(timeoutMillis, TimeUnit.MILLISECONDS)
-                    .users().stream().map(UserSummary::id).toList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resolving mentions", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot resolve mentions " + usernames + ": " + e, e);
-        }
+        return rpc.callAndWait(UserRpc.FIND_BY_USERNAMES, new FindUsersByUsernamesRequest(usernames), wait)
+                .users().stream().map(UserSummary::id).toList();
     }
 }

@@ -77,13 +77,15 @@ class Notifications {
             }
             return;
         }
+        // asked before taking the post's lock: no other event of this post waits on user-service
+        List<UUID> mentionedIds = mentions.resolve(post.mentionedUsernames());
         store.lockPost(post.postId());
         List<Created> created = new ArrayList<>();
         if (post.replyToId() != null && post.replyToAuthorId() != null) {
             created.addAll(store.create(NotificationType.REPLY, post.authorId(), post.postId(), at,
                     List.of(post.replyToAuthorId()), List.of(post.postId(), post.replyToId())));
         }
-        Set<UUID> mentioned = mentionRecipients(post, mentions.resolve(post.mentionedUsernames()));
+        Set<UUID> mentioned = mentionRecipients(post, mentionedIds);
         if (!mentioned.isEmpty()) {
             created.addAll(store.create(NotificationType.MENTION, post.authorId(), post.postId(), at, mentioned,
                     List.of(post.postId())));

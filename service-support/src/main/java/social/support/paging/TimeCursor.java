@@ -1,9 +1,14 @@
 package social.support.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import social.support.error.ServiceException;
 
@@ -28,6 +33,27 @@ public record TimeCursor(Instant createdAt, UUID userId) {
         } catch (RuntimeException e) {
             throw ServiceException.invalid("cursor", "is not a cursor of this list");
         }
+    }
+
+    /**
+     * One page of a newest-first list of users: runs {@code query} (which selects {@code user_id}
+     * and {@code created_at}, ordered {@code (created_at, user_id) DESC}, and has the parameters
+     * {@code :after}, {@code :afterId} and {@code :limit}) for one more row than the page holds,
+     * to learn whether another page follows.
+     */
+    public static <P> P page(JdbcClient.StatementSpec query, String cursor, int limit,
+                             BiFunction<List<UUID>, String, P> toPage) {
+        TimeCursor after = parse(cursor);
+        List<TimeCursor> rows = query
+                .param("after", Timestamp.from(after.createdAt()))
+                .param("afterId", after.userId())
+                .param("limit", limit + 1)
+                .query((rs, i) -> new TimeCursor(rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("user_id", UUID.class)))
+                .list();
+        List<TimeCursor> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit ? page.get(page.size() - 1).encode() : null;
+        return toPage.apply(page.stream().map(TimeCursor::userId).toList(), next);
     }
 
     public String encode() {

@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpMessageReturnedException;
 import org.springframework.amqp.core.AmqpReplyTimeoutException;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 
 import social.contract.ErrorReply;
@@ -53,6 +57,8 @@ public class RpcClient {
             pending = template.convertSendAndReceive(names.rpcExchange(operation.service()), operation.routingKey(),
                     request, message -> {
                         message.getMessageProperties().setExpiration(expiration);
+                        // a request is worthless after its timeout: never worth a disk write
+                        message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
                         return message;
                     });
         } catch (AmqpException e) {
@@ -72,6 +78,28 @@ public class RpcClient {
             }
         });
         return result;
+    }
+
+    /**
+     * For a service that needs another's answer while handling a message: waits at most
+     * {@code wait} (shorter than the caller's own timeout, so the caller hears why) and throws
+     * the failure itself ({@link RpcErrorException}, {@link RpcTimeoutException},
+     * {@link RpcUnavailableException}) rather than a wrapper.
+     */
+    public <Q, R> R callAndWait(Operation<Q, R> operation, Q request, Duration wait) {
+        try {
+            return call(operation, request).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new RpcTimeoutException(operation.routingKey());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcUnavailableException(operation.service(), e);
+        }
     }
 
     private static Throwable translate(Operation<?, ?> operation, Throwable failure) {
