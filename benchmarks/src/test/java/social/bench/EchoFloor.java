@@ -86,7 +86,7 @@ public final class EchoFloor {
         cf.setUsername(env("RABBIT_USER", "guest"));
         cf.setPassword(env("RABBIT_PASSWORD", "guest"));
         cf.setVirtualHost(env("RABBIT_VHOST", "/"));
-        String queue = env("MESSAGING_PREFIX", "") + "bench.echo." + UUID.randomUUID();
+        String queue = env("MESSAGING_PREFIX", "") + "echo-floor." + UUID.randomUUID();
 
         byte[] reply = filler(bodyBytes);
         byte[] request = filler(requestBytes);

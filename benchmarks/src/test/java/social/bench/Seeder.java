@@ -149,6 +149,10 @@ public final class Seeder {
         long t0 = System.nanoTime();
         int n = graph.users();
         System.out.printf("graph: %d users, %d edges (%d follows)%n", n, graph.edges().size(), 2 * graph.edges().size());
+        if (seededBefore()) {
+            System.out.println("already seeded (sampled users have all their follows and posts): nothing to do");
+            return;
+        }
 
         String[] ids = new String[n];
         String[] tokens = new String[n];
@@ -214,6 +218,22 @@ public final class Seeder {
         System.out.printf("posts: %d, %.1f per user (%.0f s, %.0f/s)%n", posts.size(), posts.size() / (double) n,
                 secs(t2), posts.size() / secs(t2));
         System.out.printf("seeded in %.0f s%n", secs(t0));
+    }
+
+    /** Public profiles only (no login, so no password hash): have sampled users all their follows and posts? */
+    private boolean seededBefore() {
+        for (int i : new int[] {0, graph.users() / 2, graph.users() - 1}) {
+            Http.Response r = http.get("/api/users/lookup?username=" + username(i), null);
+            if (r.status() != 200) {
+                return false;
+            }
+            JsonNode u = r.json();
+            if (u.path("followingCount").asInt() != graph.friends().get(i).size()
+                    || u.path("postsCount").asInt() < postsOf(graph, i).size()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first and the last user have all their follows and posts: an earlier run finished. */
