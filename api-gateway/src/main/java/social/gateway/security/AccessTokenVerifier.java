@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public class AccessTokenVerifier {
     private static final String PINNED_ALGORITHM = "EdDSA";
     /** An unknown key id refetches the keys at most this often (a flood of forged kids costs nothing). */
     private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
+    private static final long CLOCK_SKEW_SECONDS = 30;
 
     private final RpcClient rpc;
     private final Duration fetchTimeout;
@@ -55,9 +57,32 @@ public class AccessTokenVerifier {
         this.fetchTimeout = messaging.rpcTimeout();
     }
 
+    /**
+     * Tokens that passed every check, until they expire: an Ed25519 verification is the costliest
+     * step of a request (most of the gateway's CPU under load), and the same token string verified
+     * under the same key set gives the same answer until its expiry, which is still checked on every
+     * use. A new key set (a refetch) starts an empty cache. Bounded: cleared when full.
+     */
+    private static final int VERIFIED_CACHE_SIZE = 20_000;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(AuthenticatedUser user, Instant validUntil, KeySet keys) {
+    }
+
     /** The caller a token speaks for; throws {@link InvalidTokenException} for anything else. */
     public AuthenticatedUser verify(String token) {
         KeySet keys = currentKeys();
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (known.keys() == keySet && Instant.now().isBefore(known.validUntil())) {
+                return known.user();
+            }
+            verified.remove(token);
+        }
+        return verifySignedToken(token, keys);
+    }
+
+    private AuthenticatedUser verifySignedToken(String token, KeySet keys) {
         try {
             Claims claims = Jwts.parser()
                     .keyLocator(new LocatorAdapter<Key>() {
@@ -71,14 +96,21 @@ public class AccessTokenVerifier {
                     })
                     .requireIssuer(keys.issuer())
                     .requireAudience(keys.audience())
-                    .clockSkewSeconds(30)
+                    .clockSkewSeconds(CLOCK_SKEW_SECONDS)
                     .build()
                     .parseSignedClaims(token)
                     .getPayload();
             if (claims.getExpiration() == null) {
                 throw new InvalidTokenException("the token has no expiry");
             }
-            return new AuthenticatedUser(UUID.fromString(claims.getSubject()), claims.get("preferred_username", String.class));
+            AuthenticatedUser user = new AuthenticatedUser(UUID.fromString(claims.getSubject()),
+                    claims.get("preferred_username", String.class));
+            if (verified.size() >= VERIFIED_CACHE_SIZE) {
+                verified.clear();
+            }
+            // the same instant jjwt enforces: expiry plus the allowed clock skew
+            verified.put(token, new Verified(user, claims.getExpiration().toInstant().plusSeconds(CLOCK_SKEW_SECONDS), keySet));
+            return user;
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException("the access token is invalid or expired");
         }

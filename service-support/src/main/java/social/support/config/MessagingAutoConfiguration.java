@@ -2,7 +2,6 @@ package social.support.config;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,25 +44,11 @@ public class MessagingAutoConfiguration {
         return new Declarables(topology.eventsExchange(), topology.deadLetterExchange());
     }
 
-    @Bean
-    AsyncRabbitTemplate rpcTemplate(ConnectionFactory connectionFactory, ContractMessageConverter converter,
-                                    MessagingProperties properties) {
-        RabbitTemplate requests = new RabbitTemplate(connectionFactory);
-        requests.setMessageConverter(converter);
-        // 'direct reply-to': no reply queue per caller, replies come on the consumer of the request's channel
-        AsyncRabbitTemplate template = new AsyncRabbitTemplate(requests);
-        template.setReceiveTimeout(properties.rpcTimeout().toMillis());
-        // an operation whose service never declared its queue fails at once instead of timing out
-        template.setMandatory(true);
-        // started by the context (it is a SmartLifecycle): starting it here would connect while
-        // beans are still being created, and RabbitAdmin would miss their queues
-        return template;
-    }
-
-    @Bean
-    RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, MessagingNames names, MessagingProperties properties,
-                        Topology topology, AmqpAdmin admin) {
-        return new RpcClient(rpcTemplate, names, properties.rpcTimeout(),
+    /** Request/reply over direct reply-to, many requests in flight per channel (see {@link RpcClient}). */
+    @Bean(destroyMethod = "close")
+    RpcClient rpcClient(ConnectionFactory connectionFactory, ContractMessageConverter converter, MessagingNames names,
+                        MessagingProperties properties, Topology topology, AmqpAdmin admin) {
+        return new RpcClient(connectionFactory, converter, names, properties.rpcTimeout(),
                 service -> admin.declareExchange(topology.rpcExchange(service)));
     }
 

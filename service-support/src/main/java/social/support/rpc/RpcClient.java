@@ -1,19 +1,36 @@
 package social.support.rpc;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import org.springframework.amqp.AmqpException;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+
 import org.springframework.amqp.core.AmqpMessageReturnedException;
-import org.springframework.amqp.core.AmqpReplyTimeoutException;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.ReturnedMessage;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
 
 import social.contract.ErrorReply;
 import social.contract.rpc.Operation;
@@ -24,57 +41,113 @@ import social.support.messaging.MessagingNames;
  * while waiting: replies come through RabbitMQ's direct reply-to. The future fails with
  * {@link RpcErrorException} for an error reply, {@link RpcTimeoutException} when no reply came in
  * time, and {@link RpcUnavailableException} when the request could not be delivered.
+ *
+ * <p>Requests are multiplexed over a few long-lived channels ("lanes"), each with one consumer of
+ * {@code amq.rabbitmq.reply-to}; replies are matched by correlation id. Many requests are in flight
+ * on one channel at once, as direct reply-to allows. (Spring's {@code AsyncRabbitTemplate} holds one
+ * channel and consumer per outstanding request and creates a new consumer - a broker round trip -
+ * under one lock whenever all are busy; under load that lock became the gateway's bottleneck.)
  */
-public class RpcClient {
-    private final AsyncRabbitTemplate template;
+public class RpcClient implements AutoCloseable {
+    private static final String REPLY_TO = "amq.rabbitmq.reply-to";
+
+    private final ConnectionFactory connectionFactory;
+    private final MessageConverter converter;
     private final MessagingNames names;
+    private final Duration timeout;
     private final String expiration;
     private final Consumer<String> declareExchange;
     private final Set<String> declaredServices = ConcurrentHashMap.newKeySet();
+    private final DefaultMessagePropertiesConverter properties = new DefaultMessagePropertiesConverter();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Lane[] lanes;
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "rpc-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
+    /**
+     * Where a reply's continuation runs (assembling, the next request, the HTTP answer): not on the
+     * broker connection's few dispatch threads, so that one continuation waiting to publish never
+     * holds up the delivery of other replies. Virtual threads where the runtime has them.
+     */
+    private final ExecutorService continuations = continuationExecutor();
+
+    private record Pending(CompletableFuture<Object> reply, Operation<?, ?> operation, ScheduledFuture<?> timeout) {
+    }
 
     /**
      * @param declareExchange declares a service's RPC exchange: the caller declares it too, so that a
      *                        request to a service that never started is returned at once (503)
      *                        rather than refused by the broker as a channel error
+     * @param lanes           channels to multiplex requests over
      */
-    public RpcClient(AsyncRabbitTemplate template, MessagingNames names, Duration timeout,
-                     Consumer<String> declareExchange) {
-        this.template = template;
+    public RpcClient(ConnectionFactory connectionFactory, MessageConverter converter, MessagingNames names,
+                     Duration timeout, Consumer<String> declareExchange, int lanes) {
+        this.connectionFactory = connectionFactory;
+        this.converter = converter;
         this.names = names;
+        this.timeout = timeout;
         this.declareExchange = declareExchange;
         // a request nobody picked up in time is dropped by the broker, not answered late
         this.expiration = Long.toString(timeout.toMillis());
+        // a timeout cancelled by its reply leaves the queue at once: it holds the whole request
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.lanes = new Lane[Math.max(1, lanes)];
+        for (int i = 0; i < this.lanes.length; i++) {
+            this.lanes[i] = new Lane();
+        }
+    }
+
+    public RpcClient(ConnectionFactory connectionFactory, MessageConverter converter, MessagingNames names,
+                     Duration timeout, Consumer<String> declareExchange) {
+        this(connectionFactory, converter, names, timeout, declareExchange, 4);
     }
 
     public <Q, R> CompletableFuture<R> call(Operation<Q, R> operation, Q request) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        CompletableFuture<Object> pending;
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        String correlationId = UUID.randomUUID().toString();
         try {
             if (!declaredServices.contains(operation.service())) {
                 declareExchange.accept(operation.service());
                 declaredServices.add(operation.service());
             }
-            pending = template.convertSendAndReceive(names.rpcExchange(operation.service()), operation.routingKey(),
-                    request, message -> {
-                        message.getMessageProperties().setExpiration(expiration);
-                        // a request is worthless after its timeout: never worth a disk write
-                        message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
-                        return message;
-                    });
-        } catch (AmqpException e) {
+            MessageProperties props = new MessageProperties();
+            props.setCorrelationId(correlationId);
+            props.setReplyTo(REPLY_TO);
+            props.setExpiration(expiration);
+            // a request is worthless after its timeout: never worth a disk write
+            props.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
+            Message message = converter.toMessage(request, props);
+            ScheduledFuture<?> timer = this.timer.schedule(() -> {
+                if (pending.remove(correlationId) != null) {
+                    reply.completeExceptionally(new RpcTimeoutException(operation.routingKey()));
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            pending.put(correlationId, new Pending(reply, operation, timer));
+            Lane lane = lanes[ThreadLocalRandom.current().nextInt(lanes.length)];
+            lane.publish(names.rpcExchange(operation.service()), operation.routingKey(),
+                    properties.fromMessageProperties(message.getMessageProperties(), StandardCharsets.UTF_8.name()),
+                    message.getBody());
+        } catch (IOException | RuntimeException e) {
+            Pending p = pending.remove(correlationId);
+            if (p != null) {
+                p.timeout().cancel(false);
+            }
             result.completeExceptionally(new RpcUnavailableException(operation.service(), e));
             return result;
         }
-        pending.whenComplete((reply, failure) -> {
+        reply.whenComplete((answer, failure) -> {
             if (failure != null) {
-                result.completeExceptionally(translate(operation, failure));
-            } else if (reply instanceof ErrorReply error) {
+                result.completeExceptionally(failure);
+            } else if (answer instanceof ErrorReply error) {
                 result.completeExceptionally(new RpcErrorException(error));
-            } else if (operation.replyType().isInstance(reply)) {
-                result.complete(operation.replyType().cast(reply));
+            } else if (operation.replyType().isInstance(answer)) {
+                result.complete(operation.replyType().cast(answer));
             } else {
                 result.completeExceptionally(new IllegalStateException(operation.routingKey() + " answered "
-                        + (reply == null ? "nothing" : reply.getClass().getSimpleName())));
+                        + (answer == null ? "nothing" : answer.getClass().getSimpleName())));
             }
         });
         return result;
@@ -102,14 +175,94 @@ public class RpcClient {
         }
     }
 
-    private static Throwable translate(Operation<?, ?> operation, Throwable failure) {
-        Throwable cause = failure.getCause() != null && !(failure instanceof AmqpException) ? failure.getCause() : failure;
-        if (cause instanceof AmqpReplyTimeoutException) {
-            return new RpcTimeoutException(operation.routingKey());
+    private void onReply(AMQP.BasicProperties props, Envelope envelope, byte[] body) {
+        Pending p = props.getCorrelationId() == null ? null : pending.remove(props.getCorrelationId());
+        if (p == null) {
+            return;   // timed out already
         }
-        if (cause instanceof AmqpMessageReturnedException || cause instanceof AmqpException) {
-            return new RpcUnavailableException(operation.service(), cause);
+        p.timeout().cancel(false);
+        try {
+            MessageProperties mp = properties.toMessageProperties(props, envelope, StandardCharsets.UTF_8.name());
+            Object answer = converter.fromMessage(new Message(body, mp));
+            continuations.execute(() -> p.reply().complete(answer));
+        } catch (RuntimeException e) {
+            p.reply().completeExceptionally(e);
         }
-        return cause;
+    }
+
+    private void onReturn(String replyText, String exchange, String routingKey, AMQP.BasicProperties props, byte[] body) {
+        Pending p = props.getCorrelationId() == null ? null : pending.remove(props.getCorrelationId());
+        if (p == null) {
+            return;
+        }
+        p.timeout().cancel(false);
+        MessageProperties mp = properties.toMessageProperties(props, null, StandardCharsets.UTF_8.name());
+        p.reply().completeExceptionally(new RpcUnavailableException(p.operation().service(),
+                new AmqpMessageReturnedException("returned: " + replyText,
+                        new ReturnedMessage(new Message(body, mp), 312, replyText, exchange, routingKey))));
+    }
+
+    /** One channel with its consumer of direct reply-to; reopened when the channel or connection died. */
+    private final class Lane {
+        private Channel channel;
+
+        synchronized void publish(String exchange, String routingKey, AMQP.BasicProperties props, byte[] body)
+                throws IOException {
+            if (channel == null || !channel.isOpen()) {
+                channel = open();
+            }
+            // mandatory: a request that no queue takes comes back at once (503), not after the timeout
+            channel.basicPublish(exchange, routingKey, true, props, body);
+        }
+
+        private Channel open() throws IOException {
+            Channel ch = connectionFactory.createConnection().getDelegate().createChannel();
+            if (ch == null) {
+                throw new IOException("no channel available");
+            }
+            ch.addReturnListener(r -> onReturn(r.getReplyText(), r.getExchange(), r.getRoutingKey(), r.getProperties(), r.getBody()));
+            ch.basicConsume(REPLY_TO, true, new DefaultConsumer(ch) {
+                @Override
+                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+                    onReply(props, envelope, body);
+                }
+            });
+            return ch;
+        }
+
+        synchronized void close() {
+            if (channel != null && channel.isOpen()) {
+                try {
+                    channel.close();
+                } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException ignored) {
+                    // closing anyway
+                }
+            }
+            channel = null;
+        }
+    }
+
+    private static ExecutorService continuationExecutor() {
+        try {
+            // Java 21+: Executors.newVirtualThreadPerTaskExecutor(), looked up so that this compiles for 17
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            return Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "rpc-continuation");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        continuations.shutdown();
+        for (Lane lane : lanes) {
+            lane.close();
+        }
+        timer.shutdownNow();
+        pending.forEach((id, p) -> p.reply().completeExceptionally(new RpcTimeoutException(p.operation().routingKey())));
+        pending.clear();
     }
 }

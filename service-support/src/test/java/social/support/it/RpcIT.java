@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,18 +84,14 @@ class RpcIT {
             CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", proxy.port());
             connections.setUsername(System.getProperty("RABBIT_USER"));
             connections.setPassword(System.getProperty("RABBIT_PASSWORD"));
-            RabbitTemplate template = new RabbitTemplate(connections);
-            template.setMessageConverter(new ContractMessageConverter());
-            AsyncRabbitTemplate async = new AsyncRabbitTemplate(template);
-            async.start();
-            RpcClient cutOff = new RpcClient(async, names, Duration.ofSeconds(1), service -> { });
+            RpcClient cutOff = new RpcClient(connections, new ContractMessageConverter(), names, Duration.ofSeconds(1), service -> { });
             try {
                 proxy.cut();
                 assertThatThrownBy(() -> cutOff.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
                         .get(5, TimeUnit.SECONDS))
                         .cause().isInstanceOf(RpcUnavailableException.class);
             } finally {
-                async.stop();
+                cutOff.close();
                 connections.destroy();
             }
         }

@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+#
+# The load benchmark in one command: start the stack (own database and messaging prefix, rate
+# limits out of the way), seed socfb-Reed98 if needed, measure the RabbitMQ echo floor and drive
+# the DeathStarBench social-network mix with Gatling at a fixed rate; write
+# benchmarks/results/<timestamp>-<mode>/{results.json,report.md}. See usage() and README "Performance".
+#
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/benchmarks"
+DATA="$BENCH/target/bench-data"
+
+RATE=1000
+DURATION=60
+MODE=mix
+WARMUP=10
+START=1
+KEEP=0
+BUILD=""
+PROFILE=0
+STEPS="100 200 400 600 800 1000 1200 1400 1600 1800 2000 2400 2800"
+STEP_DURATION=30
+
+usage() {
+    cat <<EOF
+Usage: benchmarks/run.sh [--rate N] [--duration S] [--mode mix|post-by-id|find-max] [options]
+
+  --rate N          arrival rate in requests/s (open model)            [$RATE]
+  --duration S      measured seconds, after a --warmup ramp            [$DURATION]
+  --mode M          mix: 60 % GET /api/timeline, 30 % GET /api/users/{id}/posts,
+                    10 % POST /api/posts (some with @mentions)
+                    post-by-id: GET /api/posts/{id} only
+                    find-max: the mix at rising rates (--steps, --step-duration each)
+                    until p99 > 100 ms or errors > 0.1 %; reports the highest rate held [$MODE]
+  --warmup S        ramp-up seconds before measuring (reported apart)   [$WARMUP]
+  --steps "A B .."  find-max rates                                      [$STEPS]
+  --step-duration S find-max seconds per step                           [$STEP_DURATION]
+  --no-start        use a stack that is already running (GATEWAY_PORT etc.)
+  --keep-running    leave the stack this script started running afterwards
+  --build           rebuild the services before starting them
+  --profile         record JFR (settings=profile) in every service JVM of the stack during
+                    the measured run(s); recordings land next to the report (needs jcmd)
+
+Environment: BENCH_DB_NAME [social_bench], BENCH_MESSAGING_PREFIX [bench.], GATEWAY_PORT [18080]
+(services 18081-18086), EDGES [../shared/datasets/socfb-Reed98/socfb-Reed98.edges], JAVA_OPTS for
+the services (run-local.sh's default otherwise), and RABBIT_*/DB_* as for run-local.sh.
+Everything is local: the gateway is always http://localhost:\$GATEWAY_PORT.
+EOF
+}
+
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+info() { printf '[bench] %s\n' "$*"; }
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --rate) RATE="$2"; shift 2 ;;
+        --duration) DURATION="$2"; shift 2 ;;
+        --mode) MODE="$2"; shift 2 ;;
+        --warmup) WARMUP="$2"; shift 2 ;;
+        --steps) STEPS="$2"; shift 2 ;;
+        --step-duration) STEP_DURATION="$2"; shift 2 ;;
+        --no-start) START=0; shift ;;
+        --keep-running) KEEP=1; shift ;;
+        --build) BUILD="--build"; shift ;;
+        --profile) PROFILE=1; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage >&2; die "unknown option $1" ;;
+    esac
+done
+[[ "$RATE" =~ ^[0-9]+$ && "$DURATION" =~ ^[0-9]+$ && "$WARMUP" =~ ^[0-9]+$ && "$STEP_DURATION" =~ ^[0-9]+$ ]] \
+    || die "--rate, --duration, --warmup and --step-duration take whole numbers"
+case "$MODE" in mix|post-by-id|find-max) ;; *) die "--mode is mix, post-by-id or find-max" ;; esac
+
+# The stack under test: its own database and prefix, ports away from a developer's 8080, and the
+# per-user/per-address rate limits (50/s, 100/s) far above the load (all of it comes from one address).
+export DB_NAME="${BENCH_DB_NAME:-social_bench}"
+export MESSAGING_PREFIX="${BENCH_MESSAGING_PREFIX:-bench.}"
+export GATEWAY_PORT="${GATEWAY_PORT:-18080}" AUTH_PORT="${AUTH_PORT:-18081}" USER_PORT="${USER_PORT:-18082}"
+export POST_PORT="${POST_PORT:-18083}" FOLLOWERS_PORT="${FOLLOWERS_PORT:-18084}" LIKE_PORT="${LIKE_PORT:-18085}"
+export NOTIFICATION_PORT="${NOTIFICATION_PORT:-18086}"
+export RATE_LIMIT_RPS=1000000 RATE_LIMIT_BURST=1000000 RATE_LIMIT_ANONYMOUS_RPS=1000000 RATE_LIMIT_ANONYMOUS_BURST=1000000
+[[ "$DB_NAME" != "social" ]] || die "BENCH_DB_NAME must not be the development database 'social'"
+BASE_URL="http://localhost:$GATEWAY_PORT"
+EDGES="${EDGES:-$ROOT/../shared/datasets/socfb-Reed98/socfb-Reed98.edges}"
+[[ -f "$EDGES" ]] || die "no graph at $EDGES (set EDGES)"
+
+STAMP="$(date +%Y%m%d-%H%M%S)"
+OUT="$BENCH/results/$STAMP-$MODE"
+mkdir -p "$OUT"
+
+# ------------------------------------------------------------------ build the benchmark module
+info "building the benchmark module (./mvnw -Pbench -pl benchmarks)"
+(cd "$ROOT" && ./mvnw -q -B -Pbench -pl benchmarks test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test) || die "benchmark build failed"
+CP="$BENCH/target/test-classes:$(cat "$BENCH/target/cp.txt")"
+bench_java() { (cd "$BENCH" && java -cp "$CP" "$@"); }
+
+# ------------------------------------------------------------------ the stack
+STARTED=0
+stop_stack() {
+    if (( STARTED && ! KEEP )); then
+        info "stopping the stack this run started"
+        "$ROOT/scripts/run-local.sh" stop || true
+    fi
+}
+trap stop_stack EXIT
+if (( START )); then
+    if "$ROOT/scripts/run-local.sh" status >/dev/null 2>&1; then
+        info "the bench stack is already running (database $DB_NAME, prefix $MESSAGING_PREFIX): using it"
+    else
+        info "starting the stack: database $DB_NAME, prefix $MESSAGING_PREFIX, gateway $BASE_URL"
+        STARTED=1
+        "$ROOT/scripts/run-local.sh" $BUILD start || die "the stack did not start"
+    fi
+fi
+curl -fsS --max-time 5 "$BASE_URL/actuator/health" >/dev/null || die "no healthy gateway at $BASE_URL"
+
+# ------------------------------------------------------------------ machine facts
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+stack_jdk() {
+    local pid exe
+    pid="$(cat "$ROOT/.run/api-gateway.pid" 2>/dev/null || true)"
+    if [[ "$pid" =~ ^[0-9]+$ ]] && exe="$(readlink -f "/proc/$pid/exe" 2>/dev/null)"; then
+        "$exe" -version 2>&1 | head -n 2 | tail -n 1
+    else
+        echo "unknown (stack not started by run-local.sh)"
+    fi
+}
+write_machine() {
+    local cpu mem opts
+    cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//; s/"//g')"
+    mem="$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+    opts="${JAVA_OPTS:-run-local.sh default}"
+    cat >"$1" <<JSON
+{
+  "cores": "$(nproc)",
+  "cpu": "$cpu",
+  "memory": "$mem",
+  "stackJdk": "$(stack_jdk | sed 's/"//g')",
+  "stackJavaOpts": "${opts//\"/}",
+  "loadGeneratorJdk": "$(java -version 2>&1 | head -n 2 | tail -n 1 | sed 's/"//g')",
+  "placement": "stack, Postgres, RabbitMQ and Gatling on this one machine",
+  "loadAverageBefore": "$LOAD_BEFORE",
+  "loadAverageAfter": "$(cut -d' ' -f1-3 /proc/loadavg)",
+  "gitCommit": "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)",
+  "startedAt": "$STAMP"
+}
+JSON
+}
+
+# ------------------------------------------------------------------ JFR
+jfr() {   # jfr start | jfr dump <dir>
+    (( PROFILE )) || return 0
+    local svc pid exe
+    for svc in api-gateway auth-service user-service post-service followers-service like-service notification-service; do
+        pid="$(cat "$ROOT/.run/$svc.pid" 2>/dev/null || true)"
+        [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || continue
+        exe="$(readlink -f "/proc/$pid/exe")"
+        if [[ "$1" == start ]]; then
+            "$(dirname "$exe")/jcmd" "$pid" JFR.start name=bench settings=profile >/dev/null
+        else
+            mkdir -p "$2"
+            "$(dirname "$exe")/jcmd" "$pid" JFR.dump name=bench filename="$2/$svc.jfr" >/dev/null
+            "$(dirname "$exe")/jcmd" "$pid" JFR.stop name=bench >/dev/null
+        fi
+    done
+    if [[ "$1" == start ]]; then info "JFR recording in every service"; else info "JFR recordings: $2"; fi
+}
+
+# ------------------------------------------------------------------ seed and log in
+info "seeding socfb-Reed98 through the API (skipped when already seeded)"
+bench_java social.bench.Seeder seed "$BASE_URL" "$EDGES" "$DATA"
+
+refresh_tokens() { bench_java social.bench.Seeder login "$BASE_URL" "$EDGES" "$DATA"; }
+
+size_of() { sed -n "s/.*\"$1\" *: *\\([0-9]*\\).*/\\1/p" "$DATA/sizes.json"; }
+
+echo_floor() {   # echo_floor <rate> <duration> <out file>
+    local bytes
+    bytes="$(size_of mixMeanResponseBytes)"
+    [[ "$MODE" == post-by-id ]] && bytes="$(size_of postBytes)"
+    info "transport floor: RabbitMQ echo at $1 req/s for $2 s, reply ${bytes:-2048} B"
+    bench_java -Drate="$1" -Dduration="$2" -DbodyBytes="${bytes:-2048}" -Dout="$3" social.bench.EchoFloor
+}
+
+gatling() {   # gatling <mode> <rate> <duration>; sets GATLING_RUN
+    local log="$OUT/gatling-$1-$2.log"
+    info "Gatling: $1 at $2 req/s for $3 s (+${WARMUP} s warm-up), console in ${log#"$ROOT"/}"
+    (cd "$ROOT" && ./mvnw -q -B -Pbench -pl benchmarks gatling:test \
+        -Dgatling.simulationClass=social.bench.SocialMixSimulation \
+        -Dmode="$1" -Drate="$2" -Dduration="$3" -Dwarmup="$WARMUP" \
+        -DbaseUrl="$BASE_URL" -DdataDir="$DATA" -Dedges="$EDGES" \
+        -Dbench.description="$1 at $2 req/s") >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "Gatling failed"; }
+    GATLING_RUN="$BENCH/target/gatling/$(tail -n 1 "$BENCH/target/gatling/lastRun.txt")"
+    [[ -f "$GATLING_RUN/index.html" ]] || die "no Gatling report at $GATLING_RUN"
+}
+
+one_run() {   # one_run <mode> <rate> <duration> <out dir> <with echo 0|1>; true if held
+    local dir="$4" echo_json="-"
+    mkdir -p "$dir"
+    refresh_tokens
+    if (( $5 )); then
+        echo_json="$dir/echo.json"
+        echo_floor "$2" "$3" "$echo_json"
+    fi
+    jfr start
+    gatling "$1" "$2" "$3"
+    jfr dump "$dir/jfr"
+    write_machine "$dir/machine.json"
+    bench_java social.bench.BenchReport run "$dir" "$GATLING_RUN" "$echo_json" "$dir/machine.json" "$1" "$2" "$3" \
+        | tee "$dir/summary.txt"
+    tail -n 1 "$dir/summary.txt" | grep -qx HELD
+}
+
+if [[ "$MODE" == find-max ]]; then
+    HIGHEST=0
+    for r in $STEPS; do
+        if one_run mix "$r" "$STEP_DURATION" "$OUT/step-$r" 0; then
+            HIGHEST="$r"
+        else
+            info "rate $r not held: stopping"
+            break
+        fi
+    done
+    if (( HIGHEST > 0 )); then
+        echo_floor "$HIGHEST" "$STEP_DURATION" "$OUT/echo.json"
+    fi
+    write_machine "$OUT/machine.json"
+    bench_java social.bench.BenchReport summarize "$OUT" "$OUT/machine.json"
+else
+    one_run "$MODE" "$RATE" "$DURATION" "$OUT" 1 || true
+fi
+info "report: ${OUT#"$ROOT"/}/report.md (and results.json)"

@@ -1,0 +1,261 @@
+package social.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one run (Gatling's report + the echo floor) into results.json and report.md, or, with
+ * {@code summarize}, the steps of a find-max run into one summary.
+ *
+ * <pre>
+ *   BenchReport run &lt;out dir&gt; &lt;gatling run dir&gt; &lt;echo.json or -&gt; &lt;machine.json&gt; &lt;mode&gt; &lt;rate&gt; &lt;duration&gt;
+ *   BenchReport summarize &lt;out dir&gt; &lt;machine.json&gt;
+ * </pre>
+ *
+ * "run" prints {@code HELD} or {@code NOT-HELD} last: held means p99 &lt;= 100 ms, errors &lt;= 0.1 %
+ * and at least 95 % of the requested requests were sent (the load generator kept up).
+ */
+public final class BenchReport {
+    static final double P99_LIMIT_MS = 100;
+    static final double ERROR_LIMIT_PCT = 0.1;
+
+    public static void main(String[] args) throws Exception {
+        switch (args.length > 0 ? args[0] : "") {
+            case "run" -> run(Path.of(args[1]), Path.of(args[2]), args[3], Path.of(args[4]), args[5],
+                    Double.parseDouble(args[6]), Integer.parseInt(args[7]));
+            case "summarize" -> summarize(Path.of(args[1]), Path.of(args[2]));
+            default -> {
+                System.err.println("usage: BenchReport run|summarize ...");
+                System.exit(2);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ one run
+
+    static void run(Path out, Path gatlingDir, String echoFile, Path machineFile, String mode, double rate, int duration)
+            throws IOException {
+        Files.createDirectories(out);
+        List<Map<String, Object>> rows = parseGatling(gatlingDir.resolve("index.html"), duration);
+        Map<String, Object> all = rows.stream().filter(r -> "all".equals(r.get("name"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no 'measured' group in " + gatlingDir));
+        JsonNode echo = "-".equals(echoFile) ? null : Http.JSON.readTree(Path.of(echoFile).toFile());
+
+        ObjectNode result = Http.JSON.createObjectNode();
+        result.put("mode", mode);
+        result.put("targetRatePerSecond", rate);
+        result.put("durationSeconds", duration);
+        result.set("machine", Http.JSON.readTree(machineFile.toFile()));
+        ArrayNode requests = result.putArray("requests");
+        rows.forEach(r -> requests.add(Http.JSON.valueToTree(r)));
+        if (echo != null) {
+            result.set("echoFloor", echo);
+            ObjectNode ratio = result.putObject("ratioToEchoFloor");
+            JsonNode open = echo.path("openModel");
+            ratio.put("p50", div(num(all, "p50Ms"), open.path("p50Ms").asDouble()));
+            ratio.put("p99", div(num(all, "p99Ms"), open.path("p99Ms").asDouble()));
+            ratio.put("throughputOfEchoMax", div(num(all, "throughputPerSecond"),
+                    echo.path("closedLoopMax").path("throughputPerSecond").asDouble()));
+        }
+        long expected = Math.round(rate * duration);
+        boolean sentEnough = num(all, "count") >= 0.95 * expected;
+        boolean p99ok = num(all, "p99Ms") <= P99_LIMIT_MS;
+        boolean errorsOk = num(all, "errorPct") <= ERROR_LIMIT_PCT;
+        ObjectNode verdict = result.putObject("verdict");
+        verdict.put("p99AtMost100ms", p99ok);
+        verdict.put("errorsAtMost0.1pct", errorsOk);
+        verdict.put("sentAtLeast95pctOfRequested", sentEnough);
+        verdict.put("held", p99ok && errorsOk && sentEnough);
+        result.put("gatlingReport", gatlingDir.resolve("index.html").toString());
+        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), result);
+
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark: ").append(mode).append(String.format(Locale.ROOT, " at %.0f req/s for %d s%n%n", rate, duration));
+        machine(md, result.get("machine"));
+        md.append("\n## HTTP through the gateway (Gatling, open model, after the warm-up)\n\n");
+        table(md, rows);
+        if (echo != null) {
+            JsonNode open = echo.path("openModel");
+            JsonNode closed = echo.path("closedLoopMax");
+            md.append(String.format(Locale.ROOT, "%n## Transport floor: raw RabbitMQ request/reply echo, same broker%n%n"
+                            + "Request %d B, reply %d B (the mix's mean response), %d consumers with prefetch %d, direct reply-to.%n%n"
+                            + "| echo | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |%n|---|---:|---:|---:|---:|---:|---:|%n"
+                            + "| open model at %.0f req/s | %.1f | %.2f | %.2f | %.2f | %.2f | %d |%n",
+                    echo.path("requestBytes").asInt(), echo.path("replyBytes").asInt(), echo.path("consumers").asInt(),
+                    echo.path("prefetch").asInt(), open.path("rate").asDouble(), open.path("throughputPerSecond").asDouble(),
+                    open.path("p50Ms").asDouble(), open.path("p90Ms").asDouble(), open.path("p99Ms").asDouble(),
+                    open.path("maxMs").asDouble(), open.path("errors").asLong()));
+            if (!closed.isMissingNode()) {
+                md.append(String.format(Locale.ROOT, "| closed loop, %d in flight (the broker's max) | %.0f | %.2f | %.2f | %.2f | %.2f | - |%n",
+                        closed.path("concurrency").asInt(), closed.path("throughputPerSecond").asDouble(),
+                        closed.path("p50Ms").asDouble(), closed.path("p90Ms").asDouble(), closed.path("p99Ms").asDouble(),
+                        closed.path("maxMs").asDouble()));
+            }
+            JsonNode ratio = result.get("ratioToEchoFloor");
+            md.append(String.format(Locale.ROOT, "%nRatio HTTP / echo: p50 %.1fx, p99 %.1fx; HTTP throughput = %.2f %% of the echo's closed-loop max.%n",
+                    ratio.path("p50").asDouble(), ratio.path("p99").asDouble(), 100 * ratio.path("throughputOfEchoMax").asDouble()));
+        }
+        md.append(String.format(Locale.ROOT, "%n**Verdict: %s** (p99 <= 100 ms: %s; errors <= 0.1 %%: %s; sent >= 95 %% of %d: %s)%n",
+                verdict.get("held").asBoolean() ? "held" : "NOT held", p99ok, errorsOk, expected, sentEnough));
+        md.append("\nGatling's full report: `").append(gatlingDir.resolve("index.html")).append("`\n");
+        Files.writeString(out.resolve("report.md"), md);
+        System.out.print(md);
+        System.out.println(verdict.get("held").asBoolean() ? "HELD" : "NOT-HELD");
+    }
+
+    /** The rows of Gatling's statistics table, with the measured group as "all" and warm-up rows dropped. */
+    static List<Map<String, Object>> parseGatling(Path indexHtml, int duration) throws IOException {
+        String html = Files.readString(indexHtml);
+        Pattern row = Pattern.compile("<tr id=\"([^\"]+)\"(?: data-parent=\"([^\"]*)\")?\\s*>(.*?)</tr>", Pattern.DOTALL);
+        Pattern name = Pattern.compile("class=\"ellipsed-name\">([^<]*)<");
+        Pattern cell = Pattern.compile("<td class=\"value [^\"]*col-(\\d+)\">([^<]*)</td>");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Matcher m = row.matcher(html);
+        while (m.find()) {
+            String id = m.group(1);
+            String parent = m.group(2) == null ? "" : m.group(2);
+            boolean group = id.startsWith("group_measured");
+            boolean request = parent.startsWith("group_measured");
+            if (!group && !request) {
+                continue;
+            }
+            Matcher n = name.matcher(m.group(3));
+            String label = group ? "all" : n.find() ? n.group(1).trim() : id;
+            Map<String, String> cells = new LinkedHashMap<>();
+            Matcher c = cell.matcher(m.group(3));
+            while (c.find()) {
+                cells.put(c.group(1), c.group(2).trim());
+            }
+            long count = (long) parse(cells.get("2"));
+            long ko = (long) parse(cells.get("4"));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", label);
+            r.put("count", count);
+            r.put("ok", (long) parse(cells.get("3")));
+            r.put("errors", ko);
+            r.put("errorPct", count == 0 ? 0.0 : Math.round(10000.0 * ko / count) / 100.0);
+            r.put("throughputPerSecond", Math.round(100.0 * count / duration) / 100.0);
+            r.put("minMs", parse(cells.get("7")));
+            r.put("p50Ms", parse(cells.get("8")));
+            r.put("p90Ms", parse(cells.get("9")));
+            r.put("p99Ms", parse(cells.get("10")));
+            r.put("p999Ms", parse(cells.get("11")));
+            r.put("maxMs", parse(cells.get("12")));
+            r.put("meanMs", parse(cells.get("13")));
+            rows.add(r);
+        }
+        rows.sort(Comparator.comparing(r -> "all".equals(r.get("name")) ? "~" : (String) r.get("name")));
+        return rows;
+    }
+
+    static double parse(String v) {
+        if (v == null || v.isEmpty() || "-".equals(v)) {
+            return 0;
+        }
+        return Double.parseDouble(v.replace(",", ""));
+    }
+
+    static void table(StringBuilder md, List<Map<String, Object>> rows) {
+        md.append("| request | count | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> r : rows) {
+            boolean all = "all".equals(r.get("name"));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) |%n",
+                    all ? "**all**" : "`" + r.get("name") + "`", (Long) r.get("count"), (Double) r.get("throughputPerSecond"),
+                    (Double) r.get("p50Ms"), (Double) r.get("p90Ms"), (Double) r.get("p99Ms"), (Double) r.get("maxMs"),
+                    (Long) r.get("errors"), (Double) r.get("errorPct")));
+        }
+    }
+
+    static void machine(StringBuilder md, JsonNode m) {
+        md.append("Machine: ");
+        List<String> parts = new ArrayList<>();
+        m.fields().forEachRemaining(e -> parts.add(e.getKey() + " " + e.getValue().asText()));
+        md.append(String.join("; ", parts)).append("\n");
+    }
+
+    static double num(Map<String, Object> row, String key) {
+        return ((Number) row.get(key)).doubleValue();
+    }
+
+    static double div(double a, double b) {
+        return b == 0 ? 0 : Math.round(100 * a / b) / 100.0;
+    }
+
+    // ------------------------------------------------------------------ find-max
+
+    static void summarize(Path out, Path machineFile) throws IOException {
+        List<JsonNode> steps = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(out)) {
+            for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("step-")).toList()) {
+                if (Files.exists(d.resolve("results.json"))) {
+                    steps.add(Http.JSON.readTree(d.resolve("results.json").toFile()));
+                }
+            }
+        }
+        steps.sort(Comparator.comparingDouble(s -> s.path("targetRatePerSecond").asDouble()));
+        ObjectNode result = Http.JSON.createObjectNode();
+        result.put("mode", "find-max");
+        result.set("machine", Http.JSON.readTree(machineFile.toFile()));
+        double highest = 0;
+        ArrayNode arr = result.putArray("steps");
+        StringBuilder md = new StringBuilder("# Benchmark: find-max (mix, rate stepped up until p99 > 100 ms or errors > 0.1 %)\n\n");
+        machine(md, result.get("machine"));
+        md.append("\n| target req/s | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | errors | held |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (JsonNode s : steps) {
+            JsonNode all = null;
+            for (JsonNode r : s.path("requests")) {
+                if ("all".equals(r.path("name").asText())) {
+                    all = r;
+                }
+            }
+            boolean held = s.path("verdict").path("held").asBoolean();
+            double rate = s.path("targetRatePerSecond").asDouble();
+            if (held && rate > highest) {
+                highest = rate;
+            }
+            ObjectNode step = arr.addObject();
+            step.put("targetRatePerSecond", rate);
+            step.set("all", all);
+            step.put("held", held);
+            if (all != null) {
+                md.append(String.format(Locale.ROOT, "| %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) | %s |%n", rate,
+                        all.path("throughputPerSecond").asDouble(), all.path("p50Ms").asDouble(), all.path("p90Ms").asDouble(),
+                        all.path("p99Ms").asDouble(), all.path("maxMs").asDouble(), all.path("errors").asLong(),
+                        all.path("errorPct").asDouble(), held ? "yes" : "**no**"));
+            }
+        }
+        result.put("highestRateHeld", highest);
+        md.append(String.format(Locale.ROOT, "%n**Highest rate held: %.0f req/s**%n", highest));
+        Path echoFile = out.resolve("echo.json");
+        if (Files.exists(echoFile)) {
+            JsonNode echo = Http.JSON.readTree(echoFile.toFile());
+            result.set("echoFloor", echo);
+            JsonNode open = echo.path("openModel");
+            md.append(String.format(Locale.ROOT, "%nTransport floor (raw RabbitMQ echo, reply %d B, open model at %.0f req/s): "
+                            + "p50 %.2f ms, p99 %.2f ms, errors %d; closed-loop max %.0f req/s.%n",
+                    echo.path("replyBytes").asInt(), open.path("rate").asDouble(), open.path("p50Ms").asDouble(),
+                    open.path("p99Ms").asDouble(), open.path("errors").asLong(),
+                    echo.path("closedLoopMax").path("throughputPerSecond").asDouble()));
+        }
+        md.append("\nEach step's own report: `step-<rate>/report.md`.\n");
+        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), result);
+        Files.writeString(out.resolve("report.md"), md);
+        System.out.print(md);
+    }
+}
