@@ -3,6 +3,7 @@ package social.support.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,6 @@ import social.support.rpc.RpcClient;
 import social.support.rpc.RpcErrorException;
 import social.support.rpc.RpcTimeoutException;
 import social.support.rpc.RpcUnavailableException;
-import social.support.testing.TcpProxy;
 
 @SupportIntegrationTest
 class RpcIT {
@@ -80,20 +80,19 @@ class RpcIT {
 
     @Test
     void aRequestWhileTheBrokerIsUnreachableIsUnavailable() throws Exception {
-        try (TcpProxy proxy = new TcpProxy(System.getProperty("RABBIT_HOST"), Integer.parseInt(System.getProperty("RABBIT_PORT"))).start()) {
-            CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", proxy.port());
-            connections.setUsername(System.getProperty("RABBIT_USER"));
-            connections.setPassword(System.getProperty("RABBIT_PASSWORD"));
-            RpcClient cutOff = new RpcClient(connections, new ContractMessageConverter(), names, Duration.ofSeconds(1), service -> { });
-            try {
-                proxy.cut();
-                assertThatThrownBy(() -> cutOff.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
-                        .get(5, TimeUnit.SECONDS))
-                        .cause().isInstanceOf(RpcUnavailableException.class);
-            } finally {
-                cutOff.close();
-                connections.destroy();
-            }
+        int nothingListens;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            nothingListens = probe.getLocalPort();
+        }
+        CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", nothingListens);
+        RpcClient cutOff = new RpcClient(connections, new ContractMessageConverter(), names, Duration.ofSeconds(1), service -> { });
+        try {
+            assertThatThrownBy(() -> cutOff.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
+                    .get(5, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(RpcUnavailableException.class);
+        } finally {
+            cutOff.close();
+            connections.destroy();
         }
     }
 
