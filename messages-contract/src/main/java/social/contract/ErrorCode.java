@@ -8,5 +8,7 @@ public enum ErrorCode {
     NOT_FOUND,
     CONFLICT,
     TOO_MANY_REQUESTS,
+    /** A service the request needed could not be reached or did not answer. */
+    UNAVAILABLE,
     INTERNAL
 }

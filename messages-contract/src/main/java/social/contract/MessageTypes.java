@@ -10,6 +10,7 @@ import social.contract.auth.AuthRpc;
 import social.contract.follow.FollowEvents;
 import social.contract.follow.FollowRpc;
 import social.contract.like.LikeRpc;
+import social.contract.notification.NotificationRpc;
 import social.contract.post.PostEvents;
 import social.contract.post.PostRpc;
 import social.contract.user.UserRpc;
@@ -28,7 +29,8 @@ public final class MessageTypes {
             FollowEvents.MESSAGES,
             LikeRpc.MESSAGES,
             PostRpc.MESSAGES,
-            FollowRpc.MESSAGES);
+            FollowRpc.MESSAGES,
+            NotificationRpc.MESSAGES);
 
     private static final Map<String, Class<?>> BY_ID = new HashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new HashMap<>();

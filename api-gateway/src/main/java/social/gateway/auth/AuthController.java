@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.auth.AuthRpc;
@@ -46,6 +47,15 @@ class AuthController {
     record RefreshToken(String refreshToken) {
     }
 
+    /** The API's Token shape. */
+    record Token(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+        static Token of(TokensIssued tokens) {
+            return new Token(tokens.accessToken(), tokens.refreshToken(), tokens.tokenType(), tokens.expiresIn());
+        }
+    }
+
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Username or email taken")
     @PostMapping("/register")
     @Operation(summary = "Create an account", description = "201 with the new User and its Location; 409 if the username or email is taken.")
     CompletableFuture<ResponseEntity<User>> register(@RequestBody Registration body) {
@@ -59,16 +69,18 @@ class AuthController {
 
     @PostMapping("/login")
     @Operation(summary = "Log in", description = "401 for an unknown user or a wrong password alike; 429 with Retry-After after repeated failures.")
-    CompletableFuture<TokensIssued> login(@RequestBody Credentials body, HttpServletRequest request) {
-        return rpc.call(AuthRpc.LOGIN, new LoginRequest(body.username(), body.password(), request.getRemoteAddr()));
+    CompletableFuture<Token> login(@RequestBody Credentials body, HttpServletRequest request) {
+        return rpc.call(AuthRpc.LOGIN, new LoginRequest(body.username(), body.password(), request.getRemoteAddr()))
+                .thenApply(Token::of);
     }
 
     @PostMapping("/refresh")
     @Operation(summary = "Trade a refresh token for a new pair", description = "The old refresh token is dead from then on; reusing it revokes the login.")
-    CompletableFuture<TokensIssued> refresh(@RequestBody RefreshToken body) {
-        return rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken()));
+    CompletableFuture<Token> refresh(@RequestBody RefreshToken body) {
+        return rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken())).thenApply(Token::of);
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/logout")
     @Operation(summary = "End a login", description = "The refresh token (and its rotation chain) is dead from now on.",
             security = @SecurityRequirement(name = "bearer"))

@@ -1,11 +1,7 @@
 package social.gateway.follow;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.follow.FollowPage;
@@ -32,12 +29,12 @@ import social.contract.follow.GetRelationshipRequest;
 import social.contract.follow.SetFollowNotifyRequest;
 import social.contract.follow.UnfollowUserRequest;
 import social.contract.user.GetUserRequest;
-import social.contract.user.GetUserSummariesRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
 import social.contract.user.UserSummary;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
+import social.gateway.user.UserDirectory;
 import social.gateway.web.ApiException;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
@@ -50,9 +47,11 @@ import social.support.rpc.RpcClient;
 @Tag(name = "follows", description = "Who follows whom")
 class FollowController {
     private final RpcClient rpc;
+    private final UserDirectory users;
 
-    FollowController(RpcClient rpc) {
+    FollowController(RpcClient rpc, UserDirectory users) {
         this.rpc = rpc;
+        this.users = users;
     }
 
     /** @param notifyEnabled the body's {@code notify}; absent means false for a new follow */
@@ -82,6 +81,7 @@ class FollowController {
                 .thenApply(RelationshipView::of);
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/follow")
     @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
     CompletableFuture<ResponseEntity<Void>> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {
@@ -129,16 +129,6 @@ class FollowController {
 
     /** The page's users as summaries, in the page's order, with one question to user-service. */
     private CompletableFuture<Page<UserSummary>> summaries(CompletableFuture<FollowPage> pending) {
-        return pending.thenCompose(page -> {
-            if (page.userIds().isEmpty()) {
-                return CompletableFuture.completedFuture(new Page<>(List.of(), page.nextCursor()));
-            }
-            return rpc.call(UserRpc.GET_SUMMARIES, new GetUserSummariesRequest(page.userIds())).thenApply(found -> {
-                Map<UUID, UserSummary> byId = found.users().stream()
-                        .collect(Collectors.toMap(UserSummary::id, Function.identity()));
-                return new Page<>(page.userIds().stream().filter(byId::containsKey).map(byId::get).toList(),
-                        page.nextCursor());
-            });
-        });
+        return pending.thenCompose(page -> users.page(page.userIds(), page.nextCursor()));
     }
 }

@@ -17,10 +17,8 @@ import social.contract.like.LikeRpc;
 import social.contract.like.LikeStates;
 import social.contract.post.Post;
 import social.contract.post.PostPage;
-import social.contract.user.GetUserSummariesRequest;
-import social.contract.user.UserRpc;
-import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
+import social.gateway.user.UserDirectory;
 import social.gateway.web.Page;
 import social.support.rpc.RpcClient;
 
@@ -32,9 +30,11 @@ import social.support.rpc.RpcClient;
 @Component
 public class PostAssembler {
     private final RpcClient rpc;
+    private final UserDirectory users;
 
-    PostAssembler(RpcClient rpc) {
+    PostAssembler(RpcClient rpc, UserDirectory users) {
         this.rpc = rpc;
+        this.users = users;
     }
 
     /** @param callerId null for an anonymous caller */
@@ -60,13 +60,11 @@ public class PostAssembler {
                 postIds.add(post.repostOf().id());
             }
         }
-        CompletableFuture<UserSummaries> authors = rpc.call(UserRpc.GET_SUMMARIES,
-                new GetUserSummariesRequest(new ArrayList<>(authorIds)));
+        CompletableFuture<Map<UUID, UserSummary>> authors = users.summaries(authorIds);
         CompletableFuture<LikeStates> likes = rpc.call(LikeRpc.GET_LIKE_STATES,
                 new GetLikeStatesRequest(callerId, new ArrayList<>(postIds)));
         return authors.thenCombine(likes, (summaries, states) -> {
-            Parts parts = new Parts(
-                    summaries.users().stream().collect(Collectors.toMap(UserSummary::id, Function.identity())),
+            Parts parts = new Parts(summaries,
                     states.states().stream().collect(Collectors.toMap(LikeStates.LikeState::postId, Function.identity(),
                             (a, b) -> a)));
             return posts.stream().map(parts::view).toList();
@@ -76,7 +74,7 @@ public class PostAssembler {
     private record Parts(Map<UUID, UserSummary> authors, Map<UUID, LikeStates.LikeState> likes) {
 
         PostView view(Post post) {
-            UserSummary author = authors.getOrDefault(post.authorId(), new UserSummary(post.authorId(), null, null));
+            UserSummary author = UserDirectory.summaryOf(authors, post.authorId());
             LikeStates.LikeState like = likes.get(post.id());
             return new PostView(post.id(), author, post.content(), post.createdAt(), post.replyToId(),
                     post.repostOf() == null ? null : view(post.repostOf()),

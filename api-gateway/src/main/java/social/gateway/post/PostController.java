@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.post.CreatePostRequest;
@@ -48,6 +49,7 @@ class PostController {
     record NewPost(String content, String replyToId) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     @Operation(summary = "Publish a post or a reply",
             description = "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId.",
@@ -68,6 +70,8 @@ class PostController {
                 .thenCompose(result -> assembler.one(result.post(), callerId));
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
+    @ApiResponse(responseCode = "403", description = "Not the author")
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete one of the caller's posts", description = "403 for someone else's post. Its reposts go with it; replies stay.",
             security = @SecurityRequirement(name = "bearer"))
@@ -87,6 +91,8 @@ class PostController {
                 .thenCompose(page -> assembler.page(page, callerId));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @PostMapping("/{id}/repost")
     @Operation(summary = "Repost a post", description = "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.",
             security = @SecurityRequirement(name = "bearer"))
@@ -97,6 +103,7 @@ class PostController {
                         : ResponseEntity.status(HttpStatus.OK).body(post)));
     }
 
+    @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/{id}/repost")
     @Operation(summary = "Undo the caller's repost of a post", description = "Idempotent; 404 only for a post that does not exist.",
             security = @SecurityRequirement(name = "bearer"))

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,13 @@ public class AccessTokenVerifier {
 
     private final RpcClient rpc;
     private final Duration fetchTimeout;
+    /** How long a failed fetch is answered from memory. */
+    private static final Duration FAILURE_MEMORY = Duration.ofSeconds(3);
+
+    private final ReentrantLock fetching = new ReentrantLock();
     private volatile KeySet keySet = new KeySet(null, null, Map.of(), Instant.EPOCH);
+    private volatile Exception lastFailure;
+    private volatile Instant lastFailureAt = Instant.EPOCH;
 
     AccessTokenVerifier(RpcClient rpc, MessagingProperties messaging) {
         this.rpc = rpc;
@@ -126,10 +132,23 @@ public class AccessTokenVerifier {
         return keys.issuer() != null ? keys : fetch();
     }
 
-    private synchronized KeySet fetch() {
+    /**
+     * Fetches the keys once for all threads that need them at the same time (a lock, not
+     * {@code synchronized}: virtual threads must not pin their carrier while waiting); a failure
+     * is remembered briefly, so an unreachable auth-service costs one wait, not one per request.
+     */
+    private KeySet fetch() {
+        Instant asked = Instant.now();
+        fetching.lock();
         try {
-            VerificationKeys fetched = rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest())
-                    .get(fetchTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            if (keySet.fetchedAt().isAfter(asked)) {
+                return keySet; // another thread fetched while this one waited
+            }
+            if (lastFailure != null && asked.isBefore(lastFailureAt.plus(FAILURE_MEMORY))) {
+                throw new KeysUnavailableException(lastFailure);
+            }
+            VerificationKeys fetched = rpc.callAndWait(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest(),
+                    fetchTimeout);
             Map<String, PublicKey> keys = new HashMap<>();
             for (VerificationKeys.Key key : fetched.keys()) {
                 if (PINNED_ALGORITHM.equals(key.algorithm())) {
@@ -137,13 +156,17 @@ public class AccessTokenVerifier {
                 }
             }
             keySet = new KeySet(fetched.issuer(), fetched.audience(), Map.copyOf(keys), Instant.now());
+            lastFailure = null;
             return keySet;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeysUnavailableException(e);
-        } catch (Exception e) {
+        } catch (KeysUnavailableException e) {
+            throw e;
+        } catch (RuntimeException | GeneralSecurityException e) {
             log.warn("cannot fetch token verification keys from auth-service: {}", e.toString());
+            lastFailure = e;
+            lastFailureAt = Instant.now();
             throw new KeysUnavailableException(e);
+        } finally {
+            fetching.unlock();
         }
     }
 

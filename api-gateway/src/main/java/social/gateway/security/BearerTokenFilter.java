@@ -3,6 +3,7 @@ package social.gateway.security;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,6 +26,11 @@ import social.gateway.web.Problems;
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
     static final String STREAM_PATH = "/api/notifications/stream";
+    /**
+     * Endpoints open to anyone that never look at a caller: a stale access token a client sends
+     * along out of habit must not keep it from refreshing or logging in again.
+     */
+    private static final Set<String> TOKENLESS = Set.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh");
 
     private final AccessTokenVerifier verifier;
     private final Problems problems;
@@ -32,6 +38,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     BearerTokenFilter(AccessTokenVerifier verifier, Problems problems) {
         this.verifier = verifier;
         this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return TOKENLESS.contains(request.getRequestURI());
     }
 
     @Override

@@ -102,8 +102,19 @@ class AccessTokenE2EIT {
 
     @Test
     void anInvalidTokenIs401EvenWhereAuthenticationIsOptional() {
-        assertUnauthorized(api.get("/api/users/" + user.id(), "not.a.token"));
-        assertThat(api.get("/api/users/" + user.id()).status()).isEqualTo(200);
+        String postId = api.post("/api/posts", java.util.Map.of("content", "optional auth"), user.accessToken())
+                .json().get("id").asString();
+        assertUnauthorized(api.get("/api/posts/" + postId, "not.a.token"));
+        assertThat(api.get("/api/posts/" + postId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStaleAccessTokenSentAlongDoesNotKeepAClientFromRefreshingOrLoggingIn() {
+        String expired = forge("social-auth", "social-api", Instant.now().minusSeconds(3600));
+        Response refreshed = api.post("/api/auth/refresh", java.util.Map.of("refreshToken", user.refreshToken()), expired);
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(api.post("/api/auth/login", java.util.Map.of("username", user.username(), "password", user.password()),
+                expired).status()).isEqualTo(200);
     }
 
     private static void assertUnauthorized(Response response) {

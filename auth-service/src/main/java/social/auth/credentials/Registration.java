@@ -41,7 +41,11 @@ public class Registration {
                 .requireMatch(request.username(), USERNAME, "username", "must be 3 to 30 letters, digits or underscores")
                 .require(request.email() != null && request.email().length() <= 254
                         && EMAIL.matcher(request.email()).matches(), "email", "must be a valid email address")
-                .requireText(request.password(), "password", Passwords.MIN_LENGTH, Passwords.MAX_LENGTH)
+                // any characters count, spaces too: only the length is ruled
+                .require(request.password() != null
+                        && request.password().codePointCount(0, request.password().length()) >= Passwords.MIN_LENGTH
+                        && request.password().codePointCount(0, request.password().length()) <= Passwords.MAX_LENGTH,
+                        "password", "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
                 .requireText(displayName, "displayName", 1, 50)
                 .orThrow();
         if (credentials.usernameTaken(request.username())) {

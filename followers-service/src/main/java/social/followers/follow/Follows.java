@@ -26,6 +26,7 @@ import social.contract.follow.UserUnfollowed;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
+import social.support.paging.TimeCursor;
 
 /**
  * The follow graph. Every change happens only when the state really changes, and then its event
@@ -109,18 +110,7 @@ class Follows {
 
     private FollowPage page(String sql, UUID user, int requestedLimit, String cursor) {
         int limit = Math.max(1, Math.min(requestedLimit, MAX_PAGE));
-        FollowCursor after = cursor == null || cursor.isBlank() ? FollowCursor.START : FollowCursor.parse(cursor);
-        List<FollowCursor> rows = db.sql(sql)
-                .param("user", user)
-                .param("after", Timestamp.from(after.createdAt()))
-                .param("afterId", after.userId())
-                .param("limit", limit + 1)
-                .query((rs, i) -> new FollowCursor(rs.getTimestamp("created_at").toInstant(),
-                        rs.getObject("user_id", UUID.class)))
-                .list();
-        List<FollowCursor> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? page.get(page.size() - 1).encode() : null;
-        return new FollowPage(page.stream().map(FollowCursor::userId).toList(), next);
+        return TimeCursor.page(db.sql(sql).param("user", user), cursor, limit, FollowPage::new);
     }
 
     private void changeNotify(UUID follower, UUID followee, boolean enabled) {

@@ -4,17 +4,29 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import social.contract.like.LikeRpc;
+import social.contract.post.PostDeleted;
+import social.support.events.EventSubscription;
 import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
 
-/** What like-service answers on {@code like.rpc}. */
+/** What like-service answers on {@code like.rpc}, and the events that remove likes. */
 @Configuration(proxyBeanMethods = false)
 class LikeMessaging {
 
     @Bean
-    RpcEndpoint likeEndpoint(Topology topology, LikeStatesQuery states) {
+    RpcEndpoint likeEndpoint(Topology topology, LikeStatesQuery states, Likes likes) {
         return RpcEndpoint.answering(LikeRpc.SERVICE, topology)
                 .on(LikeRpc.GET_LIKE_STATES, states::states)
+                .on(LikeRpc.LIKE, likes::like)
+                .on(LikeRpc.UNLIKE, likes::unlike)
+                .on(LikeRpc.GET_LIKERS, likes::likers)
+                .build();
+    }
+
+    @Bean
+    EventSubscription deletedPosts(Topology topology, Likes likes) {
+        return EventSubscription.forConcern("deleted-posts", topology)
+                .on(PostDeleted.class, likes::forget)
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package social.contract.like;
 
 import java.util.List;
 
+import social.contract.Acknowledged;
 import social.contract.rpc.Operation;
 
 /** The operations like-service answers on {@code like.rpc}. */
@@ -12,8 +13,16 @@ public final class LikeRpc {
     public static final Operation<GetLikeStatesRequest, LikeStates> GET_LIKE_STATES =
             new Operation<>(SERVICE, GetLikeStatesRequest.class, LikeStates.class);
 
+    public static final Operation<LikePostRequest, Acknowledged> LIKE =
+            new Operation<>(SERVICE, LikePostRequest.class, Acknowledged.class);
+    public static final Operation<UnlikePostRequest, Acknowledged> UNLIKE =
+            new Operation<>(SERVICE, UnlikePostRequest.class, Acknowledged.class);
+    public static final Operation<GetLikersRequest, LikerPage> GET_LIKERS =
+            new Operation<>(SERVICE, GetLikersRequest.class, LikerPage.class);
+
     public static final List<Class<?>> MESSAGES = List.of(
-            GetLikeStatesRequest.class, LikeStates.class, LikeAdded.class, LikeRemoved.class);
+            GetLikeStatesRequest.class, LikeStates.class, LikePostRequest.class, UnlikePostRequest.class,
+            GetLikersRequest.class, LikerPage.class, LikeAdded.class, LikeRemoved.class);
 
     private LikeRpc() {
     }

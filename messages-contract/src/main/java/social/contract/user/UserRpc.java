@@ -20,11 +20,14 @@ public final class UserRpc {
             new Operation<>(SERVICE, SearchUsersRequest.class, UserSummaryPage.class);
     public static final Operation<GetUserSummariesRequest, UserSummaries> GET_SUMMARIES =
             new Operation<>(SERVICE, GetUserSummariesRequest.class, UserSummaries.class);
+    /** The users among some usernames (any case) that exist: one question per post's mentions. */
+    public static final Operation<FindUsersByUsernamesRequest, UserSummaries> FIND_BY_USERNAMES =
+            new Operation<>(SERVICE, FindUsersByUsernamesRequest.class, UserSummaries.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
             CreateProfileRequest.class, GetUserRequest.class, FindUserByUsernameRequest.class,
             UpdateProfileRequest.class, SearchUsersRequest.class, UserSummaryPage.class,
-            GetUserSummariesRequest.class, UserSummaries.class, User.class);
+            GetUserSummariesRequest.class, UserSummaries.class, User.class, FindUsersByUsernamesRequest.class);
 
     private UserRpc() {
     }

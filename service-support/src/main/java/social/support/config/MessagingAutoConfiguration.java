@@ -59,7 +59,7 @@ public class MessagingAutoConfiguration {
                                     MessagingProperties properties) {
         ListenerContainers containers = new ListenerContainers(connectionFactory);
         endpoints.orderedStream().forEach(endpoint -> containers.add(endpoint.queue(),
-                endpoint.listener(converter, rabbitTemplate), properties.rpcConcurrency(), properties.prefetch()));
+                endpoint.listener(converter, rabbitTemplate), properties.rpcConcurrency(), properties.rpcPrefetch()));
         return containers;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import social.support.events.EventSubscription;
 import social.support.events.Inbox;
+import social.support.events.InboxJanitor;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
 import social.support.messaging.MessagingNames;
@@ -50,6 +51,11 @@ public class PersistenceMessagingAutoConfiguration {
     @Bean
     Inbox inbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new Inbox(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    InboxJanitor inboxJanitor(DataSource dataSource, MessagingProperties properties) {
+        return new InboxJanitor(new JdbcTemplate(dataSource), properties.processedEventRetention());
     }
 
     /** Applies the events of every {@link EventSubscription} bean of this service. */

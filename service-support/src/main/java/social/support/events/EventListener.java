@@ -1,21 +1,31 @@
 package social.support.events;
 
+import java.net.ConnectException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.support.converter.MessageConversionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 
 import social.contract.Event;
 import social.support.messaging.ContractMessageConverter;
+import social.support.rpc.RpcTimeoutException;
+import social.support.rpc.RpcUnavailableException;
 
 /**
  * Applies each event of a subscription once. A handler that keeps failing is tried a bounded
- * number of times, then the message is rejected to the dead-letter queue so that the queue
- * keeps moving; the message is acknowledged only after the handler's transaction committed.
+ * number of times; then a poison event (one that fails by itself) is rejected to the
+ * dead-letter queue so that the queue keeps moving, while one that failed because the database
+ * or another service was unreachable is put back to be tried again later: an outage must not
+ * lose events. The message is acknowledged only after the handler's transaction committed.
  */
 final class EventListener implements MessageListener {
     private static final Logger log = LoggerFactory.getLogger(EventListener.class);
@@ -48,6 +58,11 @@ final class EventListener implements MessageListener {
                 inbox.applyOnce(subscription.queue(), event.eventId(), () -> handler.accept(event));
                 return;
             } catch (RuntimeException e) {
+                if (attempt >= maxAttempts && isTransient(e)) {
+                    log.warn("{} puts event {} back: {}", subscription.queue(), event.eventId(), e.toString());
+                    pause(backoff.multipliedBy(1L << Math.min(attempt, 6)));
+                    throw new TransientFailure(e);
+                }
                 if (attempt >= maxAttempts) {
                     log.error("{} dead-letters event {} ({}) after {} attempts", subscription.queue(),
                             event.eventId(), message.getMessageProperties().getType(), attempt, e);
@@ -57,6 +72,26 @@ final class EventListener implements MessageListener {
                         e.toString());
                 pause(backoff.multipliedBy(1L << (attempt - 1)));
             }
+        }
+    }
+
+    /** Whether the failure came from something outside the event that can come back. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientException
+                    || cause instanceof RpcTimeoutException || cause instanceof RpcUnavailableException
+                    || cause instanceof AmqpConnectException || cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rethrown so that the container requeues the message (it is not rejected to the DLQ). */
+    static final class TransientFailure extends RuntimeException {
+        TransientFailure(Throwable cause) {
+            super(cause);
         }
     }
 

@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rpcTimeout          how long a caller waits for a reply (the request expires with it)
  * @param rpcConcurrency      consumers answering this service's requests
  * @param eventConcurrency    consumers per event subscription
- * @param prefetch            unacknowledged messages a consumer may hold
+ * @param prefetch            unacknowledged events a consumer may hold
+ * @param rpcPrefetch         unanswered requests a consumer may hold: small, so that a slow
+ *                            request does not hold others back while other consumers idle
  * @param maxDeliveryAttempts attempts of an event handler before the event is dead-lettered
  * @param retryBackoff        pause before the second attempt, doubled for each further one
+ * @param processedEventRetention how long consumers remember applied event ids (longer than any
+ *                            redelivery can take)
  * @param transientTopology   declare queues that expire and exchanges that auto-delete once
  *                            unused, for test runs that must leave the broker as they found it
  */
@@ -26,7 +30,9 @@ public record MessagingProperties(
         @DefaultValue("8") int rpcConcurrency,
         @DefaultValue("4") int eventConcurrency,
         @DefaultValue("50") int prefetch,
-        @DefaultValue("3") int maxDeliveryAttempts,
-        @DefaultValue("100ms") Duration retryBackoff,
+        @DefaultValue("5") int rpcPrefetch,
+        @DefaultValue("5") int maxDeliveryAttempts,
+        @DefaultValue("200ms") Duration retryBackoff,
+        @DefaultValue("7d") Duration processedEventRetention,
         @DefaultValue("false") boolean transientTopology) {
 }

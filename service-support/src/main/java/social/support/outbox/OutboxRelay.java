@@ -22,8 +22,9 @@ import social.support.messaging.MessagingNames;
 /**
  * Moves committed events from the {@code outbox} table to the {@code social.events} exchange,
  * oldest first, and deletes them only once the broker confirmed them. While the broker is
- * unreachable events wait in the table; several instances share the work through
- * {@code FOR UPDATE SKIP LOCKED}. Delivery is at least once: consumers dedupe by event id.
+ * unreachable events wait in the table. Of several instances of a service one relays at a time
+ * (a transaction-scoped advisory lock), so events leave in the order they were written, which
+ * in-order consumers rely on. Delivery is at least once: consumers dedupe by event id.
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -66,8 +67,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int relayBatch() {
         Integer count = transactions.execute(status -> {
+            Boolean relayer = jdbc.queryForObject(
+                    "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay.' || current_schema()))", Boolean.class);
+            if (!Boolean.TRUE.equals(relayer)) {
+                return 0; // another instance is relaying right now
+            }
             List<PendingEvent> batch = jdbc.query(
-                    "SELECT id, event_id, routing_key, payload::text AS payload FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                    "SELECT id, event_id, routing_key, payload::text AS payload FROM outbox ORDER BY id LIMIT ?",
                     (rs, i) -> new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class),
                             rs.getString("routing_key"), rs.getString("payload")),
                     properties.batchSize());

@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import com.rabbitmq.client.AMQP;
@@ -23,6 +25,7 @@ import com.rabbitmq.client.Envelope;
 
 import org.springframework.amqp.core.AmqpMessageReturnedException;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -114,6 +117,8 @@ public class RpcClient implements AutoCloseable {
             props.setCorrelationId(correlationId);
             props.setReplyTo(REPLY_TO);
             props.setExpiration(expiration);
+            // a request is worthless after its timeout: never worth a disk write
+            props.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
             Message message = converter.toMessage(request, props);
             ScheduledFuture<?> timer = this.timer.schedule(() -> {
                 if (pending.remove(correlationId) != null) {
@@ -146,6 +151,28 @@ public class RpcClient implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    /**
+     * For a service that needs another's answer while handling a message: waits at most
+     * {@code wait} (shorter than the caller's own timeout, so the caller hears why) and throws
+     * the failure itself ({@link RpcErrorException}, {@link RpcTimeoutException},
+     * {@link RpcUnavailableException}) rather than a wrapper.
+     */
+    public <Q, R> R callAndWait(Operation<Q, R> operation, Q request, Duration wait) {
+        try {
+            return call(operation, request).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new RpcTimeoutException(operation.routingKey());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcUnavailableException(operation.service(), e);
+        }
     }
 
     private void onReply(AMQP.BasicProperties props, Envelope envelope, byte[] body) {

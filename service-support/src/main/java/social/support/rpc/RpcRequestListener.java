@@ -2,6 +2,7 @@ package social.support.rpc;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.core.MessageProperties;
@@ -37,7 +38,12 @@ final class RpcRequestListener implements MessageListener {
         }
         MessageProperties replyProperties = new MessageProperties();
         replyProperties.setCorrelationId(properties.getCorrelationId());
-        replies.send("", properties.getReplyTo(), converter.toMessage(reply, replyProperties));
+        try {
+            replies.send("", properties.getReplyTo(), converter.toMessage(reply, replyProperties));
+        } catch (AmqpException e) {
+            // the work is done: redelivering the request would do it twice; the caller times out
+            log.warn("could not send the reply to {}: {}", properties.getReceivedRoutingKey(), e.toString());
+        }
     }
 
     private Object answer(String routingKey, Message request) {
@@ -57,6 +63,10 @@ final class RpcRequestListener implements MessageListener {
             return result;
         } catch (ServiceException e) {
             return e.reply();
+        } catch (RpcTimeoutException | RpcUnavailableException e) {
+            // a service this one depends on failed: say so, so the gateway answers 503, not 500
+            log.warn("{} could not be answered: {}", routingKey, e.getMessage());
+            return ErrorReply.of(ErrorCode.UNAVAILABLE, "a service this request needs is unavailable");
         } catch (MessageConversionException e) {
             log.warn("unreadable {} request: {}", routingKey, e.getMessage());
             return ErrorReply.of(ErrorCode.VALIDATION_FAILED, "unreadable request");

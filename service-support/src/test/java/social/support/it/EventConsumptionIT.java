@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import social.contract.auth.UserRegistered;
+import social.support.events.InboxJanitor;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
 
@@ -36,6 +37,8 @@ class EventConsumptionIT {
     JdbcTemplate jdbc;
     @Autowired
     AmqpAdmin admin;
+    @Autowired
+    InboxJanitor janitor;
 
     @Test
     void aRedeliveredEventIsAppliedOnce() {
@@ -77,6 +80,19 @@ class EventConsumptionIT {
 
         await().atMost(DEADLINE).until(() -> applied(next.eventId()) == 1);
         await().atMost(DEADLINE).until(() -> messageCount(deadLetters) == before + 1);
+    }
+
+    @Test
+    void processedEventIdsAreForgottenOnlyAfterTheRetention() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        jdbc.update("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('c', ?, now() - interval '8 days')", old);
+        jdbc.update("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('c', ?, now() - interval '6 days')", recent);
+
+        assertThat(janitor.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, old)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, recent)).isOne();
     }
 
     private UserRegistered registration(String username) {

@@ -23,6 +23,7 @@ class ProfileMessaging {
                 .on(UserRpc.UPDATE_PROFILE, profiles::update)
                 .on(UserRpc.SEARCH, profiles::search)
                 .on(UserRpc.GET_SUMMARIES, profiles::summaries)
+                .on(UserRpc.FIND_BY_USERNAMES, profiles::findByUsernames)
                 .build();
     }
 

@@ -32,4 +32,8 @@ interface ProfileRepository extends JpaRepository<Profile, UUID> {
     List<Profile> search(String pattern, String after, int limit);
 
     List<Profile> findByIdIn(Collection<UUID> ids);
+
+    /** {@code usernames} lower case; served by the unique index on lower(username). */
+    @Query(value = "SELECT * FROM profile WHERE lower(username) IN (:usernames)", nativeQuery = true)
+    List<Profile> findByLowerUsernameIn(Collection<String> usernames);
 }

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import social.contract.user.CreateProfileRequest;
 import social.contract.user.FindUserByUsernameRequest;
+import social.contract.user.FindUsersByUsernamesRequest;
 import social.contract.user.GetUserRequest;
 import social.contract.user.GetUserSummariesRequest;
 import social.contract.user.SearchUsersRequest;
@@ -96,6 +97,19 @@ class Profiles {
             throw ServiceException.invalid("userIds", "at most " + MAX_BATCH + " per request");
         }
         return new UserSummaries(profiles.findByIdIn(request.userIds()).stream().map(Profile::toSummary).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public UserSummaries findByUsernames(FindUsersByUsernamesRequest request) {
+        if (request.usernames().size() > MAX_BATCH) {
+            throw ServiceException.invalid("usernames", "at most " + MAX_BATCH + " per request");
+        }
+        List<String> lowerCase = request.usernames().stream().filter(name -> name != null && !name.isBlank())
+                .map(name -> name.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (lowerCase.isEmpty()) {
+            return new UserSummaries(List.of());
+        }
+        return new UserSummaries(profiles.findByLowerUsernameIn(lowerCase).stream().map(Profile::toSummary).toList());
     }
 
     private User get(UUID id) {

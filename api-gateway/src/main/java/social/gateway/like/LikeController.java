@@ -1,0 +1,67 @@
+package social.gateway.like;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import social.contract.like.GetLikersRequest;
+import social.contract.like.LikePostRequest;
+import social.contract.like.LikeRpc;
+import social.contract.like.UnlikePostRequest;
+import social.contract.user.UserSummary;
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.Caller;
+import social.gateway.user.UserDirectory;
+import social.gateway.web.Page;
+import social.gateway.web.PageSize;
+import social.gateway.web.PathIds;
+import social.support.rpc.RpcClient;
+
+@RestController
+@RequestMapping("/api/posts/{id}")
+@Tag(name = "likes", description = "Likes of posts")
+class LikeController {
+    private final RpcClient rpc;
+    private final UserDirectory users;
+
+    LikeController(RpcClient rpc, UserDirectory users) {
+        this.rpc = rpc;
+        this.users = users;
+    }
+
+    @ApiResponse(responseCode = "204", description = "No Content")
+    @PutMapping("/like")
+    @Operation(summary = "Like a post", description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<Void>> like(@Caller AuthenticatedUser caller, @PathVariable String id) {
+        return rpc.call(LikeRpc.LIKE, new LikePostRequest(caller.id(), PathIds.parse(id, "post")))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+
+    @ApiResponse(responseCode = "204", description = "No Content")
+    @DeleteMapping("/like")
+    @Operation(summary = "Take a like back", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<Void>> unlike(@Caller AuthenticatedUser caller, @PathVariable String id) {
+        return rpc.call(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), PathIds.parse(id, "post")))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/likes")
+    @Operation(summary = "Who liked a post, newest like first", description = "404 for an unknown or deleted post.")
+    CompletableFuture<Page<UserSummary>> likers(@PathVariable String id, @RequestParam(required = false) Integer limit,
+                                                @RequestParam(required = false) String cursor) {
+        return rpc.call(LikeRpc.GET_LIKERS, new GetLikersRequest(PathIds.parse(id, "post"), PageSize.of(limit), cursor))
+                .thenCompose(page -> users.page(page.userIds(), page.nextCursor()));
+    }
+}

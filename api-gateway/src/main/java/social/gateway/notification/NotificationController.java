@@ -1,0 +1,99 @@
+package social.gateway.notification;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import social.contract.notification.CountUnreadRequest;
+import social.contract.notification.ListNotificationsRequest;
+import social.contract.notification.MarkAllReadRequest;
+import social.contract.notification.MarkReadRequest;
+import social.contract.notification.NotificationItem;
+import social.contract.notification.NotificationRpc;
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.Caller;
+import social.gateway.user.UserDirectory;
+import social.gateway.web.Page;
+import social.gateway.web.PageSize;
+import social.gateway.web.PathIds;
+import social.support.rpc.RpcClient;
+
+@RestController
+@RequestMapping("/api/notifications")
+@Tag(name = "notifications", description = "The caller's notifications, listed and live")
+class NotificationController {
+    private final RpcClient rpc;
+    private final UserDirectory users;
+    private final NotificationStreams streams;
+
+    NotificationController(RpcClient rpc, UserDirectory users, NotificationStreams streams) {
+        this.rpc = rpc;
+        this.users = users;
+        this.streams = streams;
+    }
+
+    record Count(long count) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's notifications, newest first", security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<Page<Notification>> list(@Caller AuthenticatedUser caller,
+                                               @RequestParam(defaultValue = "false") boolean unreadOnly,
+                                               @RequestParam(required = false) Integer limit,
+                                               @RequestParam(required = false) String cursor) {
+        return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(caller.id(), unreadOnly, PageSize.of(limit), cursor))
+                .thenCompose(page -> users.summaries(page.items().stream().map(NotificationItem::actorId).toList())
+                        .thenApply(known -> {
+                            List<Notification> items = page.items().stream().map(item -> new Notification(item.id(),
+                                    item.type(), UserDirectory.summaryOf(known, item.actorId()), item.postId(),
+                                    item.createdAt(), item.read())).toList();
+                            return new Page<>(items, page.nextCursor());
+                        }));
+    }
+
+    @GetMapping("/unread-count")
+    @Operation(summary = "How many of the caller's notifications are unread", security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<Count> unreadCount(@Caller AuthenticatedUser caller) {
+        return rpc.call(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(caller.id()))
+                .thenApply(count -> new Count(count.count()));
+    }
+
+    @ApiResponse(responseCode = "204", description = "No Content")
+    @PostMapping("/{id}/read")
+    @Operation(summary = "Mark one notification read", description = "404 for a missing or someone else's notification.",
+            security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<Void>> markRead(@Caller AuthenticatedUser caller, @PathVariable String id) {
+        return rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), PathIds.parse(id, "notification")))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+
+    @ApiResponse(responseCode = "204", description = "No Content")
+    @PostMapping("/read-all")
+    @Operation(summary = "Mark every notification of the caller read", security = @SecurityRequirement(name = "bearer"))
+    CompletableFuture<ResponseEntity<Void>> markAllRead(@Caller AuthenticatedUser caller) {
+        return rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(caller.id()))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "New notifications as they happen (Server-Sent Events)",
+            description = "`event:` the type, `data:` the Notification JSON, a comment heartbeat every 15 s. "
+                    + "Browsers, whose EventSource cannot send headers, may pass the token as `?access_token=`.",
+            security = @SecurityRequirement(name = "bearer"))
+    SseEmitter stream(@Caller AuthenticatedUser caller) {
+        return streams.open(caller.id());
+    }
+}

@@ -1,0 +1,179 @@
+package social.notification.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import social.contract.Acknowledged;
+import social.contract.follow.UserFollowed;
+import social.contract.like.LikeAdded;
+import social.contract.notification.CountUnreadRequest;
+import social.contract.notification.ListNotificationsRequest;
+import social.contract.notification.MarkAllReadRequest;
+import social.contract.notification.MarkReadRequest;
+import social.contract.notification.NotificationItem;
+import social.contract.notification.NotificationPage;
+import social.contract.notification.NotificationType;
+import social.contract.notification.NotificationsCreated;
+import social.contract.notification.NotificationsCreated.Created;
+import social.contract.notification.UnreadCount;
+import social.contract.post.PostCreated;
+import social.contract.post.PostDeleted;
+import social.notification.followgraph.FollowGraph;
+import social.support.error.ServiceException;
+import social.support.id.Ids;
+import social.support.outbox.EventOutbox;
+
+/**
+ * Notifications: created from other services' events (each applied once, in the caller's
+ * transaction), read and marked read by their recipient. Every batch created is announced with
+ * {@link NotificationsCreated} through the outbox, for live delivery.
+ */
+@Service
+class Notifications {
+    static final int MAX_PAGE = 100;
+    /** Notifications per {@link NotificationsCreated} message. */
+    static final int ANNOUNCE_CHUNK = 500;
+
+    private final NotificationStore store;
+    private final FollowGraph followGraph;
+    private final MentionResolver mentions;
+    private final EventOutbox outbox;
+
+    Notifications(NotificationStore store, FollowGraph followGraph, MentionResolver mentions, EventOutbox outbox) {
+        this.store = store;
+        this.followGraph = followGraph;
+        this.mentions = mentions;
+        this.outbox = outbox;
+    }
+
+    // ---- from events (each runs inside the inbox's transaction) ----
+
+    void followed(UserFollowed event) {
+        announce(store.create(NotificationType.FOLLOW, event.followerId(), null, event.occurredAt(),
+                List.of(event.followeeId()), List.of()));
+    }
+
+    void liked(LikeAdded event) {
+        store.lockPost(event.postId());
+        announce(store.create(NotificationType.LIKE, event.likerId(), event.postId(), event.occurredAt(),
+                List.of(event.postAuthorId()), List.of(event.postId())));
+    }
+
+    /** REPOST to the original's author; or REPLY to the replied-to author and MENTION to those mentioned. */
+    void postCreated(PostCreated post) {
+        Instant at = post.createdAt() != null ? post.createdAt() : post.occurredAt();
+        if (post.repostOfId() != null) {
+            store.lockPost(post.repostOfId());
+            if (post.repostOfAuthorId() != null) {
+                announce(store.create(NotificationType.REPOST, post.authorId(), post.repostOfId(), at,
+                        List.of(post.repostOfAuthorId()), List.of(post.postId(), post.repostOfId())));
+            }
+            return;
+        }
+        // asked before taking the post's lock: no other event of this post waits on user-service
+        List<UUID> mentionedIds = mentions.resolve(post.mentionedUsernames());
+        store.lockPost(post.postId());
+        List<Created> created = new ArrayList<>();
+        if (post.replyToId() != null && post.replyToAuthorId() != null) {
+            created.addAll(store.create(NotificationType.REPLY, post.authorId(), post.postId(), at,
+                    List.of(post.replyToAuthorId()), List.of(post.postId(), post.replyToId())));
+        }
+        Set<UUID> mentioned = mentionRecipients(post, mentionedIds);
+        if (!mentioned.isEmpty()) {
+            created.addAll(store.create(NotificationType.MENTION, post.authorId(), post.postId(), at, mentioned,
+                    List.of(post.postId())));
+        }
+        announce(created);
+    }
+
+    /** NEW_POST to every follower with notify on, for posts and replies (not reposts): batched writes. */
+    void fanOut(PostCreated post) {
+        if (post.repostOfId() != null) {
+            return;
+        }
+        store.lockPost(post.postId());
+        List<UUID> followers = followGraph.notifyFollowersOf(post.authorId());
+        if (!followers.isEmpty()) {
+            announce(store.create(NotificationType.NEW_POST, post.authorId(), post.postId(),
+                    post.createdAt() != null ? post.createdAt() : post.occurredAt(), followers, List.of(post.postId())));
+        }
+    }
+
+    /** A deleted post takes its notifications along; an undone repost its REPOST notification. */
+    void postDeleted(PostDeleted event) {
+        if (event.repostOfId() != null) {
+            store.lockPost(event.repostOfId());
+            store.repostUndone(event.authorId(), event.repostOfId());
+        }
+        store.lockPost(event.postId());
+        store.postDeleted(event.postId());
+    }
+
+    /** The mentioned users to notify: not the author, and not the replied-to author (who gets the REPLY). */
+    static Set<UUID> mentionRecipients(PostCreated post, List<UUID> mentionedIds) {
+        Set<UUID> recipients = new LinkedHashSet<>(mentionedIds);
+        recipients.remove(post.authorId());
+        if (post.replyToId() != null) {
+            recipients.remove(post.replyToAuthorId());
+        }
+        recipients.remove(null);
+        return recipients;
+    }
+
+    private void announce(List<Created> created) {
+        for (int from = 0; from < created.size(); from += ANNOUNCE_CHUNK) {
+            outbox.publish(new NotificationsCreated(Ids.newId(), Instant.now(), 1,
+                    created.subList(from, Math.min(from + ANNOUNCE_CHUNK, created.size()))));
+        }
+    }
+
+    // ---- requests of the recipient ----
+
+    NotificationPage list(ListNotificationsRequest request) {
+        UUID caller = Objects.requireNonNull(request.callerId(), "callerId");
+        int limit = Math.max(1, Math.min(request.limit(), MAX_PAGE));
+        UUID before = cursor(request.cursor());
+        List<NotificationItem> found = store.page(caller, request.unreadOnly(), before, limit + 1);
+        List<NotificationItem> page = found.size() > limit ? found.subList(0, limit) : found;
+        String next = found.size() > limit ? page.get(page.size() - 1).id().toString() : null;
+        return new NotificationPage(page, next);
+    }
+
+    UnreadCount countUnread(CountUnreadRequest request) {
+        return new UnreadCount(store.countUnread(Objects.requireNonNull(request.callerId(), "callerId")));
+    }
+
+    Acknowledged markRead(MarkReadRequest request) {
+        if (request.notificationId() == null
+                || !store.markRead(Objects.requireNonNull(request.callerId(), "callerId"), request.notificationId())) {
+            throw ServiceException.notFound("no such notification");
+        }
+        return Acknowledged.INSTANCE;
+    }
+
+    Acknowledged markAllRead(MarkAllReadRequest request) {
+        store.markAllRead(Objects.requireNonNull(request.callerId(), "callerId"));
+        return Acknowledged.INSTANCE;
+    }
+
+    private static UUID cursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            if (cursor.length() == 36) {
+                return UUID.fromString(cursor);
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw ServiceException.invalid("cursor", "is not a cursor of this list");
+    }
+}

@@ -1,0 +1,422 @@
+package social.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import social.contract.Event;
+import social.contract.ErrorCode;
+import social.contract.MessageTypes;
+import social.contract.follow.FollowNotifyChanged;
+import social.contract.follow.UserFollowed;
+import social.contract.follow.UserUnfollowed;
+import social.contract.like.LikeAdded;
+import social.contract.notification.CountUnreadRequest;
+import social.contract.notification.ListNotificationsRequest;
+import social.contract.notification.MarkAllReadRequest;
+import social.contract.notification.MarkReadRequest;
+import social.contract.notification.NotificationItem;
+import social.contract.notification.NotificationPage;
+import social.contract.notification.NotificationRpc;
+import social.contract.notification.NotificationType;
+import social.contract.notification.NotificationsCreated;
+import social.contract.post.PostCreated;
+import social.contract.post.PostDeleted;
+import social.contract.user.UserRpc;
+import social.contract.user.UserSummaries;
+import social.contract.user.UserSummary;
+import social.support.id.Ids;
+import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessagingNames;
+import social.support.messaging.Topology;
+import social.support.rpc.RpcClient;
+import social.support.rpc.RpcEndpoint;
+import social.support.rpc.RpcErrorException;
+import social.support.testing.ServiceIntegrationTest;
+
+/**
+ * notification-service against a real Postgres and RabbitMQ: events are published to its real
+ * queues, its answers read over request/reply. user-service is stood in for by a test endpoint
+ * that knows the usernames the tests register.
+ */
+@ServiceIntegrationTest
+class NotificationServiceIT {
+    static final Map<String, UUID> USERNAMES = new ConcurrentHashMap<>();
+    static final Duration CONVERGE = Duration.ofSeconds(5);
+
+    @TestConfiguration
+    static class FakeUserService {
+        @Bean
+        RpcEndpoint fakeUserEndpoint(Topology topology) {
+            return RpcEndpoint.answering(UserRpc.SERVICE, topology)
+                    .on(UserRpc.FIND_BY_USERNAMES, request -> new UserSummaries(request.usernames().stream()
+                            .filter(USERNAMES::containsKey)
+                            .map(name -> new UserSummary(USERNAMES.get(name), name, name)).toList()))
+                    .build();
+        }
+    }
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    ContractMessageConverter converter;
+    @Autowired
+    MessagingNames names;
+    @Autowired
+    RpcClient rpc;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    RabbitTemplate publisher() {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMessageConverter(converter);
+        return template;
+    }
+
+    void publish(Event event) {
+        publisher().convertAndSend(names.eventsExchange(), MessageTypes.idOf(event.getClass()), event);
+    }
+
+    static UUID user(String username) {
+        UUID id = Ids.newId();
+        if (username != null) {
+            USERNAMES.put(username, id);
+        }
+        return id;
+    }
+
+    static UserFollowed followed(UUID follower, UUID followee, boolean notify) {
+        return new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, notify);
+    }
+
+    static LikeAdded liked(UUID post, UUID author, UUID liker) {
+        return new LikeAdded(Ids.newId(), Instant.now(), 1, post, author, liker);
+    }
+
+    static PostCreated post(UUID author, String content, List<String> mentions) {
+        return new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), author, content, Instant.now(),
+                null, null, null, null, mentions);
+    }
+
+    static PostCreated reply(UUID author, PostCreated to, List<String> mentions) {
+        return new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), author, "a reply", Instant.now(),
+                to.postId(), to.authorId(), null, null, mentions);
+    }
+
+    static PostCreated repost(UUID author, PostCreated of) {
+        return new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), author, "", Instant.now(),
+                null, null, of.postId(), of.authorId(), List.of());
+    }
+
+    List<NotificationItem> all(UUID recipient) {
+        return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(recipient, false, 100, null)).join().items();
+    }
+
+    long count(UUID recipient, NotificationType type) {
+        return all(recipient).stream().filter(n -> n.type() == type).count();
+    }
+
+    long unread(UUID recipient) {
+        return rpc.call(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(recipient)).join().count();
+    }
+
+    /** Holds for a while: what a redelivered or repeated event would have changed has had its chance. */
+    void staysAt(UUID recipient, NotificationType type, long expected) {
+        await().during(Duration.ofMillis(600)).atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(count(recipient, type)).isEqualTo(expected));
+    }
+
+    @Test
+    void aFollowNotifiesTheFolloweeOnceEvenIfTheEventIsRedelivered() {
+        UUID alice = user(null);
+        UUID bob = user(null);
+        UserFollowed follow = followed(bob, alice, false);
+        publish(follow);
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(alice)).singleElement().satisfies(n -> {
+            assertThat(n.type()).isEqualTo(NotificationType.FOLLOW);
+            assertThat(n.actorId()).isEqualTo(bob);
+            assertThat(n.postId()).isNull();
+            assertThat(n.read()).isFalse();
+        }));
+        publish(follow);
+        // unfollowing and following again (a new event) does not notify a second time either
+        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, bob, alice));
+        publish(followed(bob, alice, false));
+        staysAt(alice, NotificationType.FOLLOW, 1);
+        assertThat(all(bob)).isEmpty();
+    }
+
+    @Test
+    void aLikeNotifiesThePostAuthorOnceAndNeverForTheirOwnPost() {
+        UUID author = user(null);
+        UUID fan = user(null);
+        UUID post = Ids.newId();
+        LikeAdded like = liked(post, author, fan);
+        publish(like);
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(author)).singleElement().satisfies(n -> {
+            assertThat(n.type()).isEqualTo(NotificationType.LIKE);
+            assertThat(n.actorId()).isEqualTo(fan);
+            assertThat(n.postId()).isEqualTo(post);
+        }));
+        publish(like);                       // redelivered
+        publish(liked(post, author, fan));   // liked again after an unlike
+        publish(liked(post, author, author)); // the author likes their own post
+        staysAt(author, NotificationType.LIKE, 1);
+    }
+
+    @Test
+    void aReplyNotifiesTheRepliedToAuthorOnlyOnceAndMentionsNotifyTheOthers() {
+        UUID alice = user("alice_" + suffix());
+        UUID bob = user("bob_" + suffix());
+        UUID carol = user("carol_" + suffix());
+        String aliceName = name(alice);
+        PostCreated original = post(alice, "hello", List.of());
+        publish(original);
+        // bob replies to alice, mentioning alice (already told by the REPLY), carol, himself and nobody
+        PostCreated reply = reply(bob, original, List.of(aliceName, name(carol), name(bob), "nobody_" + suffix()));
+        publish(reply);
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(all(alice)).singleElement().satisfies(n -> {
+                assertThat(n.type()).isEqualTo(NotificationType.REPLY);
+                assertThat(n.actorId()).isEqualTo(bob);
+                assertThat(n.postId()).isEqualTo(reply.postId());
+            });
+            assertThat(all(carol)).singleElement().satisfies(n -> {
+                assertThat(n.type()).isEqualTo(NotificationType.MENTION);
+                assertThat(n.actorId()).isEqualTo(bob);
+                assertThat(n.postId()).isEqualTo(reply.postId());
+            });
+        });
+        publish(reply); // redelivered
+        // alice replies to her own post: nobody is notified
+        publish(reply(alice, original, List.of(aliceName)));
+        staysAt(alice, NotificationType.REPLY, 1);
+        assertThat(count(alice, NotificationType.MENTION)).isZero();
+        assertThat(count(carol, NotificationType.MENTION)).isEqualTo(1);
+        assertThat(all(bob)).isEmpty();
+    }
+
+    @Test
+    void aRepostNotifiesTheOriginalsAuthorUntilItIsUndone() {
+        UUID alice = user(null);
+        UUID bob = user(null);
+        PostCreated original = post(alice, "worth sharing", List.of());
+        PostCreated repost = repost(bob, original);
+        publish(repost);
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(alice)).singleElement().satisfies(n -> {
+            assertThat(n.type()).isEqualTo(NotificationType.REPOST);
+            assertThat(n.actorId()).isEqualTo(bob);
+            assertThat(n.postId()).isEqualTo(original.postId());
+        }));
+        publish(repost);                    // redelivered
+        publish(repost(alice, original));   // her own repost
+        staysAt(alice, NotificationType.REPOST, 1);
+
+        publish(new PostDeleted(Ids.newId(), Instant.now(), 1, repost.postId(), bob, null, original.postId()));
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(alice)).isEmpty());
+        publish(repost); // arriving late: the repost is gone, so is its notification
+        staysAt(alice, NotificationType.REPOST, 0);
+    }
+
+    @Test
+    void aNewPostNotifiesTheFollowersWhoAskedForIt() {
+        UUID author = user(null);
+        UUID keen = user(null);
+        UUID quiet = user(null);
+        UUID changedMind = user(null);
+        UUID gone = user(null);
+        UUID lateKeen = user(null);
+        publish(followed(keen, author, true));
+        publish(followed(quiet, author, false));
+        UserFollowed changedMindFollow = followed(changedMind, author, true);
+        publish(changedMindFollow);
+        publish(new FollowNotifyChanged(Ids.newId(), Instant.now(), 1, changedMind, author, false));
+        publish(followed(gone, author, true));
+        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, gone, author));
+        // a notify switch that arrives before the follow it came after still wins
+        Instant later = Instant.now();
+        publish(new FollowNotifyChanged(Ids.newId(), later, 1, lateKeen, author, true));
+        publish(new UserFollowed(Ids.newId(), later.minusMillis(50), 1, lateKeen, author, false));
+        publish(changedMindFollow); // redelivered: must not switch notify back on
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(
+                jdbc.queryForObject("SELECT count(*) FROM follow WHERE followee_id = ?", Long.class, author))
+                .isEqualTo(5));
+        await().during(Duration.ofMillis(300)).atMost(CONVERGE).untilAsserted(() -> assertThat(
+                jdbc.queryForList("SELECT follower_id FROM follow WHERE followee_id = ? AND following AND notify",
+                        UUID.class, author)).containsExactlyInAnyOrder(keen, lateKeen));
+
+        PostCreated post = post(author, "news", List.of());
+        publish(post);
+        PostCreated reply = reply(author, post(quiet, "q", List.of()), List.of());
+        publish(reply);
+        publish(repost(author, post(quiet, "r", List.of()))); // reposts are not new posts
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(all(keen)).extracting(NotificationItem::type, NotificationItem::postId)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(NotificationType.NEW_POST, post.postId()),
+                            org.assertj.core.groups.Tuple.tuple(NotificationType.NEW_POST, reply.postId()));
+            assertThat(count(lateKeen, NotificationType.NEW_POST)).isEqualTo(2);
+        });
+        publish(post); // redelivered
+        staysAt(keen, NotificationType.NEW_POST, 2);
+        assertThat(count(quiet, NotificationType.NEW_POST)).isZero();
+        assertThat(all(changedMind)).isEmpty();
+        assertThat(all(gone)).isEmpty();
+        assertThat(count(author, NotificationType.NEW_POST)).isZero();
+    }
+
+    @Test
+    void deletingAPostRemovesEveryNotificationPointingAtIt() {
+        UUID author = user("dora_" + suffix());
+        UUID follower = user(null);
+        UUID mentioned = user("mia_" + suffix());
+        UUID fan = user(null);
+        publish(followed(follower, author, true));
+        await().atMost(CONVERGE).until(() -> count(author, NotificationType.FOLLOW) == 1);
+        await().atMost(CONVERGE).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM follow WHERE followee_id = ? AND notify", Long.class, author) == 1);
+        PostCreated post = post(author, "soon gone @mia", List.of(name(mentioned)));
+        PostCreated kept = post(author, "stays", List.of());
+        publish(post);
+        publish(kept);
+        publish(liked(post.postId(), author, fan));
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(count(follower, NotificationType.NEW_POST)).isEqualTo(2);
+            assertThat(count(mentioned, NotificationType.MENTION)).isEqualTo(1);
+            assertThat(count(author, NotificationType.LIKE)).isEqualTo(1);
+        });
+
+        publish(new PostDeleted(Ids.newId(), Instant.now(), 1, post.postId(), author, null, null));
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(all(follower)).extracting(NotificationItem::postId).containsExactly(kept.postId());
+            assertThat(all(mentioned)).isEmpty();
+            assertThat(count(author, NotificationType.LIKE)).isZero();
+        });
+        assertThat(count(author, NotificationType.FOLLOW)).isEqualTo(1);
+        // a like of the deleted post that arrives late notifies nobody
+        publish(liked(post.postId(), author, user(null)));
+        staysAt(author, NotificationType.LIKE, 0);
+    }
+
+    @Test
+    void listsNewestFirstPageByPageCountsUnreadAndMarksRead() {
+        UUID me = user(null);
+        UUID stranger = user(null);
+        List<UUID> posts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID post = Ids.newId();
+            posts.add(post);
+            publish(liked(post, me, user(null)));
+        }
+        await().atMost(CONVERGE).until(() -> unread(me) == 5);
+
+        List<NotificationItem> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            NotificationPage page = rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, false, 2, cursor)).join();
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+            walked.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(walked).hasSize(5);
+        assertThat(walked).extracting(NotificationItem::id).isSortedAccordingTo((a, b) -> b.toString().compareTo(a.toString()));
+        assertThat(walked).extracting(NotificationItem::postId).containsExactlyInAnyOrderElementsOf(posts);
+
+        NotificationItem newest = walked.get(0);
+        assertThatThrownBy(() -> rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(stranger, newest.id())).join())
+                .hasCauseInstanceOf(RpcErrorException.class)
+                .satisfies(e -> assertThat(((RpcErrorException) e.getCause()).reply().code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(me, Ids.newId())).join())
+                .hasCauseInstanceOf(RpcErrorException.class);
+        rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(me, newest.id())).join();
+        assertThat(unread(me)).isEqualTo(4);
+        List<NotificationItem> unreadOnly = rpc.call(NotificationRpc.LIST,
+                new ListNotificationsRequest(me, true, 100, null)).join().items();
+        assertThat(unreadOnly).hasSize(4).noneMatch(NotificationItem::read)
+                .extracting(NotificationItem::id).doesNotContain(newest.id());
+        assertThat(all(me).get(0).read()).isTrue();
+
+        rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(me)).join();
+        assertThat(unread(me)).isZero();
+        assertThat(rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, true, 100, null)).join().items()).isEmpty();
+        assertThatThrownBy(() -> rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, false, 10, "bogus")).join())
+                .hasCauseInstanceOf(RpcErrorException.class);
+    }
+
+    /**
+     * 10,000 followers with notify on (seeded straight into the local follow copy), one post:
+     * 10,000 NEW_POST rows, written in batches, announced in a handful of messages.
+     */
+    @Test
+    void fansOutANewPostToTenThousandFollowersInBatches() {
+        int followers = 10_000;
+        UUID author = user(null);
+        Instant at = Instant.now();
+        List<Object[]> rows = new ArrayList<>(followers);
+        for (int i = 0; i < followers; i++) {
+            rows.add(new Object[] {Ids.newId(), author, Timestamp.from(at)});
+        }
+        jdbc.batchUpdate("INSERT INTO follow (follower_id, followee_id, following, notify, changed_at) VALUES (?, ?, true, true, ?)", rows);
+
+        RabbitAdmin admin = new RabbitAdmin(connectionFactory);
+        // not auto-delete: receiving one message at a time cancels the consumer each time
+        Queue announcements = new Queue(names.eventQueue("test-announcements-" + suffix()), false, false, false);
+        admin.declareQueue(announcements);
+        admin.declareBinding(BindingBuilder.bind(announcements).to(new TopicExchange(names.eventsExchange()))
+                .with(MessageTypes.idOf(NotificationsCreated.class)));
+
+        PostCreated post = post(author, "to the crowd", List.of());
+        long started = System.nanoTime();
+        publish(post);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM notification WHERE post_id = ? AND type = 'NEW_POST'", Long.class, post.postId())
+                == followers);
+        long stored = System.nanoTime() - started;
+
+        RabbitTemplate receiver = publisher();
+        int announced = 0;
+        int messages = 0;
+        while (announced < followers) {
+            Object message = receiver.receiveAndConvert(announcements.getName(), 10_000);
+            assertThat(message).isInstanceOf(NotificationsCreated.class);
+            NotificationsCreated batch = (NotificationsCreated) message;
+            assertThat(batch.notifications()).allSatisfy(n -> assertThat(n.postId()).isEqualTo(post.postId()));
+            announced += batch.notifications().size();
+            messages++;
+        }
+        long announcedAfter = System.nanoTime() - started;
+        admin.deleteQueue(announcements.getName());
+        System.out.printf("FAN-OUT: %d NEW_POST notifications stored %d ms after the event was published, "
+                + "announced in %d messages after %d ms%n", followers, stored / 1_000_000, messages, announcedAfter / 1_000_000);
+        assertThat(announced).isEqualTo(followers);
+        assertThat(messages).isLessThanOrEqualTo(followers / 100);
+    }
+
+    static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String name(UUID user) {
+        return USERNAMES.entrySet().stream().filter(e -> e.getValue().equals(user)).findFirst().orElseThrow().getKey();
+    }
+}
