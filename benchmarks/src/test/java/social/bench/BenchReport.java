@@ -68,8 +68,8 @@ public final class BenchReport {
             JsonNode open = echo.path("openModel");
             ratio.put("p50", div(num(all, "p50Ms"), open.path("p50Ms").asDouble()));
             ratio.put("p99", div(num(all, "p99Ms"), open.path("p99Ms").asDouble()));
-            ratio.put("throughputOfEchoMax", div(num(all, "throughputPerSecond"),
-                    echo.path("closedLoopMax").path("throughputPerSecond").asDouble()));
+            double echoMax = echo.path("closedLoopMax").path("throughputPerSecond").asDouble();
+            ratio.put("throughputOfEchoMax", echoMax == 0 ? 0 : Math.round(10000 * num(all, "throughputPerSecond") / echoMax) / 10000.0);
         }
         long expected = Math.round(rate * duration);
         boolean sentEnough = num(all, "count") >= 0.95 * expected;
