@@ -49,7 +49,7 @@ public class MessagingAutoConfiguration {
     RpcClient rpcClient(ConnectionFactory connectionFactory, ContractMessageConverter converter, MessagingNames names,
                         MessagingProperties properties, Topology topology, AmqpAdmin admin) {
         return new RpcClient(connectionFactory, converter, names, properties.rpcTimeout(),
-                service -> admin.declareExchange(topology.rpcExchange(service)));
+                service -> admin.declareExchange(topology.rpcExchange(service)), 4, properties.rpcMaxInFlight());
     }
 
     /** Answers the requests of every {@link RpcEndpoint} bean of this service. */

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefix              put in front of every exchange and queue name, so that test runs,
  *                            local runs and other developers on one broker never meet
  * @param rpcTimeout          how long a caller waits for a reply (the request expires with it)
+ * @param rpcMaxInFlight      requests a caller lets await replies at once; beyond, it sheds load
+ *                            (503) instead of queueing until it runs out of memory
  * @param rpcConcurrency      consumers answering this service's requests
  * @param eventConcurrency    consumers per event subscription
  * @param prefetch            unacknowledged events a consumer may hold
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MessagingProperties(
         @DefaultValue("") String prefix,
         @DefaultValue("5s") Duration rpcTimeout,
+        @DefaultValue("2000") int rpcMaxInFlight,
         @DefaultValue("8") int rpcConcurrency,
         @DefaultValue("4") int eventConcurrency,
         @DefaultValue("50") int prefetch,

@@ -50,6 +50,7 @@ import social.support.messaging.MessagingNames;
  */
 public class RpcClient implements AutoCloseable {
     private static final String REPLY_TO = "amq.rabbitmq.reply-to";
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2_000;
 
     private final ConnectionFactory connectionFactory;
     private final MessageConverter converter;
@@ -61,6 +62,7 @@ public class RpcClient implements AutoCloseable {
     private final DefaultMessagePropertiesConverter properties = new DefaultMessagePropertiesConverter();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Lane[] lanes;
+    private final int maxInFlight;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "rpc-timeouts");
         t.setDaemon(true);
@@ -81,10 +83,13 @@ public class RpcClient implements AutoCloseable {
      *                        request to a service that never started is returned at once (503)
      *                        rather than refused by the broker as a channel error
      * @param lanes           channels to multiplex requests over
+     * @param maxInFlight     requests awaiting a reply at most; beyond, a request fails at once as
+     *                        unavailable (503) instead of piling up until memory runs out
      */
     public RpcClient(ConnectionFactory connectionFactory, MessageConverter converter, MessagingNames names,
-                     Duration timeout, Consumer<String> declareExchange, int lanes) {
+                     Duration timeout, Consumer<String> declareExchange, int lanes, int maxInFlight) {
         this.connectionFactory = connectionFactory;
+        this.maxInFlight = maxInFlight;
         this.converter = converter;
         this.names = names;
         this.timeout = timeout;
@@ -101,13 +106,18 @@ public class RpcClient implements AutoCloseable {
 
     public RpcClient(ConnectionFactory connectionFactory, MessageConverter converter, MessagingNames names,
                      Duration timeout, Consumer<String> declareExchange) {
-        this(connectionFactory, converter, names, timeout, declareExchange, 4);
+        this(connectionFactory, converter, names, timeout, declareExchange, 4, DEFAULT_MAX_IN_FLIGHT);
     }
 
     public <Q, R> CompletableFuture<R> call(Operation<Q, R> operation, Q request) {
         CompletableFuture<R> result = new CompletableFuture<>();
         CompletableFuture<Object> reply = new CompletableFuture<>();
         String correlationId = UUID.randomUUID().toString();
+        if (pending.size() >= maxInFlight) {
+            result.completeExceptionally(new RpcUnavailableException(operation.service(),
+                    new IllegalStateException(maxInFlight + " requests already await replies")));
+            return result;
+        }
         try {
             if (!declaredServices.contains(operation.service())) {
                 declareExchange.accept(operation.service());

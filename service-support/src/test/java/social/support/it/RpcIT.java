@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -93,6 +94,25 @@ class RpcIT {
         } finally {
             cutOff.close();
             connections.destroy();
+        }
+    }
+
+    @Test
+    void beyondTheInFlightLimitARequestIsShedAtOnceInsteadOfQueued(@Autowired ConnectionFactory connections) throws Exception {
+        RpcClient small = new RpcClient(connections, new ContractMessageConverter(), names, Duration.ofSeconds(1),
+                service -> { }, 1, 1);
+        rpcListeners.stop();
+        try {
+            var waiting = small.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER));
+            Instant start = Instant.now();
+            assertThatThrownBy(() -> small.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
+                    .get(5, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(RpcUnavailableException.class);
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(500));
+            assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RpcTimeoutException.class);
+        } finally {
+            rpcListeners.start();
+            small.close();
         }
     }
 
