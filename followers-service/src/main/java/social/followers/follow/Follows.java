@@ -27,6 +27,7 @@ import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
 import social.support.paging.TimeCursor;
+import social.support.paging.PageLimit;
 
 /**
  * The follow graph. Every change happens only when the state really changes, and then its event
@@ -36,7 +37,6 @@ import social.support.paging.TimeCursor;
 @Service
 class Follows {
     static final int EVENT_VERSION = 1;
-    private static final int MAX_PAGE = 100;
 
     private final JdbcClient db;
     private final EventOutbox outbox;
@@ -109,7 +109,7 @@ class Follows {
     }
 
     private FollowPage page(String sql, UUID user, int requestedLimit, String cursor) {
-        int limit = Math.max(1, Math.min(requestedLimit, MAX_PAGE));
+        int limit = PageLimit.clamp(requestedLimit);
         return TimeCursor.page(db.sql(sql).param("user", user), cursor, limit, FollowPage::new);
     }
 

@@ -23,6 +23,7 @@ import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
 import social.support.paging.TimeCursor;
+import social.support.paging.PageLimit;
 
 /**
  * Likes: at most one per user and post. A like or unlike that changes something updates the
@@ -98,7 +99,7 @@ class Likes {
 
     public LikerPage likers(GetLikersRequest request) {
         posts.require(request.postId());
-        int limit = Math.max(1, Math.min(request.limit(), 100));
+        int limit = PageLimit.clamp(request.limit());
         return TimeCursor.page(db.sql("""
                         SELECT user_id, created_at FROM post_like
                         WHERE post_id = :post AND (created_at, user_id) < (:after, :afterId)

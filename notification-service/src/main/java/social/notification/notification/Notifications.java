@@ -29,6 +29,7 @@ import social.notification.followgraph.FollowGraph;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
+import social.support.paging.PageLimit;
 
 /**
  * Notifications: created from other services' events (each applied once, in the caller's
@@ -37,7 +38,6 @@ import social.support.outbox.EventOutbox;
  */
 @Service
 class Notifications {
-    static final int MAX_PAGE = 100;
     /** Notifications per {@link NotificationsCreated} message. */
     static final int ANNOUNCE_CHUNK = 500;
 
@@ -138,7 +138,7 @@ class Notifications {
 
     NotificationPage list(ListNotificationsRequest request) {
         UUID caller = Objects.requireNonNull(request.callerId(), "callerId");
-        int limit = Math.max(1, Math.min(request.limit(), MAX_PAGE));
+        int limit = PageLimit.clamp(request.limit());
         UUID before = cursor(request.cursor());
         List<NotificationItem> found = store.page(caller, request.unreadOnly(), before, limit + 1);
         List<NotificationItem> page = found.size() > limit ? found.subList(0, limit) : found;

@@ -14,7 +14,6 @@ public final class PostCursor {
     public static final UUID NEWEST = new UUID(-1L, -1L);
     /** Before the first page of an oldest-first list. */
     public static final UUID OLDEST = new UUID(0L, 0L);
-    public static final int MAX_LIMIT = 100;
 
     private PostCursor() {
     }
@@ -28,10 +27,6 @@ public final class PostCursor {
         } catch (IllegalArgumentException e) {
             throw ServiceException.invalid("cursor", "is not a cursor of this list");
         }
-    }
-
-    public static int limit(int requested) {
-        return Math.max(1, Math.min(requested, MAX_LIMIT));
     }
 
     /**

@@ -28,6 +28,7 @@ import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
+import social.support.paging.PageLimit;
 
 /**
  * Posts, replies and reposts: every change and its event in one transaction. Counters of a post
@@ -122,7 +123,7 @@ class Posts {
     @Transactional(readOnly = true)
     public PostPage replies(GetRepliesRequest request) {
         get(request.postId(), null);
-        int limit = PostCursor.limit(request.limit());
+        int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql("""
                         SELECT id FROM post WHERE reply_to_id = ? AND id > ? ORDER BY id LIMIT ?""")
                 .params(request.postId(), PostCursor.parse(request.cursor(), PostCursor.OLDEST), limit + 1)
@@ -132,7 +133,7 @@ class Posts {
 
     @Transactional(readOnly = true)
     public PostPage byUser(GetUserPostsRequest request) {
-        int limit = PostCursor.limit(request.limit());
+        int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql("""
                         SELECT id FROM post WHERE author_id = ? AND id < ? ORDER BY id DESC LIMIT ?""")
                 .params(request.userId(), PostCursor.parse(request.cursor(), PostCursor.NEWEST), limit + 1)

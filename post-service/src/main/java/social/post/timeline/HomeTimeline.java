@@ -11,6 +11,7 @@ import social.contract.post.GetHomeTimelineRequest;
 import social.contract.post.PostPage;
 import social.post.post.PostCursor;
 import social.post.post.PostStore;
+import social.support.paging.PageLimit;
 
 /**
  * The home timeline, read on demand from post-service's own tables: the caller's posts and
@@ -49,7 +50,7 @@ public class HomeTimeline {
 
     @Transactional(readOnly = true)
     public PostPage page(GetHomeTimelineRequest request) {
-        int limit = PostCursor.limit(request.limit());
+        int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql(PAGE_IDS)
                 .param("caller", request.callerId())
                 .param("before", PostCursor.parse(request.cursor(), PostCursor.NEWEST))

@@ -21,6 +21,7 @@ import social.contract.user.UserSummary;
 import social.contract.user.UserSummaryPage;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
+import social.support.paging.PageLimit;
 
 /** Profiles: created at registration, read by everyone, changed by their owner only. */
 @Service
@@ -82,7 +83,7 @@ class Profiles {
         if (query.isEmpty()) {
             throw ServiceException.invalid("q", "must not be empty");
         }
-        int limit = Math.max(1, Math.min(request.limit(), 100));
+        int limit = PageLimit.clamp(request.limit());
         String pattern = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String after = request.cursor() == null ? "" : request.cursor();
         List<Profile> found = profiles.search(pattern, after, limit + 1);
