@@ -19,6 +19,7 @@ START=1
 KEEP=0
 BUILD=""
 PROFILE=0
+FLOOR=1
 STEPS="100 200 400 600 800 1000 1200 1400 1600 1800 2000 2400 2800"
 STEP_DURATION=30
 
@@ -39,6 +40,7 @@ Usage: benchmarks/run.sh [--rate N] [--duration S] [--mode mix|post-by-id|find-m
   --no-start        use a stack that is already running (GATEWAY_PORT etc.)
   --keep-running    leave the stack this script started running afterwards
   --build           rebuild the services before starting them
+  --no-floor        skip the echo floor (quicker runs while tuning; the report then has no ratio)
   --profile         record JFR (settings=profile) in every service JVM of the stack during
                     the measured run(s); recordings land next to the report (needs jcmd)
 
@@ -64,6 +66,7 @@ while [[ $# -gt 0 ]]; do
         --keep-running) KEEP=1; shift ;;
         --build) BUILD="--build"; shift ;;
         --profile) PROFILE=1; shift ;;
+        --no-floor) FLOOR=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown option $1" ;;
     esac
@@ -184,14 +187,62 @@ echo_floor() {   # echo_floor <rate> <duration> <out file>
     bench_java -Drate="$1" -Dduration="$2" -DbodyBytes="${bytes:-2048}" -Dout="$3" social.bench.EchoFloor
 }
 
-gatling() {   # gatling <mode> <rate> <duration>; sets GATLING_RUN
-    local log="$OUT/gatling-$1-$2.log"
+# ------------------------------------------------------------------ CPU per request
+# CPU seconds (utime + stime) of each part of the system, as "name ms" lines; the services by
+# their pid files, RabbitMQ and Postgres by process name, and the whole machine's busy time.
+cpu_snapshot() {
+    local tck svc pid
+    tck="$(getconf CLK_TCK)"
+    ticks() { awk '{ t += $14 + $15 } END { print t + 0 }' "$@" 2>/dev/null || echo 0; }
+    for svc in api-gateway auth-service user-service post-service followers-service like-service notification-service; do
+        pid="$(cat "$ROOT/.run/$svc.pid" 2>/dev/null || true)"
+        [[ "$pid" =~ ^[0-9]+$ && -r /proc/$pid/stat ]] && echo "$svc $(( $(ticks "/proc/$pid/stat") * 1000 / tck ))"
+    done
+    local rabbit=() pg=() p
+    for p in $(pgrep -x beam.smp); do rabbit+=("/proc/$p/stat"); done
+    for p in $(pgrep -x postgres); do pg+=("/proc/$p/stat"); done
+    (( ${#rabbit[@]} )) && echo "rabbitmq $(( $(ticks "${rabbit[@]}") * 1000 / tck ))"
+    (( ${#pg[@]} )) && echo "postgres $(( $(ticks "${pg[@]}") * 1000 / tck ))"
+    awk -v tck="$tck" '/^cpu / { print "machine", int(($2 + $3 + $4 + $7 + $8 + $9) * 1000 / tck) }' /proc/stat
+}
+
+# Samples CPU over a window inside the measured period (from 3 s after the warm-up to 3 s
+# before the end), which begins when Gatling creates its run directory; writes cpu.json.
+cpu_window() {   # cpu_window <rate> <duration> <out file> <runs before>
+    local deadline=$(( $(date +%s) + 120 )) window=$(( $2 - 6 )) a b
+    while (( $(ls -d "$BENCH"/target/gatling/*/ 2>/dev/null | wc -l) <= $4 )); do
+        (( $(date +%s) < deadline )) || return 0
+        sleep 0.2
+    done
+    (( window > 0 )) || return 0
+    sleep $(( WARMUP + 3 ))
+    a="$(cpu_snapshot)"
+    sleep "$window"
+    b="$(cpu_snapshot)"
+    awk -v rate="$1" -v window="$window" 'NR == FNR { before[$1] = $2; next }
+        ($1 in before) { ms[$1] = $2 - before[$1]; names[++n] = $1 }
+        END {
+            printf "{\n  \"windowSeconds\": %d,\n  \"requests\": %d,\n  \"cpuMsPerRequest\": {", window, rate * window
+            for (i = 1; i <= n; i++) printf "%s\n    \"%s\": %.3f", (i > 1 ? "," : ""), names[i], ms[names[i]] / (rate * window)
+            printf "\n  },\n  \"cpuCoresBusy\": {"
+            for (i = 1; i <= n; i++) printf "%s\n    \"%s\": %.2f", (i > 1 ? "," : ""), names[i], ms[names[i]] / (1000 * window)
+            printf "\n  }\n}\n"
+        }' <(echo "$a") <(echo "$b") >"$3"
+}
+
+gatling() {   # gatling <mode> <rate> <duration> [cpu.json]; sets GATLING_RUN
+    local log="$OUT/gatling-$1-$2.log" sampler=""
     info "Gatling: $1 at $2 req/s for $3 s (+${WARMUP} s warm-up), console in ${log#"$ROOT"/}"
+    if [[ -n "${4:-}" ]]; then
+        cpu_window "$2" "$3" "$4" "$(ls -d "$BENCH"/target/gatling/*/ 2>/dev/null | wc -l)" &
+        sampler=$!
+    fi
     (cd "$ROOT" && ./mvnw -q -B -Pbench -pl benchmarks gatling:test \
         -Dgatling.simulationClass=social.bench.SocialMixSimulation \
         -Dmode="$1" -Drate="$2" -Dduration="$3" -Dwarmup="$WARMUP" \
         -DbaseUrl="$BASE_URL" -DdataDir="$DATA" -Dedges="$EDGES" \
         -Dbench.description="$1 at $2 req/s") >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "Gatling failed"; }
+    [[ -z "$sampler" ]] || wait "$sampler" || true
     GATLING_RUN="$BENCH/target/gatling/$(tail -n 1 "$BENCH/target/gatling/lastRun.txt")"
     [[ -f "$GATLING_RUN/index.html" ]] || die "no Gatling report at $GATLING_RUN"
 }
@@ -205,7 +256,7 @@ one_run() {   # one_run <mode> <rate> <duration> <out dir> <with echo 0|1>; true
         echo_floor "$2" "$3" "$echo_json"
     fi
     jfr start
-    gatling "$1" "$2" "$3"
+    gatling "$1" "$2" "$3" "$dir/cpu.json"
     jfr dump "$dir/jfr"
     write_machine "$dir/machine.json"
     bench_java social.bench.BenchReport run "$dir" "$GATLING_RUN" "$echo_json" "$dir/machine.json" "$1" "$2" "$3" \
@@ -223,12 +274,12 @@ if [[ "$MODE" == find-max ]]; then
             break
         fi
     done
-    if (( HIGHEST > 0 )); then
+    if (( HIGHEST > 0 && FLOOR )); then
         echo_floor "$HIGHEST" "$STEP_DURATION" "$OUT/echo.json"
     fi
     write_machine "$OUT/machine.json"
     bench_java social.bench.BenchReport summarize "$OUT" "$OUT/machine.json"
 else
-    one_run "$MODE" "$RATE" "$DURATION" "$OUT" 1 || true
+    one_run "$MODE" "$RATE" "$DURATION" "$OUT" "$FLOOR" || true
 fi
 info "report: ${OUT#"$ROOT"/}/report.md (and results.json)"

@@ -71,6 +71,11 @@ public final class BenchReport {
             double echoMax = echo.path("closedLoopMax").path("throughputPerSecond").asDouble();
             ratio.put("throughputOfEchoMax", echoMax == 0 ? 0 : Math.round(10000 * num(all, "throughputPerSecond") / echoMax) / 10000.0);
         }
+        Path cpuFile = out.resolve("cpu.json");
+        JsonNode cpu = Files.exists(cpuFile) ? Http.JSON.readTree(cpuFile.toFile()) : null;
+        if (cpu != null) {
+            result.set("cpu", cpu);
+        }
         long expected = Math.round(rate * duration);
         boolean sentEnough = num(all, "count") >= 0.95 * expected;
         boolean p99ok = num(all, "p99Ms") <= P99_LIMIT_MS;
@@ -109,12 +114,25 @@ public final class BenchReport {
             md.append(String.format(Locale.ROOT, "%nRatio HTTP / echo: p50 %.1fx, p99 %.1fx; HTTP throughput = %.2f %% of the echo's closed-loop max.%n",
                     ratio.path("p50").asDouble(), ratio.path("p99").asDouble(), 100 * ratio.path("throughputOfEchoMax").asDouble()));
         }
+        if (cpu != null) {
+            cpuTable(md, cpu);
+        }
         md.append(String.format(Locale.ROOT, "%n**Verdict: %s** (p99 <= 100 ms: %s; errors <= 0.1 %%: %s; sent >= 95 %% of %d: %s)%n",
                 verdict.get("held").asBoolean() ? "held" : "NOT held", p99ok, errorsOk, expected, sentEnough));
         md.append("\nGatling's full report: `").append(gatlingDir.resolve("index.html")).append("`\n");
         Files.writeString(out.resolve("report.md"), md);
         System.out.print(md);
         System.out.println(verdict.get("held").asBoolean() ? "HELD" : "NOT-HELD");
+    }
+
+    /** Where the CPU went: per process, CPU milliseconds per request and cores busy. */
+    private static void cpuTable(StringBuilder md, JsonNode cpu) {
+        md.append(String.format(Locale.ROOT, "%n## CPU (a %d s window inside the measured period)%n%n"
+                + "| process | CPU ms per request | cores busy |%n|---|---:|---:|%n", cpu.path("windowSeconds").asInt()));
+        JsonNode cores = cpu.path("cpuCoresBusy");
+        cpu.path("cpuMsPerRequest").properties().forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %.3f | %.2f |%n",
+                e.getKey(), e.getValue().asDouble(), cores.path(e.getKey()).asDouble())));
+        md.append("\n`machine` is the whole machine's busy time (incl. Gatling and the kernel).\n");
     }
 
     /** The rows of Gatling's statistics table, with the measured group as "all" and warm-up rows dropped. */
