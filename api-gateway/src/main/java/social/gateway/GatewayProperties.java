@@ -7,9 +7,12 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param maxBodySize largest request body accepted (larger: 413)
  * @param rateLimit   requests allowed per caller
+ * @param maxConcurrentRequests API requests in progress at once in this instance; beyond, 503
+ *                    (load shedding; notification streams do not count)
  */
 @ConfigurationProperties("social.gateway")
-public record GatewayProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit) {
+public record GatewayProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
+                                @DefaultValue("256") int maxConcurrentRequests) {
 
     public record RateLimit(
             @DefaultValue("50") long requestsPerSecond,

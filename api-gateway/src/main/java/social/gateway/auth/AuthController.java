@@ -1,7 +1,6 @@
 package social.gateway.auth;
 
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -58,34 +57,34 @@ class AuthController {
     @ApiResponse(responseCode = "409", description = "Username or email taken")
     @PostMapping("/register")
     @Operation(summary = "Create an account", description = "201 with the new User and its Location; 409 if the username or email is taken.")
-    CompletableFuture<ResponseEntity<User>> register(@RequestBody Registration body) {
+    ResponseEntity<User> register(@RequestBody Registration body) {
         return rpc.call(AuthRpc.REGISTER, new RegisterCredentialsRequest(body.username(), body.email(), body.password(),
                         body.displayName()))
                 // the profile exists before 201 goes out: read-your-writes for GET /api/users/{id}
                 .thenCompose(registered -> rpc.call(UserRpc.CREATE_PROFILE,
                         new CreateProfileRequest(registered.userId(), registered.username(), registered.displayName())))
-                .thenApply(user -> ResponseEntity.created(URI.create("/api/users/" + user.id())).body(user));
+                .thenApply(user -> ResponseEntity.created(URI.create("/api/users/" + user.id())).body(user)).join();
     }
 
     @PostMapping("/login")
     @Operation(summary = "Log in", description = "401 for an unknown user or a wrong password alike; 429 with Retry-After after repeated failures.")
-    CompletableFuture<Token> login(@RequestBody Credentials body, HttpServletRequest request) {
+    Token login(@RequestBody Credentials body, HttpServletRequest request) {
         return rpc.call(AuthRpc.LOGIN, new LoginRequest(body.username(), body.password(), request.getRemoteAddr()))
-                .thenApply(Token::of);
+                .thenApply(Token::of).join();
     }
 
     @PostMapping("/refresh")
     @Operation(summary = "Trade a refresh token for a new pair", description = "The old refresh token is dead from then on; reusing it revokes the login.")
-    CompletableFuture<Token> refresh(@RequestBody RefreshToken body) {
-        return rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken())).thenApply(Token::of);
+    Token refresh(@RequestBody RefreshToken body) {
+        return rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken())).thenApply(Token::of).join();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/logout")
     @Operation(summary = "End a login", description = "The refresh token (and its rotation chain) is dead from now on.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<Void>> logout(@Caller AuthenticatedUser caller, @RequestBody RefreshToken body) {
+    ResponseEntity<Void> logout(@Caller AuthenticatedUser caller, @RequestBody RefreshToken body) {
         return rpc.call(AuthRpc.LOGOUT, new LogoutRequest(caller.id(), body.refreshToken()))
-                .thenApply(done -> ResponseEntity.noContent().build());
+                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
 }

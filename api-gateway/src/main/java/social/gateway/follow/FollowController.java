@@ -63,63 +63,63 @@ class FollowController {
 
     @GetMapping("/relationship")
     @Operation(summary = "How the caller and this user stand", security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<RelationshipView> relationship(@Caller AuthenticatedUser caller, @PathVariable String id) {
+    RelationshipView relationship(@Caller AuthenticatedUser caller, @PathVariable String id) {
         UUID userId = PathIds.parse(id, "user");
         return existing(userId).thenCombine(rpc.call(FollowRpc.GET_RELATIONSHIP,
-                new GetRelationshipRequest(caller.id(), userId)), (user, relationship) -> RelationshipView.of(relationship));
+                new GetRelationshipRequest(caller.id(), userId)), (user, relationship) -> RelationshipView.of(relationship)).join();
     }
 
     @PostMapping("/follow")
     @Operation(summary = "Follow a user", description = "Idempotent. Body {notify} (default false) asks for NEW_POST notifications. 400 for following yourself.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<RelationshipView> follow(@Caller AuthenticatedUser caller, @PathVariable String id,
-                                               @RequestBody(required = false) FollowOptions options) {
+    RelationshipView follow(@Caller AuthenticatedUser caller, @PathVariable String id,
+                            @RequestBody(required = false) FollowOptions options) {
         UUID userId = PathIds.parse(id, "user");
         Boolean notify = options == null ? null : options.notifyEnabled();
         return existing(userId)
                 .thenCompose(user -> rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(caller.id(), userId, notify)))
-                .thenApply(RelationshipView::of);
+                .thenApply(RelationshipView::of).join();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/follow")
     @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<Void>> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {
+    ResponseEntity<Void> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {
         UUID userId = PathIds.parse(id, "user");
         return existing(userId)
                 .thenCompose(user -> rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId)))
-                .thenApply(done -> ResponseEntity.noContent().build());
+                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
 
     @PutMapping("/follow/notify")
     @Operation(summary = "Switch NEW_POST notifications about a followed user", description = "404 unless the caller follows the user.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<RelationshipView> setNotify(@Caller AuthenticatedUser caller, @PathVariable String id,
-                                                  @RequestBody NotifySetting setting) {
+    RelationshipView setNotify(@Caller AuthenticatedUser caller, @PathVariable String id,
+                               @RequestBody NotifySetting setting) {
         UUID userId = PathIds.parse(id, "user");
         if (setting.enabled() == null) {
             throw ApiException.badRequest("enabled is required");
         }
         return rpc.call(FollowRpc.SET_NOTIFY, new SetFollowNotifyRequest(caller.id(), userId, setting.enabled()))
-                .thenApply(RelationshipView::of);
+                .thenApply(RelationshipView::of).join();
     }
 
     @GetMapping("/followers")
     @Operation(summary = "Who follows this user, newest follow first")
-    CompletableFuture<Page<UserSummary>> followers(@PathVariable String id, @RequestParam(required = false) Integer limit,
-                                                   @RequestParam(required = false) String cursor) {
+    Page<UserSummary> followers(@PathVariable String id, @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) String cursor) {
         UUID userId = PathIds.parse(id, "user");
         return summaries(existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWERS,
-                new GetFollowersRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page));
+                new GetFollowersRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page)).join();
     }
 
     @GetMapping("/following")
     @Operation(summary = "Whom this user follows, newest follow first")
-    CompletableFuture<Page<UserSummary>> following(@PathVariable String id, @RequestParam(required = false) Integer limit,
-                                                   @RequestParam(required = false) String cursor) {
+    Page<UserSummary> following(@PathVariable String id, @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) String cursor) {
         UUID userId = PathIds.parse(id, "user");
         return summaries(existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWING,
-                new GetFollowingRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page));
+                new GetFollowingRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page)).join();
     }
 
     /** Fails with user-service's 404 for an unknown user. */

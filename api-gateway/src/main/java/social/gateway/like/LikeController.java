@@ -1,6 +1,5 @@
 package social.gateway.like;
 
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,24 +43,24 @@ class LikeController {
     @PutMapping("/like")
     @Operation(summary = "Like a post", description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<Void>> like(@Caller AuthenticatedUser caller, @PathVariable String id) {
+    ResponseEntity<Void> like(@Caller AuthenticatedUser caller, @PathVariable String id) {
         return rpc.call(LikeRpc.LIKE, new LikePostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenApply(done -> ResponseEntity.noContent().build());
+                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/like")
     @Operation(summary = "Take a like back", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<Void>> unlike(@Caller AuthenticatedUser caller, @PathVariable String id) {
+    ResponseEntity<Void> unlike(@Caller AuthenticatedUser caller, @PathVariable String id) {
         return rpc.call(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenApply(done -> ResponseEntity.noContent().build());
+                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
 
     @GetMapping("/likes")
     @Operation(summary = "Who liked a post, newest like first", description = "404 for an unknown or deleted post.")
-    CompletableFuture<Page<UserSummary>> likers(@PathVariable String id, @RequestParam(required = false) Integer limit,
-                                                @RequestParam(required = false) String cursor) {
+    Page<UserSummary> likers(@PathVariable String id, @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) String cursor) {
         return rpc.call(LikeRpc.GET_LIKERS, new GetLikersRequest(PathIds.parse(id, "post"), PageSize.of(limit), cursor))
-                .thenCompose(page -> users.page(page.userIds(), page.nextCursor()));
+                .thenCompose(page -> users.page(page.userIds(), page.nextCursor())).join();
     }
 }

@@ -1,7 +1,6 @@
 package social.gateway.notification;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,10 +49,10 @@ class NotificationController {
 
     @GetMapping
     @Operation(summary = "The caller's notifications, newest first", security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<Page<Notification>> list(@Caller AuthenticatedUser caller,
-                                               @RequestParam(defaultValue = "false") boolean unreadOnly,
-                                               @RequestParam(required = false) Integer limit,
-                                               @RequestParam(required = false) String cursor) {
+    Page<Notification> list(@Caller AuthenticatedUser caller,
+                            @RequestParam(defaultValue = "false") boolean unreadOnly,
+                            @RequestParam(required = false) Integer limit,
+                            @RequestParam(required = false) String cursor) {
         return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(caller.id(), unreadOnly, PageSize.of(limit), cursor))
                 .thenCompose(page -> users.summaries(page.items().stream().map(NotificationItem::actorId).toList())
                         .thenApply(known -> {
@@ -61,31 +60,31 @@ class NotificationController {
                                     item.type(), UserDirectory.summaryOf(known, item.actorId()), item.postId(),
                                     item.createdAt(), item.read())).toList();
                             return new Page<>(items, page.nextCursor());
-                        }));
+                        })).join();
     }
 
     @GetMapping("/unread-count")
     @Operation(summary = "How many of the caller's notifications are unread", security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<Count> unreadCount(@Caller AuthenticatedUser caller) {
+    Count unreadCount(@Caller AuthenticatedUser caller) {
         return rpc.call(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(caller.id()))
-                .thenApply(count -> new Count(count.count()));
+                .thenApply(count -> new Count(count.count())).join();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/{id}/read")
     @Operation(summary = "Mark one notification read", description = "404 for a missing or someone else's notification.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<Void>> markRead(@Caller AuthenticatedUser caller, @PathVariable String id) {
+    ResponseEntity<Void> markRead(@Caller AuthenticatedUser caller, @PathVariable String id) {
         return rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), PathIds.parse(id, "notification")))
-                .thenApply(done -> ResponseEntity.noContent().build());
+                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/read-all")
     @Operation(summary = "Mark every notification of the caller read", security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<Void>> markAllRead(@Caller AuthenticatedUser caller) {
+    ResponseEntity<Void> markAllRead(@Caller AuthenticatedUser caller) {
         return rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(caller.id()))
-                .thenApply(done -> ResponseEntity.noContent().build());
+                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

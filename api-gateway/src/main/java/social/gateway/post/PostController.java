@@ -2,7 +2,6 @@ package social.gateway.post;
 
 import java.net.URI;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,20 +53,20 @@ class PostController {
     @Operation(summary = "Publish a post or a reply",
             description = "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<PostView>> create(@Caller AuthenticatedUser caller, @RequestBody NewPost body,
-                                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<PostView> create(@Caller AuthenticatedUser caller, @RequestBody NewPost body,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         UUID replyToId = body.replyToId() == null ? null : PathIds.parse(body.replyToId(), "post to reply to");
         return rpc.call(PostRpc.CREATE, new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey))
                 .thenCompose(result -> assembler.one(result.post(), caller.id()))
-                .thenApply(post -> ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post));
+                .thenApply(post -> ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post)).join();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A post", description = "Optional bearer token: personalises likedByMe and repostedByMe.")
-    CompletableFuture<PostView> get(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id) {
+    PostView get(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id) {
         UUID callerId = callerId(caller);
         return rpc.call(PostRpc.GET, new GetPostRequest(callerId, PathIds.parse(id, "post")))
-                .thenCompose(result -> assembler.one(result.post(), callerId));
+                .thenCompose(result -> assembler.one(result.post(), callerId)).join();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
@@ -75,20 +74,20 @@ class PostController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete one of the caller's posts", description = "403 for someone else's post. Its reposts go with it; replies stay.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<Void>> delete(@Caller AuthenticatedUser caller, @PathVariable String id) {
+    ResponseEntity<Void> delete(@Caller AuthenticatedUser caller, @PathVariable String id) {
         return rpc.call(PostRpc.DELETE, new DeletePostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenApply(done -> ResponseEntity.noContent().build());
+                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
 
     @GetMapping("/{id}/replies")
     @Operation(summary = "The replies to a post, oldest first")
-    CompletableFuture<Page<PostView>> replies(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
-                                              @RequestParam(required = false) Integer limit,
-                                              @RequestParam(required = false) String cursor) {
+    Page<PostView> replies(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
+                           @RequestParam(required = false) Integer limit,
+                           @RequestParam(required = false) String cursor) {
         UUID callerId = callerId(caller);
         return rpc.call(PostRpc.GET_REPLIES, new GetRepliesRequest(callerId, PathIds.parse(id, "post"),
                         PageSize.of(limit), cursor))
-                .thenCompose(page -> assembler.page(page, callerId));
+                .thenCompose(page -> assembler.page(page, callerId)).join();
     }
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
@@ -96,20 +95,20 @@ class PostController {
     @PostMapping("/{id}/repost")
     @Operation(summary = "Repost a post", description = "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<PostView>> repost(@Caller AuthenticatedUser caller, @PathVariable String id) {
+    ResponseEntity<PostView> repost(@Caller AuthenticatedUser caller, @PathVariable String id) {
         return rpc.call(PostRpc.REPOST, new RepostRequest(caller.id(), PathIds.parse(id, "post")))
                 .thenCompose(result -> assembler.one(result.post(), caller.id()).thenApply(post -> result.created()
                         ? ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post)
-                        : ResponseEntity.status(HttpStatus.OK).body(post)));
+                        : ResponseEntity.status(HttpStatus.OK).body(post))).join();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/{id}/repost")
     @Operation(summary = "Undo the caller's repost of a post", description = "Idempotent; 404 only for a post that does not exist.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<ResponseEntity<Void>> undoRepost(@Caller AuthenticatedUser caller, @PathVariable String id) {
+    ResponseEntity<Void> undoRepost(@Caller AuthenticatedUser caller, @PathVariable String id) {
         return rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenApply(done -> ResponseEntity.noContent().build());
+                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
 
     static UUID callerId(AuthenticatedUser caller) {

@@ -1,6 +1,5 @@
 package social.gateway.post;
 
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,24 +37,24 @@ class TimelineController {
     @Operation(summary = "The caller's home timeline, newest first",
             description = "The caller's own posts and reposts plus those of everyone the caller follows now.",
             security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<Page<PostView>> home(@Caller AuthenticatedUser caller, @RequestParam(required = false) Integer limit,
-                                           @RequestParam(required = false) String cursor) {
+    Page<PostView> home(@Caller AuthenticatedUser caller, @RequestParam(required = false) Integer limit,
+                        @RequestParam(required = false) String cursor) {
         return rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(caller.id(), PageSize.of(limit), cursor))
-                .thenCompose(page -> assembler.page(page, caller.id()));
+                .thenCompose(page -> assembler.page(page, caller.id())).join();
     }
 
     @GetMapping("/api/users/{id}/posts")
     @Operation(summary = "A user's posts, newest first, reposts included",
             description = "Optional bearer token: personalises likedByMe and repostedByMe. 404 for an unknown user.")
-    CompletableFuture<Page<PostView>> byUser(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
-                                             @RequestParam(required = false) Integer limit,
-                                             @RequestParam(required = false) String cursor) {
+    Page<PostView> byUser(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
+                          @RequestParam(required = false) Integer limit,
+                          @RequestParam(required = false) String cursor) {
         var userId = PathIds.parse(id, "user");
         var callerId = PostController.callerId(caller);
         // asked in parallel: the user's existence (404) and the page
         return rpc.call(UserRpc.GET, new GetUserRequest(userId))
                 .thenCombine(rpc.call(PostRpc.GET_USER_POSTS, new GetUserPostsRequest(callerId, userId,
                         PageSize.of(limit), cursor)), (user, page) -> page)
-                .thenCompose(page -> assembler.page(page, callerId));
+                .thenCompose(page -> assembler.page(page, callerId)).join();
     }
 }

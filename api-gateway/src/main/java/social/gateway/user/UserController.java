@@ -1,6 +1,5 @@
 package social.gateway.user;
 
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -43,33 +42,33 @@ class UserController {
 
     @GetMapping("/me")
     @Operation(summary = "The caller's profile", security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<User> me(@Caller AuthenticatedUser caller) {
-        return rpc.call(UserRpc.GET, new GetUserRequest(caller.id()));
+    User me(@Caller AuthenticatedUser caller) {
+        return rpc.call(UserRpc.GET, new GetUserRequest(caller.id())).join();
     }
 
     @PatchMapping("/me")
     @Operation(summary = "Change the caller's display name or bio", security = @SecurityRequirement(name = "bearer"))
-    CompletableFuture<User> updateMe(@Caller AuthenticatedUser caller, @RequestBody ProfileChanges changes) {
-        return rpc.call(UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()));
+    User updateMe(@Caller AuthenticatedUser caller, @RequestBody ProfileChanges changes) {
+        return rpc.call(UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio())).join();
     }
 
     @GetMapping("/lookup")
     @Operation(summary = "A user by username, in any case")
-    CompletableFuture<User> lookup(@RequestParam String username) {
-        return rpc.call(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest(username));
+    User lookup(@RequestParam String username) {
+        return rpc.call(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest(username)).join();
     }
 
     @GetMapping("/search")
     @Operation(summary = "Users whose username or display name starts with q")
-    CompletableFuture<Page<UserSummary>> search(@RequestParam String q, @RequestParam(required = false) Integer limit,
-                                                @RequestParam(required = false) String cursor) {
+    Page<UserSummary> search(@RequestParam String q, @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) String cursor) {
         return rpc.call(UserRpc.SEARCH, new SearchUsersRequest(q, PageSize.of(limit), cursor))
-                .thenApply(page -> new Page<>(page.items(), page.nextCursor()));
+                .thenApply(page -> new Page<>(page.items(), page.nextCursor())).join();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A user by id")
-    CompletableFuture<User> byId(@PathVariable String id) {
-        return rpc.call(UserRpc.GET, new GetUserRequest(PathIds.parse(id, "user")));
+    User byId(@PathVariable String id) {
+        return rpc.call(UserRpc.GET, new GetUserRequest(PathIds.parse(id, "user"))).join();
     }
 }

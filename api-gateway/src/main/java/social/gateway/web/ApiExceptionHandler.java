@@ -78,7 +78,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return of(e.status(), e.getMessage());
     }
 
-    /** Failures of the futures an asynchronous handler returned arrive wrapped. */
+    /** Failures of the futures a handler waited for ({@code join()}) arrive wrapped. */
     @ExceptionHandler({CompletionException.class, ExecutionException.class})
     ResponseEntity<?> wrapped(Exception e, WebRequest request) throws Exception {
         Throwable cause = e.getCause();
