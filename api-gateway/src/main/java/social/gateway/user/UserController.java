@@ -32,9 +32,11 @@ import social.support.rpc.RpcClient;
 @Tag(name = "users", description = "Profiles")
 class UserController {
     private final RpcClient rpc;
+    private final UserDirectory users;
 
-    UserController(RpcClient rpc) {
+    UserController(RpcClient rpc, UserDirectory users) {
         this.rpc = rpc;
+        this.users = users;
     }
 
     /** Only these two fields can change; anything else in the body is ignored. */
@@ -50,7 +52,12 @@ class UserController {
     @PatchMapping("/me")
     @Operation(summary = "Change the caller's display name or bio", security = @SecurityRequirement(name = "bearer"))
     CompletableFuture<User> updateMe(@Caller AuthenticatedUser caller, @RequestBody ProfileChanges changes) {
-        return rpc.call(UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()));
+        return rpc.call(UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()))
+                .thenApply(updated -> {
+                    // the caller sees their new name at once here; other instances hear it from user.profile-updated
+                    users.forget(caller.id());
+                    return updated;
+                });
     }
 
     @GetMapping("/lookup")
