@@ -13,6 +13,7 @@ import social.contract.like.LikeRpc;
 import social.contract.notification.NotificationRpc;
 import social.contract.post.PostEvents;
 import social.contract.post.PostRpc;
+import social.contract.user.UserEvents;
 import social.contract.user.UserRpc;
 
 /**
@@ -25,6 +26,7 @@ public final class MessageTypes {
             List.of(ErrorReply.class, Acknowledged.class),
             AuthRpc.MESSAGES,
             UserRpc.MESSAGES,
+            UserEvents.MESSAGES,
             PostEvents.MESSAGES,
             FollowEvents.MESSAGES,
             LikeRpc.MESSAGES,

@@ -28,9 +28,6 @@ import social.contract.follow.GetFollowingRequest;
 import social.contract.follow.GetRelationshipRequest;
 import social.contract.follow.SetFollowNotifyRequest;
 import social.contract.follow.UnfollowUserRequest;
-import social.contract.user.GetUserRequest;
-import social.contract.user.User;
-import social.contract.user.UserRpc;
 import social.contract.user.UserSummary;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
@@ -65,7 +62,7 @@ class FollowController {
     @Operation(summary = "How the caller and this user stand", security = @SecurityRequirement(name = "bearer"))
     RelationshipView relationship(@Caller AuthenticatedUser caller, @PathVariable String id) {
         UUID userId = PathIds.parse(id, "user");
-        return existing(userId).thenCombine(rpc.call(FollowRpc.GET_RELATIONSHIP,
+        return users.existing(userId).thenCombine(rpc.call(FollowRpc.GET_RELATIONSHIP,
                 new GetRelationshipRequest(caller.id(), userId)), (user, relationship) -> RelationshipView.of(relationship)).join();
     }
 
@@ -76,7 +73,7 @@ class FollowController {
                             @RequestBody(required = false) FollowOptions options) {
         UUID userId = PathIds.parse(id, "user");
         Boolean notify = options == null ? null : options.notifyEnabled();
-        return existing(userId)
+        return users.existing(userId)
                 .thenCompose(user -> rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(caller.id(), userId, notify)))
                 .thenApply(RelationshipView::of).join();
     }
@@ -86,7 +83,7 @@ class FollowController {
     @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {
         UUID userId = PathIds.parse(id, "user");
-        return existing(userId)
+        return users.existing(userId)
                 .thenCompose(user -> rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId)))
                 .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
     }
@@ -109,7 +106,7 @@ class FollowController {
     Page<UserSummary> followers(@PathVariable String id, @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
         UUID userId = PathIds.parse(id, "user");
-        return summaries(existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWERS,
+        return summaries(users.existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWERS,
                 new GetFollowersRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page)).join();
     }
 
@@ -118,16 +115,11 @@ class FollowController {
     Page<UserSummary> following(@PathVariable String id, @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
         UUID userId = PathIds.parse(id, "user");
-        return summaries(existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWING,
+        return summaries(users.existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWING,
                 new GetFollowingRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page)).join();
     }
 
-    /** Fails with user-service's 404 for an unknown user. */
-    private CompletableFuture<User> existing(UUID userId) {
-        return rpc.call(UserRpc.GET, new GetUserRequest(userId));
-    }
-
-    /** The page's users as summaries, in the page's order, with one question to user-service. */
+    /** The page's users as summaries, in the page's order, from the user directory. */
     private CompletableFuture<Page<UserSummary>> summaries(CompletableFuture<FollowPage> pending) {
         return pending.thenCompose(page -> users.page(page.userIds(), page.nextCursor()));
     }

@@ -7,20 +7,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageListener;
-import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import social.contract.MessageTypes;
 import social.contract.notification.NotificationsCreated;
 import social.contract.user.UserSummary;
+import social.gateway.messaging.InstanceQueue;
 import social.gateway.user.UserDirectory;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingProperties;
@@ -35,41 +30,24 @@ import social.support.messaging.Topology;
 class LiveNotifications {
     private static final Logger log = LoggerFactory.getLogger(LiveNotifications.class);
 
-    /** This instance's queue: one per gateway process, named from the messaging prefix. */
     @Bean
-    Queue liveNotificationQueue(Topology topology) {
-        String name = topology.names().eventQueue("live-notifications." + UUID.randomUUID());
-        return new Queue(name, false, true, true);
+    Declarables liveNotificationQueue(Topology topology) {
+        return InstanceQueue.declare(topology, "live-notifications", List.of(NotificationsCreated.class));
     }
 
+    /** At most once: a live push missed is still in the list, a push repeated would show twice. */
     @Bean
-    Declarables liveNotificationBinding(Topology topology, Queue liveNotificationQueue) {
-        return new Declarables(topology.eventsExchange(), BindingBuilder.bind(liveNotificationQueue)
-                .to(topology.eventsExchange()).with(MessageTypes.idOf(NotificationsCreated.class)));
-    }
-
-    @Bean
-    SimpleMessageListenerContainer liveNotificationListener(ConnectionFactory connectionFactory, Queue liveNotificationQueue,
+    SimpleMessageListenerContainer liveNotificationListener(ConnectionFactory connectionFactory,
+                                                            Declarables liveNotificationQueue,
                                                             ContractMessageConverter converter, UserDirectory users,
                                                             NotificationStreams streams, MessagingProperties properties) {
-        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueues(liveNotificationQueue);
-        // at most once: a live push missed is still in the list, a push repeated would show twice
-        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
-        container.setDefaultRequeueRejected(false);
-        container.setConcurrentConsumers(1);
-        container.setPrefetchCount(properties.prefetch());
-        container.setMissingQueuesFatal(false);
         long waitMillis = properties.rpcTimeout().toMillis() + 1_000;
-        container.setMessageListener((MessageListener) message -> deliver(message, converter, users, streams, waitMillis));
-        return container;
+        return InstanceQueue.listen(connectionFactory, liveNotificationQueue, converter, properties,
+                NotificationsCreated.class, created -> deliver(created, users, streams, waitMillis));
     }
 
-    private static void deliver(Message message, ContractMessageConverter converter, UserDirectory users,
-                                NotificationStreams streams, long waitMillis) {
-        if (!(converter.fromMessage(message) instanceof NotificationsCreated created)) {
-            return;
-        }
+    private static void deliver(NotificationsCreated created, UserDirectory users, NotificationStreams streams,
+                                long waitMillis) {
         List<NotificationsCreated.Created> here = created.notifications().stream()
                 .filter(item -> streams.isConnected(item.recipientId())).toList();
         if (here.isEmpty()) {

@@ -23,9 +23,10 @@ import social.gateway.web.Page;
 import social.support.rpc.RpcClient;
 
 /**
- * Turns post-service's posts into the API's Posts, for every endpoint that answers posts: one
- * batched question to user-service for all authors and one to like-service for all likes of the
- * page (nested originals included), asked in parallel. Never one question per post.
+ * Turns post-service's posts into the API's Posts, for every endpoint that answers posts: the
+ * authors from the {@link UserDirectory} (at most one batched question to user-service) and one
+ * question to like-service for all likes of the page (nested originals included), in parallel.
+ * Never one question per post.
  */
 @Component
 public class PostAssembler {

@@ -12,10 +12,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.post.GetHomeTimelineRequest;
 import social.contract.post.GetUserPostsRequest;
 import social.contract.post.PostRpc;
-import social.contract.user.GetUserRequest;
-import social.contract.user.UserRpc;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
+import social.gateway.user.UserDirectory;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
 import social.gateway.web.PathIds;
@@ -27,10 +26,12 @@ import social.support.rpc.RpcClient;
 class TimelineController {
     private final RpcClient rpc;
     private final PostAssembler assembler;
+    private final UserDirectory users;
 
-    TimelineController(RpcClient rpc, PostAssembler assembler) {
+    TimelineController(RpcClient rpc, PostAssembler assembler, UserDirectory users) {
         this.rpc = rpc;
         this.assembler = assembler;
+        this.users = users;
     }
 
     @GetMapping("/api/timeline")
@@ -51,8 +52,8 @@ class TimelineController {
                           @RequestParam(required = false) String cursor) {
         var userId = PathIds.parse(id, "user");
         var callerId = PostController.callerId(caller);
-        // asked in parallel: the user's existence (404) and the page
-        return rpc.call(UserRpc.GET, new GetUserRequest(userId))
+        // asked in parallel: the user's existence (404; usually known to the directory already) and the page
+        return users.existing(userId)
                 .thenCombine(rpc.call(PostRpc.GET_USER_POSTS, new GetUserPostsRequest(callerId, userId,
                         PageSize.of(limit), cursor)), (user, page) -> page)
                 .thenCompose(page -> assembler.page(page, callerId)).join();

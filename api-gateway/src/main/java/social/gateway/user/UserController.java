@@ -31,9 +31,11 @@ import social.support.rpc.RpcClient;
 @Tag(name = "users", description = "Profiles")
 class UserController {
     private final RpcClient rpc;
+    private final UserDirectory users;
 
-    UserController(RpcClient rpc) {
+    UserController(RpcClient rpc, UserDirectory users) {
         this.rpc = rpc;
+        this.users = users;
     }
 
     /** Only these two fields can change; anything else in the body is ignored. */
@@ -49,7 +51,12 @@ class UserController {
     @PatchMapping("/me")
     @Operation(summary = "Change the caller's display name or bio", security = @SecurityRequirement(name = "bearer"))
     User updateMe(@Caller AuthenticatedUser caller, @RequestBody ProfileChanges changes) {
-        return rpc.call(UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio())).join();
+        return rpc.call(UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()))
+                .thenApply(updated -> {
+                    // the caller sees their new name at once here; other instances hear it from user.profile-updated
+                    users.forget(caller.id());
+                    return updated;
+                }).join();
     }
 
     @GetMapping("/lookup")

@@ -1,8 +1,10 @@
 package social.gateway.user;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -10,32 +12,54 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import social.contract.user.GetUserSummariesRequest;
 import social.contract.user.UserRpc;
 import social.contract.user.UserSummary;
+import social.gateway.web.ApiException;
 import social.gateway.web.Page;
 import social.support.rpc.RpcClient;
 
 /**
- * Who some users are, for every answer that names users (authors, actors, followers, likers):
- * one batched question to user-service, never one per user.
+ * Who some users are, for every answer that names users (authors, actors, followers, likers).
+ * Summaries are kept in a bounded cache, made stale only by a rename, which {@link UserChanges}
+ * hears and forgets here; what is not cached costs one batched question to user-service for all
+ * the misses together, never one per user. Ids user-service does not know are not cached.
  */
 @Component
 public class UserDirectory {
     private final RpcClient rpc;
+    private final AsyncCache<UUID, UserSummary> cache;
 
-    UserDirectory(RpcClient rpc) {
+    UserDirectory(RpcClient rpc, UserCacheProperties properties) {
         this.rpc = rpc;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(properties.maxSize())
+                .expireAfterWrite(properties.expireAfterWrite())
+                .buildAsync();
     }
 
+    /** The users among {@code userIds} that exist, by id. */
     public CompletableFuture<Map<UUID, UserSummary>> summaries(Collection<UUID> userIds) {
-        List<UUID> distinct = userIds.stream().distinct().toList();
-        if (distinct.isEmpty()) {
+        if (userIds.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
-        return rpc.call(UserRpc.GET_SUMMARIES, new GetUserSummariesRequest(distinct))
-                .thenApply(found -> found.users().stream()
-                        .collect(Collectors.toMap(UserSummary::id, Function.identity(), (a, b) -> a)));
+        // misses become in-flight entries that forget() removes, and Caffeine stores a load's
+        // result only into its own entry: a rename heard during the load never gets the old name back
+        return cache.getAll(new LinkedHashSet<>(userIds), (missing, executor) -> ask(missing));
+    }
+
+    /** The user; fails with 404 for an id user-service does not know. A cached user costs no question. */
+    public CompletableFuture<UserSummary> existing(UUID userId) {
+        return summaries(List.of(userId)).thenApply(found -> {
+            UserSummary user = found.get(userId);
+            if (user == null) {
+                throw ApiException.notFound("no such user");
+            }
+            return user;
+        });
     }
 
     /** A page of users in the order of {@code userIds}; users that no longer exist are left out. */
@@ -44,9 +68,26 @@ public class UserDirectory {
                 userIds.stream().filter(byId::containsKey).map(byId::get).toList(), nextCursor));
     }
 
+    /** The user's summary changed: the next question about it goes to user-service. */
+    public void forget(UUID userId) {
+        cache.synchronous().invalidate(userId);
+    }
+
+    /** Renames may have been missed (this instance's event queue was gone for a while). */
+    void forgetAll() {
+        cache.synchronous().invalidateAll();
+    }
+
     /** A user user-service does not know (any more) still shows who it was. */
     public static UserSummary summaryOf(Map<UUID, UserSummary> known, UUID userId) {
         UserSummary summary = known.get(userId);
         return summary != null ? summary : new UserSummary(userId, null, null);
+    }
+
+    /** Only the users found: an id missing from the answer is left out of the cache, not cached as absent. */
+    private CompletableFuture<Map<UUID, UserSummary>> ask(Set<? extends UUID> missing) {
+        return rpc.call(UserRpc.GET_SUMMARIES, new GetUserSummariesRequest(List.copyOf(missing)))
+                .thenApply(found -> found.users().stream()
+                        .collect(Collectors.toMap(UserSummary::id, Function.identity(), (a, b) -> a)));
     }
 }

@@ -30,8 +30,13 @@ class Profile {
     protected Profile() {
     }
 
-    void rename(String displayName) {
+    /** @return whether the display name changed */
+    boolean rename(String displayName) {
+        if (displayName.equals(this.displayName)) {
+            return false;
+        }
         this.displayName = displayName;
+        return true;
     }
 
     void describe(String bio) {

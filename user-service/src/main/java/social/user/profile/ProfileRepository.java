@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,6 +21,14 @@ interface ProfileRepository extends JpaRepository<Profile, UUID> {
             INSERT INTO profile (id, username, display_name, created_at) VALUES (:id, :username, :displayName, :createdAt)
             ON CONFLICT DO NOTHING""", nativeQuery = true)
     int createIfAbsent(UUID id, String username, String displayName, Instant createdAt);
+
+    /**
+     * The profile, locked until the transaction ends: concurrent updates of one profile run one
+     * after the other, so each sees what the previous wrote and their events leave in that order.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("SELECT p FROM Profile p WHERE p.id = :id")
+    Optional<Profile> findForUpdate(UUID id);
 
     @Query(value = "SELECT * FROM profile WHERE lower(username) = lower(:username)", nativeQuery = true)
     Optional<Profile> findByUsernameIgnoringCase(String username);

@@ -16,22 +16,28 @@ import social.contract.user.GetUserSummariesRequest;
 import social.contract.user.SearchUsersRequest;
 import social.contract.user.UpdateProfileRequest;
 import social.contract.user.User;
+import social.contract.user.UserProfileUpdated;
 import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
 import social.contract.user.UserSummaryPage;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
+import social.support.id.Ids;
+import social.support.outbox.EventOutbox;
 import social.support.paging.PageLimit;
 
 /** Profiles: created at registration, read by everyone, changed by their owner only. */
 @Service
 class Profiles {
     static final int MAX_BATCH = 500;
+    private static final int EVENT_VERSION = 1;
 
     private final ProfileRepository profiles;
+    private final EventOutbox outbox;
 
-    Profiles(ProfileRepository profiles) {
+    Profiles(ProfileRepository profiles, EventOutbox outbox) {
         this.profiles = profiles;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -66,15 +72,19 @@ class Profiles {
                     "must be at most 160 characters");
         }
         validation.orThrow();
-        Profile profile = profiles.findById(request.callerId())
+        Profile profile = profiles.findForUpdate(request.callerId())
                 .orElseThrow(() -> ServiceException.notFound("no such user"));
-        if (displayName != null) {
-            profile.rename(displayName);
-        }
+        boolean renamed = displayName != null && profile.rename(displayName);
         if (request.bio() != null) {
             profile.describe(request.bio().strip());
         }
-        return profiles.saveAndFlush(profile).toUser();
+        User updated = profiles.saveAndFlush(profile).toUser();
+        // only the display name shows outside the profile (in every UserSummary): a bio change concerns nobody
+        if (renamed) {
+            outbox.publish(new UserProfileUpdated(Ids.newId(), Instant.now(), EVENT_VERSION,
+                    updated.id(), updated.username(), updated.displayName()));
+        }
+        return updated;
     }
 
     @Transactional(readOnly = true)

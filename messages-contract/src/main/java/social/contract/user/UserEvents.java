@@ -1,0 +1,11 @@
+package social.contract.user;
+
+import java.util.List;
+
+/** Events of user-service. */
+public final class UserEvents {
+    public static final List<Class<?>> MESSAGES = List.of(UserProfileUpdated.class);
+
+    private UserEvents() {
+    }
+}
