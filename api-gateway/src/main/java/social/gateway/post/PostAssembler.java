@@ -43,6 +43,11 @@ public class PostAssembler {
         return all(List.of(post), callerId).thenApply(views -> views.get(0));
     }
 
+    /** A post just created (not a repost): nobody can have liked it yet, so like-service is not asked. */
+    public CompletableFuture<PostView> created(Post post) {
+        return users.summaries(List.of(post.authorId())).thenApply(summaries -> new Parts(summaries, Map.of()).view(post));
+    }
+
     public CompletableFuture<Page<PostView>> page(PostPage page, UUID callerId) {
         return all(page.items(), callerId).thenApply(views -> new Page<>(views, page.nextCursor()));
     }

@@ -57,7 +57,8 @@ class PostController {
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         UUID replyToId = body.replyToId() == null ? null : PathIds.parse(body.replyToId(), "post to reply to");
         return rpc.call(PostRpc.CREATE, new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey))
-                .thenCompose(result -> assembler.one(result.post(), caller.id()))
+                .thenCompose(result -> result.created() ? assembler.created(result.post())
+                        : assembler.one(result.post(), caller.id()))
                 .thenApply(post -> ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post)).join();
     }
 

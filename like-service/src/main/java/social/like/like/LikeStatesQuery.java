@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import social.contract.like.GetLikeStatesRequest;
 import social.contract.like.LikeStates;
@@ -30,7 +29,7 @@ class LikeStatesQuery {
         this.db = db;
     }
 
-    @Transactional(readOnly = true)
+    /** One statement, so no transaction: BEGIN/COMMIT would only add two round trips. */
     public LikeStates states(GetLikeStatesRequest request) {
         Set<UUID> postIds = new LinkedHashSet<>(request.postIds());
         if (postIds.size() > MAX_BATCH) {

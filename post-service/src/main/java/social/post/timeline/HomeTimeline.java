@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import social.contract.post.GetHomeTimelineRequest;
 import social.contract.post.PostPage;
@@ -48,7 +47,7 @@ public class HomeTimeline {
         this.store = store;
     }
 
-    @Transactional(readOnly = true)
+    /** Without a transaction, like every read of post-service (see {@code Posts#get}). */
     public PostPage page(GetHomeTimelineRequest request) {
         int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql(PAGE_IDS)
