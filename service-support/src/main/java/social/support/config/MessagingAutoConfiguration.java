@@ -3,7 +3,6 @@ package social.support.config;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,11 +54,12 @@ public class MessagingAutoConfiguration {
     /** Answers the requests of every {@link RpcEndpoint} bean of this service. */
     @Bean
     ListenerContainers rpcListeners(ObjectProvider<RpcEndpoint> endpoints, ConnectionFactory connectionFactory,
-                                    RabbitTemplate rabbitTemplate, ContractMessageConverter converter,
-                                    MessagingProperties properties) {
-        ListenerContainers containers = new ListenerContainers(connectionFactory);
+                                    ContractMessageConverter converter, MessagingProperties properties,
+                                    @Value("${spring.application.name}") String serviceName) {
+        ListenerContainers containers = ListenerContainers.onOwnConnectionWithoutConfirms(connectionFactory,
+                serviceName + " requests");
         endpoints.orderedStream().forEach(endpoint -> containers.add(endpoint.queue(),
-                endpoint.listener(converter, rabbitTemplate), properties.rpcConcurrency(), properties.rpcPrefetch()));
+                endpoint.listener(converter), properties.rpcConcurrency(), properties.rpcPrefetch()));
         return containers;
     }
 }

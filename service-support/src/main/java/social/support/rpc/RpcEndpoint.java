@@ -12,7 +12,6 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import social.contract.rpc.Operation;
 import social.support.messaging.ContractMessageConverter;
@@ -47,9 +46,9 @@ public final class RpcEndpoint extends Declarables {
         return queue;
     }
 
-    /** The listener that answers this endpoint's requests, replying through {@code replies}. */
-    public MessageListener listener(ContractMessageConverter converter, RabbitTemplate replies) {
-        return new RpcRequestListener(this, converter, replies);
+    /** The listener that answers this endpoint's requests, replying on the channel it consumes from. */
+    public MessageListener listener(ContractMessageConverter converter) {
+        return new RpcRequestListener(this, converter);
     }
 
     Handler<?, ?> handler(String routingKey) {

@@ -1,12 +1,17 @@
 package social.support.rpc;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.rabbitmq.client.Channel;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 import org.springframework.amqp.support.converter.MessageConversionException;
 
 import social.contract.ErrorCode;
@@ -15,21 +20,20 @@ import social.support.error.ServiceException;
 import social.support.messaging.ContractMessageConverter;
 
 /** Answers each request of an {@link RpcEndpoint}: the handler's result, or an error reply. */
-final class RpcRequestListener implements MessageListener {
+final class RpcRequestListener implements ChannelAwareMessageListener {
     private static final Logger log = LoggerFactory.getLogger(RpcRequestListener.class);
+    private static final MessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
 
     private final RpcEndpoint endpoint;
     private final ContractMessageConverter converter;
-    private final RabbitTemplate replies;
 
-    RpcRequestListener(RpcEndpoint endpoint, ContractMessageConverter converter, RabbitTemplate replies) {
+    RpcRequestListener(RpcEndpoint endpoint, ContractMessageConverter converter) {
         this.endpoint = endpoint;
         this.converter = converter;
-        this.replies = replies;
     }
 
     @Override
-    public void onMessage(Message request) {
+    public void onMessage(Message request, Channel channel) {
         MessageProperties properties = request.getMessageProperties();
         Object reply = answer(properties.getReceivedRoutingKey(), request);
         if (properties.getReplyTo() == null) {
@@ -38,9 +42,13 @@ final class RpcRequestListener implements MessageListener {
         }
         MessageProperties replyProperties = new MessageProperties();
         replyProperties.setCorrelationId(properties.getCorrelationId());
+        Message message = converter.toMessage(reply, replyProperties);
         try {
-            replies.send("", properties.getReplyTo(), converter.toMessage(reply, replyProperties));
-        } catch (AmqpException e) {
+            // on the consumer's own channel: no channel to borrow, and no confirm (see ListenerContainers)
+            channel.basicPublish("", properties.getReplyTo(), false,
+                    PROPERTIES.fromMessageProperties(message.getMessageProperties(), StandardCharsets.UTF_8.name()),
+                    message.getBody());
+        } catch (IOException | RuntimeException e) {
             // the work is done: redelivering the request would do it twice; the caller times out
             log.warn("could not send the reply to {}: {}", properties.getReceivedRoutingKey(), e.toString());
         }
