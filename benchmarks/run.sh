@@ -15,6 +15,7 @@ RATE=1000
 DURATION=60
 MODE=mix
 WARMUP=10
+JIT_WARMUP=""
 START=1
 KEEP=0
 BUILD=""
@@ -35,6 +36,10 @@ Usage: benchmarks/run.sh [--rate N] [--duration S] [--mode mix|post-by-id|find-m
                     find-max: the mix at rising rates (--steps, --step-duration each)
                     until p99 > 100 ms or errors > 0.1 %; reports the highest rate held [$MODE]
   --warmup S        ramp-up seconds before measuring (reported apart)   [$WARMUP]
+  --jit-warmup S    an unreported run first (the mode's load at half the rate, S seconds) so
+                    that the JVMs have compiled their hot paths: a cold stack of seven JVMs on
+                    two cores needs a couple of minutes of load for that  [90 when this script
+                    started the stack, else 0]
   --steps "A B .."  find-max rates                                      [$STEPS]
   --step-duration S find-max seconds per step                           [$STEP_DURATION]
   --no-start        use a stack that is already running (GATEWAY_PORT etc.)
@@ -60,6 +65,7 @@ while [[ $# -gt 0 ]]; do
         --duration) DURATION="$2"; shift 2 ;;
         --mode) MODE="$2"; shift 2 ;;
         --warmup) WARMUP="$2"; shift 2 ;;
+        --jit-warmup) JIT_WARMUP="$2"; shift 2 ;;
         --steps) STEPS="$2"; shift 2 ;;
         --step-duration) STEP_DURATION="$2"; shift 2 ;;
         --no-start) START=0; shift ;;
@@ -71,6 +77,7 @@ while [[ $# -gt 0 ]]; do
         *) usage >&2; die "unknown option $1" ;;
     esac
 done
+[[ -z "$JIT_WARMUP" || "$JIT_WARMUP" =~ ^[0-9]+$ ]] || die "--jit-warmup takes whole seconds"
 [[ "$RATE" =~ ^[0-9]+$ && "$DURATION" =~ ^[0-9]+$ && "$WARMUP" =~ ^[0-9]+$ && "$STEP_DURATION" =~ ^[0-9]+$ ]] \
     || die "--rate, --duration, --warmup and --step-duration take whole numbers"
 case "$MODE" in mix|post-by-id|find-max) ;; *) die "--mode is mix, post-by-id or find-max" ;; esac
@@ -272,6 +279,17 @@ one_run() {   # one_run <mode> <rate> <duration> <out dir> <with echo 0|1>; true
         | tee "$dir/summary.txt"
     tail -n 1 "$dir/summary.txt" | grep -qx HELD
 }
+
+# A just-started stack answers its first minutes interpreted and compiling; measuring then would
+# measure the JIT compilers competing for the two cores.
+(( START && STARTED )) && JIT_WARMUP="${JIT_WARMUP:-90}"
+if (( ${JIT_WARMUP:-0} > 0 )); then
+    warm_mode="$MODE"; warm_rate="$RATE"
+    [[ "$MODE" == find-max ]] && { warm_mode=mix; warm_rate="${STEPS%% *}"; }
+    info "JIT warm-up: $warm_mode at $(( warm_rate / 2 )) req/s for $JIT_WARMUP s (not reported)"
+    refresh_tokens
+    gatling "$warm_mode" "$(( warm_rate / 2 > 0 ? warm_rate / 2 : 1 ))" "$JIT_WARMUP"
+fi
 
 if [[ "$MODE" == find-max ]]; then
     HIGHEST=0
