@@ -84,7 +84,7 @@ class AuthController {
     @Operation(summary = "End a login", description = "The refresh token (and its rotation chain) is dead from now on.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> logout(@Caller AuthenticatedUser caller, @RequestBody RefreshToken body) {
-        return rpc.call(AuthRpc.LOGOUT, new LogoutRequest(caller.id(), body.refreshToken()))
-                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
+        rpc.call(AuthRpc.LOGOUT, new LogoutRequest(caller.id(), body.refreshToken())).join();
+        return ResponseEntity.noContent().build();
     }
 }

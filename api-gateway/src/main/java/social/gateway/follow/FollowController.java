@@ -83,9 +83,9 @@ class FollowController {
     @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {
         UUID userId = PathIds.parse(id, "user");
-        return users.existing(userId)
-                .thenCompose(user -> rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId)))
-                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
+        users.existing(userId)
+                .thenCompose(user -> rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId))).join();
+        return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/follow/notify")

@@ -1,6 +1,5 @@
 package social.gateway.like;
 
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,16 +43,16 @@ class LikeController {
     @Operation(summary = "Like a post", description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> like(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        return rpc.call(LikeRpc.LIKE, new LikePostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
+        rpc.call(LikeRpc.LIKE, new LikePostRequest(caller.id(), PathIds.parse(id, "post"))).join();
+        return ResponseEntity.noContent().build();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/like")
     @Operation(summary = "Take a like back", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> unlike(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        return rpc.call(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
+        rpc.call(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), PathIds.parse(id, "post"))).join();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/likes")

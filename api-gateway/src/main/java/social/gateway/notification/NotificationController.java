@@ -75,16 +75,16 @@ class NotificationController {
     @Operation(summary = "Mark one notification read", description = "404 for a missing or someone else's notification.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> markRead(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        return rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), PathIds.parse(id, "notification")))
-                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
+        rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), PathIds.parse(id, "notification"))).join();
+        return ResponseEntity.noContent().build();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/read-all")
     @Operation(summary = "Mark every notification of the caller read", security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> markAllRead(@Caller AuthenticatedUser caller) {
-        return rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(caller.id()))
-                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
+        rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(caller.id())).join();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

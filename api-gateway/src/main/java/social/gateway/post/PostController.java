@@ -76,8 +76,8 @@ class PostController {
     @Operation(summary = "Delete one of the caller's posts", description = "403 for someone else's post. Its reposts go with it; replies stay.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> delete(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        return rpc.call(PostRpc.DELETE, new DeletePostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
+        rpc.call(PostRpc.DELETE, new DeletePostRequest(caller.id(), PathIds.parse(id, "post"))).join();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/replies")
@@ -108,8 +108,8 @@ class PostController {
     @Operation(summary = "Undo the caller's repost of a post", description = "Idempotent; 404 only for a post that does not exist.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> undoRepost(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        return rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenApply(done -> ResponseEntity.noContent().<Void>build()).join();
+        rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), PathIds.parse(id, "post"))).join();
+        return ResponseEntity.noContent().build();
     }
 
     static UUID callerId(AuthenticatedUser caller) {
