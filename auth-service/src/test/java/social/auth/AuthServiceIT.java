@@ -23,11 +23,11 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
 import social.contract.ErrorCode;
 import social.contract.auth.AuthRpc;
-import social.contract.auth.CredentialsRegistered;
+import social.contract.auth.RegisteredCredentials;
 import social.contract.auth.GetVerificationKeysRequest;
 import social.contract.auth.LoginRequest;
 import social.contract.auth.RegisterCredentialsRequest;
-import social.contract.auth.TokensIssued;
+import social.contract.auth.IssuedTokens;
 import social.contract.auth.UserRegistered;
 import social.contract.auth.VerificationKeys;
 import social.support.messaging.ContractMessageConverter;
@@ -58,7 +58,7 @@ class AuthServiceIT {
         admin.declareQueue(observer);
         admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(names.eventsExchange())).with("user.registered"));
         String username = "it_" + UUID.randomUUID().toString().substring(0, 8);
-        CredentialsRegistered registered = call(AuthRpc.REGISTER, new RegisterCredentialsRequest(username,
+        RegisteredCredentials registered = call(AuthRpc.REGISTER, new RegisterCredentialsRequest(username,
                 username + "@example.com", "a good password", null));
 
         assertThat(registered.displayName()).isEqualTo(username);
@@ -74,9 +74,9 @@ class AuthServiceIT {
     @Test
     void issuedAccessTokensVerifyWithThePublishedPublicKeyAndCarryIssuerAudienceAndExpiry() throws Exception {
         String username = "tok_" + UUID.randomUUID().toString().substring(0, 8);
-        CredentialsRegistered registered = call(AuthRpc.REGISTER, new RegisterCredentialsRequest(username,
+        RegisteredCredentials registered = call(AuthRpc.REGISTER, new RegisterCredentialsRequest(username,
                 username + "@example.com", "a good password", "Tok"));
-        TokensIssued tokens = call(AuthRpc.LOGIN, new LoginRequest(username, "a good password", "127.0.0.1"));
+        IssuedTokens tokens = call(AuthRpc.LOGIN, new LoginRequest(username, "a good password", "127.0.0.1"));
         VerificationKeys keys = call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest());
 
         PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(

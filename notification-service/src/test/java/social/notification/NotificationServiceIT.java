@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import social.contract.Event;
 import social.contract.ErrorCode;
-import social.contract.MessageTypes;
+import social.contract.registry.MessageTypes;
 import social.contract.follow.FollowNotifyChanged;
 import social.contract.follow.UserFollowed;
 import social.contract.follow.UserUnfollowed;
@@ -40,7 +40,7 @@ import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationPage;
 import social.contract.notification.NotificationRpc;
 import social.contract.notification.NotificationType;
-import social.contract.notification.NotificationsCreated;
+import social.contract.notification.NotificationBatchCreated;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.user.UserRpc;
@@ -383,7 +383,7 @@ class NotificationServiceIT {
         Queue announcements = new Queue(names.eventQueue("test-announcements-" + suffix()), false, false, false);
         admin.declareQueue(announcements);
         admin.declareBinding(BindingBuilder.bind(announcements).to(new TopicExchange(names.eventsExchange()))
-                .with(MessageTypes.idOf(NotificationsCreated.class)));
+                .with(MessageTypes.idOf(NotificationBatchCreated.class)));
 
         PostCreated post = post(author, "to the crowd", List.of());
         long started = System.nanoTime();
@@ -398,8 +398,8 @@ class NotificationServiceIT {
         int messages = 0;
         while (announced < followers) {
             Object message = receiver.receiveAndConvert(announcements.getName(), 10_000);
-            assertThat(message).isInstanceOf(NotificationsCreated.class);
-            NotificationsCreated batch = (NotificationsCreated) message;
+            assertThat(message).isInstanceOf(NotificationBatchCreated.class);
+            NotificationBatchCreated batch = (NotificationBatchCreated) message;
             assertThat(batch.notifications()).allSatisfy(n -> assertThat(n.postId()).isEqualTo(post.postId()));
             announced += batch.notifications().size();
             messages++;

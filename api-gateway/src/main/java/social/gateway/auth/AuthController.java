@@ -19,7 +19,7 @@ import social.contract.auth.LoginRequest;
 import social.contract.auth.LogoutRequest;
 import social.contract.auth.RefreshTokensRequest;
 import social.contract.auth.RegisterCredentialsRequest;
-import social.contract.auth.TokensIssued;
+import social.contract.auth.IssuedTokens;
 import social.contract.user.CreateProfileRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
@@ -48,7 +48,7 @@ class AuthController {
 
     /** The API's Token shape. */
     record Token(String accessToken, String refreshToken, String tokenType, long expiresIn) {
-        static Token of(TokensIssued tokens) {
+        static Token of(IssuedTokens tokens) {
             return new Token(tokens.accessToken(), tokens.refreshToken(), tokens.tokenType(), tokens.expiresIn());
         }
     }

@@ -14,7 +14,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
-import social.contract.MessageTypes;
+import social.contract.registry.MessageTypes;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingProperties;
 import social.support.messaging.Topology;

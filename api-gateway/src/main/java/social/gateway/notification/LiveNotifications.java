@@ -13,7 +13,7 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import social.contract.notification.NotificationsCreated;
+import social.contract.notification.NotificationBatchCreated;
 import social.contract.user.UserSummary;
 import social.gateway.messaging.InstanceQueue;
 import social.gateway.user.UserDirectory;
@@ -22,7 +22,7 @@ import social.support.messaging.MessagingProperties;
 import social.support.messaging.Topology;
 
 /**
- * Live delivery across gateway instances: each instance consumes {@code notification.created}
+ * Live delivery across gateway instances: each instance consumes {@code notification.batch-created}
  * from a queue of its own (exclusive, auto-deleted when the instance goes) and pushes to the
  * streams that it holds; a message for nobody connected here costs no further question.
  */
@@ -32,7 +32,7 @@ class LiveNotifications {
 
     @Bean
     Declarables liveNotificationQueue(Topology topology) {
-        return InstanceQueue.declare(topology, "live-notifications", List.of(NotificationsCreated.class));
+        return InstanceQueue.declare(topology, "live-notifications", List.of(NotificationBatchCreated.class));
     }
 
     /** At most once: a live push missed is still in the list, a push repeated would show twice. */
@@ -43,19 +43,19 @@ class LiveNotifications {
                                                             NotificationStreams streams, MessagingProperties properties) {
         long waitMillis = properties.rpcTimeout().toMillis() + 1_000;
         return InstanceQueue.listen(connectionFactory, liveNotificationQueue, converter, properties,
-                NotificationsCreated.class, created -> deliver(created, users, streams, waitMillis));
+                NotificationBatchCreated.class, created -> deliver(created, users, streams, waitMillis));
     }
 
-    private static void deliver(NotificationsCreated created, UserDirectory users, NotificationStreams streams,
+    private static void deliver(NotificationBatchCreated created, UserDirectory users, NotificationStreams streams,
                                 long waitMillis) {
-        List<NotificationsCreated.Created> here = created.notifications().stream()
+        List<NotificationBatchCreated.Created> here = created.notifications().stream()
                 .filter(item -> streams.isConnected(item.recipientId())).toList();
         if (here.isEmpty()) {
             return;
         }
         Map<UUID, UserSummary> known;
         try {
-            known = users.summaries(here.stream().map(NotificationsCreated.Created::actorId).toList())
+            known = users.summaries(here.stream().map(NotificationBatchCreated.Created::actorId).toList())
                     .get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,7 +64,7 @@ class LiveNotifications {
             log.warn("pushing notifications without actor names: {}", e.toString());
             known = Map.of();
         }
-        for (NotificationsCreated.Created item : here) {
+        for (NotificationBatchCreated.Created item : here) {
             streams.push(item.recipientId(), new Notification(item.notificationId(), item.type(),
                     UserDirectory.summaryOf(known, item.actorId()), item.postId(), item.createdAt(), false));
         }

@@ -29,7 +29,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import social.contract.Event;
-import social.contract.MessageTypes;
+import social.contract.registry.MessageTypes;
 import social.contract.Names;
 import social.contract.follow.UserFollowed;
 import social.contract.like.LikeAdded;

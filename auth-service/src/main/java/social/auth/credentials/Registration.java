@@ -8,7 +8,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import social.contract.auth.CredentialsRegistered;
+import social.contract.auth.RegisteredCredentials;
 import social.contract.auth.RegisterCredentialsRequest;
 import social.contract.auth.UserRegistered;
 import social.support.error.ServiceException;
@@ -35,7 +35,7 @@ public class Registration {
         this.transactions = transactions;
     }
 
-    public CredentialsRegistered register(RegisterCredentialsRequest request) {
+    public RegisteredCredentials register(RegisterCredentialsRequest request) {
         String displayName = request.displayName() == null ? request.username() : request.displayName().strip();
         Validation.start()
                 .requireMatch(request.username(), USERNAME, "username", "must be 3 to 30 letters, digits or underscores")
@@ -67,6 +67,6 @@ public class Registration {
             // a concurrent registration won the race for the name or the address
             throw ServiceException.conflict("username or email is taken");
         }
-        return new CredentialsRegistered(userId, request.username(), displayName);
+        return new RegisteredCredentials(userId, request.username(), displayName);
     }
 }

@@ -13,7 +13,7 @@ import social.auth.token.TokenRotation;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
 import social.contract.auth.LoginRequest;
-import social.contract.auth.TokensIssued;
+import social.contract.auth.IssuedTokens;
 import social.support.error.ServiceException;
 
 /** Checks a username and password, throttled, and starts a login (a new refresh-token family). */
@@ -31,7 +31,7 @@ public class Login {
         this.tokens = tokens;
     }
 
-    public TokensIssued login(LoginRequest request) {
+    public IssuedTokens login(LoginRequest request) {
         if (request.username() == null || request.password() == null) {
             throw ServiceException.unauthorized("invalid username or password");
         }

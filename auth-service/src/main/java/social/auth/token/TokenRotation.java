@@ -19,7 +19,7 @@ import social.auth.credentials.CredentialRepository;
 import social.contract.Acknowledged;
 import social.contract.auth.LogoutRequest;
 import social.contract.auth.RefreshTokensRequest;
-import social.contract.auth.TokensIssued;
+import social.contract.auth.IssuedTokens;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 
@@ -48,26 +48,26 @@ public class TokenRotation {
     }
 
     /** A new login: a new token family. */
-    public TokensIssued issueForLogin(UUID userId, String username) {
+    public IssuedTokens issueForLogin(UUID userId, String username) {
         return transactions.execute(status -> issue(userId, username, Ids.newId()));
     }
 
-    public TokensIssued refresh(RefreshTokensRequest request) {
+    public IssuedTokens refresh(RefreshTokensRequest request) {
         Instant now = Instant.now();
-        Optional<TokensIssued> rotated = transactions.execute(status -> {
+        Optional<IssuedTokens> rotated = transactions.execute(status -> {
             Optional<RefreshToken> found = refreshTokens.findForUpdate(hash(request.refreshToken()));
             if (found.isEmpty()) {
-                return Optional.<TokensIssued>empty();
+                return Optional.<IssuedTokens>empty();
             }
             RefreshToken token = found.get();
             if (token.used()) {
                 int revoked = refreshTokens.revokeFamily(token.familyId(), now);
                 log.warn("rotated refresh token of user {} presented again: revoked {} tokens of its login",
                         token.userId(), revoked);
-                return Optional.<TokensIssued>empty();
+                return Optional.<IssuedTokens>empty();
             }
             if (!token.usableAt(now)) {
-                return Optional.<TokensIssued>empty();
+                return Optional.<IssuedTokens>empty();
             }
             token.markUsed(now);
             String username = credentials.findById(token.userId()).orElseThrow().username();
@@ -84,14 +84,14 @@ public class TokenRotation {
         return Acknowledged.INSTANCE;
     }
 
-    private TokensIssued issue(UUID userId, String username, UUID familyId) {
+    private IssuedTokens issue(UUID userId, String username, UUID familyId) {
         Instant now = Instant.now();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         refreshTokens.save(new RefreshToken(Ids.newId(), hash(refreshToken), familyId, userId, now,
                 now.plus(properties.refreshTokenTtl())));
-        return new TokensIssued(accessTokens.issue(userId, username), refreshToken, "Bearer",
+        return new IssuedTokens(accessTokens.issue(userId, username), refreshToken, "Bearer",
                 accessTokens.lifetimeSeconds());
     }
 

@@ -9,21 +9,21 @@ import social.contract.rpc.Operation;
 public final class AuthRpc {
     public static final String SERVICE = "auth";
 
-    public static final Operation<RegisterCredentialsRequest, CredentialsRegistered> REGISTER =
-            new Operation<>(SERVICE, RegisterCredentialsRequest.class, CredentialsRegistered.class);
-    public static final Operation<LoginRequest, TokensIssued> LOGIN =
-            new Operation<>(SERVICE, LoginRequest.class, TokensIssued.class);
-    public static final Operation<RefreshTokensRequest, TokensIssued> REFRESH =
-            new Operation<>(SERVICE, RefreshTokensRequest.class, TokensIssued.class);
+    public static final Operation<RegisterCredentialsRequest, RegisteredCredentials> REGISTER =
+            new Operation<>(SERVICE, RegisterCredentialsRequest.class, RegisteredCredentials.class);
+    public static final Operation<LoginRequest, IssuedTokens> LOGIN =
+            new Operation<>(SERVICE, LoginRequest.class, IssuedTokens.class);
+    public static final Operation<RefreshTokensRequest, IssuedTokens> REFRESH =
+            new Operation<>(SERVICE, RefreshTokensRequest.class, IssuedTokens.class);
     public static final Operation<LogoutRequest, Acknowledged> LOGOUT =
             new Operation<>(SERVICE, LogoutRequest.class, Acknowledged.class);
     public static final Operation<GetVerificationKeysRequest, VerificationKeys> VERIFICATION_KEYS =
             new Operation<>(SERVICE, GetVerificationKeysRequest.class, VerificationKeys.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
-            RegisterCredentialsRequest.class, CredentialsRegistered.class, LoginRequest.class,
-            RefreshTokensRequest.class, LogoutRequest.class, TokensIssued.class,
-            GetVerificationKeysRequest.class, VerificationKeys.class, UserRegistered.class);
+            RegisterCredentialsRequest.class, RegisteredCredentials.class, LoginRequest.class,
+            RefreshTokensRequest.class, LogoutRequest.class, IssuedTokens.class,
+            GetVerificationKeysRequest.class, VerificationKeys.class);
 
     private AuthRpc() {
     }

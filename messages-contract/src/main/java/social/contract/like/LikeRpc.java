@@ -22,7 +22,7 @@ public final class LikeRpc {
 
     public static final List<Class<?>> MESSAGES = List.of(
             GetLikeStatesRequest.class, LikeStates.class, LikePostRequest.class, UnlikePostRequest.class,
-            GetLikersRequest.class, LikerPage.class, LikeAdded.class, LikeRemoved.class);
+            GetLikersRequest.class, LikerPage.class);
 
     private LikeRpc() {
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import social.contract.Acknowledged;
 import social.contract.rpc.Operation;
 
-/** The operations notification-service answers on {@code notification.rpc}, and its event. */
+/** The operations notification-service answers on {@code notification.rpc}. */
 public final class NotificationRpc {
     public static final String SERVICE = "notification";
 
@@ -20,7 +20,7 @@ public final class NotificationRpc {
 
     public static final List<Class<?>> MESSAGES = List.of(
             ListNotificationsRequest.class, NotificationPage.class, CountUnreadRequest.class, UnreadCount.class,
-            MarkReadRequest.class, MarkAllReadRequest.class, NotificationsCreated.class);
+            MarkReadRequest.class, MarkAllReadRequest.class);
 
     private NotificationRpc() {
     }

@@ -1,6 +1,6 @@
 package social.contract.rpc;
 
-import social.contract.MessageTypes;
+import social.contract.MessageType;
 
 /**
  * A request/reply operation: which service owns it, what it takes and what it answers.
@@ -8,7 +8,13 @@ import social.contract.MessageTypes;
  */
 public record Operation<Q, R>(String service, Class<Q> requestType, Class<R> replyType) {
 
+    public Operation {
+        if (!requestType.isAnnotationPresent(MessageType.class)) {
+            throw new IllegalArgumentException(requestType.getName() + " lacks @MessageType");
+        }
+    }
+
     public String routingKey() {
-        return MessageTypes.idOf(requestType);
+        return requestType.getAnnotation(MessageType.class).value();
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationType;
-import social.contract.notification.NotificationsCreated.Created;
+import social.contract.notification.NotificationBatchCreated.Created;
 import social.support.id.Ids;
 
 /** The {@code notification} table, written in batches. */

@@ -20,8 +20,8 @@ import social.contract.notification.MarkReadRequest;
 import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationPage;
 import social.contract.notification.NotificationType;
-import social.contract.notification.NotificationsCreated;
-import social.contract.notification.NotificationsCreated.Created;
+import social.contract.notification.NotificationBatchCreated;
+import social.contract.notification.NotificationBatchCreated.Created;
 import social.contract.notification.UnreadCount;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
@@ -34,11 +34,11 @@ import social.support.paging.PageLimit;
 /**
  * Notifications: created from other services' events (each applied once, in the caller's
  * transaction), read and marked read by their recipient. Every batch created is announced with
- * {@link NotificationsCreated} through the outbox, for live delivery.
+ * {@link NotificationBatchCreated} through the outbox, for live delivery.
  */
 @Service
 class Notifications {
-    /** Notifications per {@link NotificationsCreated} message. */
+    /** Notifications per {@link NotificationBatchCreated} message. */
     static final int ANNOUNCE_CHUNK = 500;
 
     private final NotificationStore store;
@@ -129,7 +129,7 @@ class Notifications {
 
     private void announce(List<Created> created) {
         for (int from = 0; from < created.size(); from += ANNOUNCE_CHUNK) {
-            outbox.publish(new NotificationsCreated(Ids.newId(), Instant.now(), 1,
+            outbox.publish(new NotificationBatchCreated(Ids.newId(), Instant.now(), 1,
                     created.subList(from, Math.min(from + ANNOUNCE_CHUNK, created.size()))));
         }
     }

@@ -15,7 +15,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
 import social.contract.Event;
-import social.contract.MessageTypes;
+import social.contract.registry.MessageTypes;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.Topology;
 

@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import social.contract.Event;
-import social.contract.MessageTypes;
+import social.contract.registry.MessageTypes;
 import social.support.messaging.ContractMessageConverter;
 
 /**

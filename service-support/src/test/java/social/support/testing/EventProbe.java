@@ -14,7 +14,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-import social.contract.MessageTypes;
+import social.contract.registry.MessageTypes;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
 

@@ -4,7 +4,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import social.contract.Event;
-import social.contract.MessageTypes;
+import social.contract.registry.MessageTypes;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
 

@@ -11,10 +11,10 @@ import social.contract.MessageType;
  * Notifications that now exist, for live delivery (the gateways push them to connected
  * recipients). A batch, so that a fan-out to many followers is a handful of messages.
  */
-@MessageType("notification.created")
-public record NotificationsCreated(UUID eventId, Instant occurredAt, int version,
-                                   List<Created> notifications) implements Event {
-    public NotificationsCreated {
+@MessageType("notification.batch-created")
+public record NotificationBatchCreated(UUID eventId, Instant occurredAt, int version,
+                                       List<Created> notifications) implements Event {
+    public NotificationBatchCreated {
         notifications = List.copyOf(notifications);
     }
 

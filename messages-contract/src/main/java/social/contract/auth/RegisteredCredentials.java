@@ -5,5 +5,5 @@ import java.util.UUID;
 import social.contract.MessageType;
 
 @MessageType("auth.registered-reply")
-public record CredentialsRegistered(UUID userId, String username, String displayName) {
+public record RegisteredCredentials(UUID userId, String username, String displayName) {
 }

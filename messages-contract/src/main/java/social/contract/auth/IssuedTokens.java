@@ -4,9 +4,9 @@ import social.contract.MessageType;
 
 /** @param expiresIn lifetime of the access token in seconds */
 @MessageType("auth.tokens-reply")
-public record TokensIssued(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+public record IssuedTokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
     @Override
     public String toString() {
-        return "TokensIssued[expiresIn=" + expiresIn + "]";
+        return "IssuedTokens[expiresIn=" + expiresIn + "]";
     }
 }

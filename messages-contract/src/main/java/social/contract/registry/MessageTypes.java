@@ -1,4 +1,4 @@
-package social.contract;
+package social.contract.registry;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import social.contract.Acknowledged;
+import social.contract.ErrorReply;
+import social.contract.MessageType;
+import social.contract.auth.AuthEvents;
 import social.contract.auth.AuthRpc;
 import social.contract.follow.FollowEvents;
 import social.contract.follow.FollowRpc;
+import social.contract.like.LikeEvents;
 import social.contract.like.LikeRpc;
+import social.contract.notification.NotificationEvents;
 import social.contract.notification.NotificationRpc;
 import social.contract.post.PostEvents;
 import social.contract.post.PostRpc;
@@ -17,22 +23,21 @@ import social.contract.user.UserEvents;
 import social.contract.user.UserRpc;
 
 /**
- * The closed set of messages that may cross the broker, by logical type id. A message
- * whose type is not listed here is rejected before any JSON is bound to a class.
+ * The closed set of messages that may cross the broker, by logical type id: each owner's
+ * operations ({@code *Rpc}) and events ({@code *Events}). A message whose type is not listed
+ * here is rejected before any JSON is bound to a class. A package of its own, above the
+ * message packages, so that they never depend on it.
  */
 public final class MessageTypes {
 
     private static final List<Class<?>> ALL = concat(
             List.of(ErrorReply.class, Acknowledged.class),
-            AuthRpc.MESSAGES,
-            UserRpc.MESSAGES,
-            UserEvents.MESSAGES,
-            PostEvents.MESSAGES,
-            FollowEvents.MESSAGES,
-            LikeRpc.MESSAGES,
-            PostRpc.MESSAGES,
-            FollowRpc.MESSAGES,
-            NotificationRpc.MESSAGES);
+            AuthRpc.MESSAGES, AuthEvents.MESSAGES,
+            UserRpc.MESSAGES, UserEvents.MESSAGES,
+            PostRpc.MESSAGES, PostEvents.MESSAGES,
+            FollowRpc.MESSAGES, FollowEvents.MESSAGES,
+            LikeRpc.MESSAGES, LikeEvents.MESSAGES,
+            NotificationRpc.MESSAGES, NotificationEvents.MESSAGES);
 
     private static final Map<String, Class<?>> BY_ID = new HashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new HashMap<>();
