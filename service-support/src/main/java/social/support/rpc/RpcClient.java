@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,10 +38,12 @@ import social.contract.rpc.Operation;
 import social.support.messaging.MessagingNames;
 
 /**
- * Asks the service that owns an operation and hands back its answer, without holding a thread
- * while waiting: replies come through RabbitMQ's direct reply-to. The future fails with
- * {@link RpcErrorException} for an error reply, {@link RpcTimeoutException} when no reply came in
- * time, and {@link RpcUnavailableException} when the request could not be delivered.
+ * Asks the service that owns an operation and hands back its answer: replies come through
+ * RabbitMQ's direct reply-to. A call fails with {@link RpcErrorException} for an error reply,
+ * {@link RpcTimeoutException} when no reply came in time, and {@link RpcUnavailableException} when
+ * the request could not be delivered. {@link #callAndWait(Operation, Object)} waits for the answer
+ * and throws these itself; {@link #call} answers a future instead, for questions asked together
+ * and awaited with {@link #await}.
  *
  * <p>Requests are multiplexed over a few long-lived channels ("lanes"), each with one consumer of
  * {@code amq.rabbitmq.reply-to}; replies are matched by correlation id. Many requests are in flight
@@ -109,6 +112,11 @@ public class RpcClient implements AutoCloseable {
         this(connectionFactory, converter, names, timeout, declareExchange, 4, DEFAULT_MAX_IN_FLIGHT);
     }
 
+    /**
+     * Sends the question and answers at once with a future of its reply, for a caller that asks
+     * several questions in parallel; wait for it with {@link #await}. One question at a time is
+     * simpler with {@link #callAndWait(Operation, Object)}.
+     */
     public <Q, R> CompletableFuture<R> call(Operation<Q, R> operation, Q request) {
         CompletableFuture<R> result = new CompletableFuture<>();
         CompletableFuture<Object> reply = new CompletableFuture<>();
@@ -164,25 +172,46 @@ public class RpcClient implements AutoCloseable {
     }
 
     /**
-     * For a service that needs another's answer while handling a message: waits at most
-     * {@code wait} (shorter than the caller's own timeout, so the caller hears why) and throws
-     * the failure itself ({@link RpcErrorException}, {@link RpcTimeoutException},
-     * {@link RpcUnavailableException}) rather than a wrapper.
+     * Asks and waits for the reply, at most the configured timeout; throws the failure itself
+     * ({@link RpcErrorException}, {@link RpcTimeoutException}, {@link RpcUnavailableException}),
+     * never a wrapper such as {@link CompletionException}.
+     */
+    public <Q, R> R callAndWait(Operation<Q, R> operation, Q request) {
+        return callAndWait(operation, request, timeout);
+    }
+
+    /**
+     * As {@link #callAndWait(Operation, Object)}, waiting at most {@code wait}: for a service that
+     * needs another's answer while handling a request, with less than the caller's own timeout left,
+     * so that the caller hears why.
      */
     public <Q, R> R callAndWait(Operation<Q, R> operation, Q request, Duration wait) {
         try {
             return call(operation, request).get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw unwrapped(e);
         } catch (TimeoutException e) {
             throw new RpcTimeoutException(operation.routingKey());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcUnavailableException(operation.service(), e);
         }
+    }
+
+    /**
+     * Waits for a future of {@link #call} (or one built on it) and throws its failure itself, as
+     * {@link #callAndWait(Operation, Object)} does. The call's own timeout bounds the wait.
+     */
+    public static <R> R await(CompletableFuture<R> reply) {
+        try {
+            return reply.join();
+        } catch (CompletionException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    private static RuntimeException unwrapped(Exception wrapper) {
+        return wrapper.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(wrapper.getCause());
     }
 
     private void onReply(AMQP.BasicProperties props, Envelope envelope, byte[] body) {
