@@ -19,6 +19,7 @@ import social.contract.auth.LoginRequest;
 import social.contract.auth.LogoutRequest;
 import social.contract.auth.RefreshTokensRequest;
 import social.contract.auth.RegisterCredentialsRequest;
+import social.contract.auth.RegisteredCredentials;
 import social.contract.auth.IssuedTokens;
 import social.contract.user.CreateProfileRequest;
 import social.contract.user.User;
@@ -58,25 +59,25 @@ class AuthController {
     @PostMapping("/register")
     @Operation(summary = "Create an account", description = "201 with the new User and its Location; 409 if the username or email is taken.")
     ResponseEntity<User> register(@RequestBody Registration body) {
-        return rpc.call(AuthRpc.REGISTER, new RegisterCredentialsRequest(body.username(), body.email(), body.password(),
-                        body.displayName()))
-                // the profile exists before 201 goes out: read-your-writes for GET /api/users/{id}
-                .thenCompose(registered -> rpc.call(UserRpc.CREATE_PROFILE,
-                        new CreateProfileRequest(registered.userId(), registered.username(), registered.displayName())))
-                .thenApply(user -> ResponseEntity.created(URI.create("/api/users/" + user.id())).body(user)).join();
+        RegisteredCredentials registered = rpc.callAndWait(AuthRpc.REGISTER, new RegisterCredentialsRequest(
+                body.username(), body.email(), body.password(), body.displayName()));
+        // the profile exists before 201 goes out: read-your-writes for GET /api/users/{id}
+        User user = rpc.callAndWait(UserRpc.CREATE_PROFILE,
+                new CreateProfileRequest(registered.userId(), registered.username(), registered.displayName()));
+        return ResponseEntity.created(URI.create("/api/users/" + user.id())).body(user);
     }
 
     @PostMapping("/login")
     @Operation(summary = "Log in", description = "401 for an unknown user or a wrong password alike; 429 with Retry-After after repeated failures.")
     Token login(@RequestBody Credentials body, HttpServletRequest request) {
-        return rpc.call(AuthRpc.LOGIN, new LoginRequest(body.username(), body.password(), request.getRemoteAddr()))
-                .thenApply(Token::of).join();
+        return Token.of(rpc.callAndWait(AuthRpc.LOGIN, new LoginRequest(body.username(), body.password(),
+                request.getRemoteAddr())));
     }
 
     @PostMapping("/refresh")
     @Operation(summary = "Trade a refresh token for a new pair", description = "The old refresh token is dead from then on; reusing it revokes the login.")
     Token refresh(@RequestBody RefreshToken body) {
-        return rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken())).thenApply(Token::of).join();
+        return Token.of(rpc.callAndWait(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken())));
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
@@ -84,7 +85,7 @@ class AuthController {
     @Operation(summary = "End a login", description = "The refresh token (and its rotation chain) is dead from now on.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> logout(@Caller AuthenticatedUser caller, @RequestBody RefreshToken body) {
-        rpc.call(AuthRpc.LOGOUT, new LogoutRequest(caller.id(), body.refreshToken())).join();
+        rpc.callAndWait(AuthRpc.LOGOUT, new LogoutRequest(caller.id(), body.refreshToken()));
         return ResponseEntity.noContent().build();
     }
 }

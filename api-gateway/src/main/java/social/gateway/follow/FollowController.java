@@ -1,7 +1,6 @@
 package social.gateway.follow;
 
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -62,8 +61,8 @@ class FollowController {
     @Operation(summary = "How the caller and this user stand", security = @SecurityRequirement(name = "bearer"))
     RelationshipView relationship(@Caller AuthenticatedUser caller, @PathVariable String id) {
         UUID userId = PathIds.parse(id, "user");
-        return users.existing(userId).thenCombine(rpc.call(FollowRpc.GET_RELATIONSHIP,
-                new GetRelationshipRequest(caller.id(), userId)), (user, relationship) -> RelationshipView.of(relationship)).join();
+        return RelationshipView.of(users.aboutExisting(userId,
+                rpc.call(FollowRpc.GET_RELATIONSHIP, new GetRelationshipRequest(caller.id(), userId))));
     }
 
     @PostMapping("/follow")
@@ -73,9 +72,8 @@ class FollowController {
                             @RequestBody(required = false) FollowOptions options) {
         UUID userId = PathIds.parse(id, "user");
         Boolean notify = options == null ? null : options.notifyEnabled();
-        return users.existing(userId)
-                .thenCompose(user -> rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(caller.id(), userId, notify)))
-                .thenApply(RelationshipView::of).join();
+        users.requireExisting(userId);
+        return RelationshipView.of(rpc.callAndWait(FollowRpc.FOLLOW, new FollowUserRequest(caller.id(), userId, notify)));
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
@@ -83,8 +81,8 @@ class FollowController {
     @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {
         UUID userId = PathIds.parse(id, "user");
-        users.existing(userId)
-                .thenCompose(user -> rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId))).join();
+        users.requireExisting(userId);
+        rpc.callAndWait(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId));
         return ResponseEntity.noContent().build();
     }
 
@@ -97,8 +95,8 @@ class FollowController {
         if (setting.enabled() == null) {
             throw ApiException.badRequest("enabled is required");
         }
-        return rpc.call(FollowRpc.SET_NOTIFY, new SetFollowNotifyRequest(caller.id(), userId, setting.enabled()))
-                .thenApply(RelationshipView::of).join();
+        return RelationshipView.of(rpc.callAndWait(FollowRpc.SET_NOTIFY,
+                new SetFollowNotifyRequest(caller.id(), userId, setting.enabled())));
     }
 
     @GetMapping("/followers")
@@ -106,8 +104,9 @@ class FollowController {
     Page<UserSummary> followers(@PathVariable String id, @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
         UUID userId = PathIds.parse(id, "user");
-        return summaries(users.existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWERS,
-                new GetFollowersRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page)).join();
+        FollowPage page = users.aboutExisting(userId,
+                rpc.call(FollowRpc.GET_FOLLOWERS, new GetFollowersRequest(userId, PageSize.of(limit), cursor)));
+        return users.page(page.userIds(), page.nextCursor());
     }
 
     @GetMapping("/following")
@@ -115,12 +114,8 @@ class FollowController {
     Page<UserSummary> following(@PathVariable String id, @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
         UUID userId = PathIds.parse(id, "user");
-        return summaries(users.existing(userId).thenCombine(rpc.call(FollowRpc.GET_FOLLOWING,
-                new GetFollowingRequest(userId, PageSize.of(limit), cursor)), (user, page) -> page)).join();
-    }
-
-    /** The page's users as summaries, in the page's order, from the user directory. */
-    private CompletableFuture<Page<UserSummary>> summaries(CompletableFuture<FollowPage> pending) {
-        return pending.thenCompose(page -> users.page(page.userIds(), page.nextCursor()));
+        FollowPage page = users.aboutExisting(userId,
+                rpc.call(FollowRpc.GET_FOLLOWING, new GetFollowingRequest(userId, PageSize.of(limit), cursor)));
+        return users.page(page.userIds(), page.nextCursor());
     }
 }

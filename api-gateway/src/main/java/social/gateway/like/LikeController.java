@@ -1,5 +1,7 @@
 package social.gateway.like;
 
+import java.util.UUID;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.like.GetLikersRequest;
 import social.contract.like.LikePostRequest;
+import social.contract.like.LikerPage;
 import social.contract.like.LikeRpc;
 import social.contract.like.UnlikePostRequest;
 import social.contract.user.UserSummary;
@@ -43,7 +46,8 @@ class LikeController {
     @Operation(summary = "Like a post", description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> like(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        rpc.call(LikeRpc.LIKE, new LikePostRequest(caller.id(), PathIds.parse(id, "post"))).join();
+        UUID postId = PathIds.parse(id, "post");
+        rpc.callAndWait(LikeRpc.LIKE, new LikePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
 
@@ -51,7 +55,8 @@ class LikeController {
     @DeleteMapping("/like")
     @Operation(summary = "Take a like back", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> unlike(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        rpc.call(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), PathIds.parse(id, "post"))).join();
+        UUID postId = PathIds.parse(id, "post");
+        rpc.callAndWait(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
 
@@ -59,7 +64,8 @@ class LikeController {
     @Operation(summary = "Who liked a post, newest like first", description = "404 for an unknown or deleted post.")
     Page<UserSummary> likers(@PathVariable String id, @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String cursor) {
-        return rpc.call(LikeRpc.GET_LIKERS, new GetLikersRequest(PathIds.parse(id, "post"), PageSize.of(limit), cursor))
-                .thenCompose(page -> users.page(page.userIds(), page.nextCursor())).join();
+        UUID postId = PathIds.parse(id, "post");
+        LikerPage page = rpc.callAndWait(LikeRpc.GET_LIKERS, new GetLikersRequest(postId, PageSize.of(limit), cursor));
+        return users.page(page.userIds(), page.nextCursor());
     }
 }

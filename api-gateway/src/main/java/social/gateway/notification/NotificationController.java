@@ -1,6 +1,8 @@
 package social.gateway.notification;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +23,9 @@ import social.contract.notification.ListNotificationsRequest;
 import social.contract.notification.MarkAllReadRequest;
 import social.contract.notification.MarkReadRequest;
 import social.contract.notification.NotificationItem;
+import social.contract.notification.NotificationPage;
 import social.contract.notification.NotificationRpc;
+import social.contract.user.UserSummary;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
 import social.gateway.user.UserDirectory;
@@ -53,21 +57,18 @@ class NotificationController {
                             @RequestParam(defaultValue = "false") boolean unreadOnly,
                             @RequestParam(required = false) Integer limit,
                             @RequestParam(required = false) String cursor) {
-        return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(caller.id(), unreadOnly, PageSize.of(limit), cursor))
-                .thenCompose(page -> users.summaries(page.items().stream().map(NotificationItem::actorId).toList())
-                        .thenApply(known -> {
-                            List<Notification> items = page.items().stream().map(item -> new Notification(item.id(),
-                                    item.type(), UserDirectory.summaryOf(known, item.actorId()), item.postId(),
-                                    item.createdAt(), item.read())).toList();
-                            return new Page<>(items, page.nextCursor());
-                        })).join();
+        NotificationPage page = rpc.callAndWait(NotificationRpc.LIST,
+                new ListNotificationsRequest(caller.id(), unreadOnly, PageSize.of(limit), cursor));
+        Map<UUID, UserSummary> actors = users.known(page.items().stream().map(NotificationItem::actorId).toList());
+        List<Notification> items = page.items().stream().map(item -> new Notification(item.id(), item.type(),
+                UserDirectory.summaryOf(actors, item.actorId()), item.postId(), item.createdAt(), item.read())).toList();
+        return new Page<>(items, page.nextCursor());
     }
 
     @GetMapping("/unread-count")
     @Operation(summary = "How many of the caller's notifications are unread", security = @SecurityRequirement(name = "bearer"))
     Count unreadCount(@Caller AuthenticatedUser caller) {
-        return rpc.call(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(caller.id()))
-                .thenApply(count -> new Count(count.count())).join();
+        return new Count(rpc.callAndWait(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(caller.id())).count());
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
@@ -75,7 +76,8 @@ class NotificationController {
     @Operation(summary = "Mark one notification read", description = "404 for a missing or someone else's notification.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> markRead(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), PathIds.parse(id, "notification"))).join();
+        UUID notificationId = PathIds.parse(id, "notification");
+        rpc.callAndWait(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), notificationId));
         return ResponseEntity.noContent().build();
     }
 
@@ -83,7 +85,7 @@ class NotificationController {
     @PostMapping("/read-all")
     @Operation(summary = "Mark every notification of the caller read", security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> markAllRead(@Caller AuthenticatedUser caller) {
-        rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(caller.id())).join();
+        rpc.callAndWait(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(caller.id()));
         return ResponseEntity.noContent().build();
     }
 

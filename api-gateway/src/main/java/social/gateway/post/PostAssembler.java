@@ -39,22 +39,22 @@ public class PostAssembler {
     }
 
     /** @param callerId null for an anonymous caller */
-    public CompletableFuture<PostView> one(Post post, UUID callerId) {
-        return all(List.of(post), callerId).thenApply(views -> views.get(0));
+    public PostView one(Post post, UUID callerId) {
+        return all(List.of(post), callerId).get(0);
     }
 
     /** A post just created (not a repost): nobody can have liked it yet, so like-service is not asked. */
-    public CompletableFuture<PostView> created(Post post) {
-        return users.summaries(List.of(post.authorId())).thenApply(summaries -> new Parts(summaries, Map.of()).view(post));
+    public PostView created(Post post) {
+        return new Parts(users.known(List.of(post.authorId())), Map.of()).view(post);
     }
 
-    public CompletableFuture<Page<PostView>> page(PostPage page, UUID callerId) {
-        return all(page.items(), callerId).thenApply(views -> new Page<>(views, page.nextCursor()));
+    public Page<PostView> page(PostPage page, UUID callerId) {
+        return new Page<>(all(page.items(), callerId), page.nextCursor());
     }
 
-    public CompletableFuture<List<PostView>> all(List<Post> posts, UUID callerId) {
+    private List<PostView> all(List<Post> posts, UUID callerId) {
         if (posts.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
+            return List.of();
         }
         Set<UUID> authorIds = new LinkedHashSet<>();
         Set<UUID> postIds = new LinkedHashSet<>();
@@ -66,15 +66,13 @@ public class PostAssembler {
                 postIds.add(post.repostOf().id());
             }
         }
+        // asked in parallel: the authors (often all cached) and the likes
         CompletableFuture<Map<UUID, UserSummary>> authors = users.summaries(authorIds);
         CompletableFuture<LikeStates> likes = rpc.call(LikeRpc.GET_LIKE_STATES,
                 new GetLikeStatesRequest(callerId, new ArrayList<>(postIds)));
-        return authors.thenCombine(likes, (summaries, states) -> {
-            Parts parts = new Parts(summaries,
-                    states.states().stream().collect(Collectors.toMap(LikeStates.LikeState::postId, Function.identity(),
-                            (a, b) -> a)));
-            return posts.stream().map(parts::view).toList();
-        });
+        Parts parts = new Parts(RpcClient.await(authors), RpcClient.await(likes).states().stream()
+                .collect(Collectors.toMap(LikeStates.LikeState::postId, Function.identity(), (a, b) -> a)));
+        return posts.stream().map(parts::view).toList();
     }
 
     private record Parts(Map<UUID, UserSummary> authors, Map<UUID, LikeStates.LikeState> likes) {

@@ -23,6 +23,7 @@ import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.GetPostRequest;
 import social.contract.post.GetRepliesRequest;
+import social.contract.post.PostResult;
 import social.contract.post.PostRpc;
 import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
@@ -56,18 +57,19 @@ class PostController {
     ResponseEntity<PostView> create(@Caller AuthenticatedUser caller, @RequestBody NewPost body,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         UUID replyToId = body.replyToId() == null ? null : PathIds.parse(body.replyToId(), "post to reply to");
-        return rpc.call(PostRpc.CREATE, new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey))
-                .thenCompose(result -> result.created() ? assembler.created(result.post())
-                        : assembler.one(result.post(), caller.id()))
-                .thenApply(post -> ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post)).join();
+        PostResult result = rpc.callAndWait(PostRpc.CREATE,
+                new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey));
+        // a repeated Idempotency-Key answers the first post, which may have been liked since
+        PostView post = result.created() ? assembler.created(result.post()) : assembler.one(result.post(), caller.id());
+        return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A post", description = "Optional bearer token: personalises likedByMe and repostedByMe.")
     PostView get(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id) {
+        UUID postId = PathIds.parse(id, "post");
         UUID callerId = callerId(caller);
-        return rpc.call(PostRpc.GET, new GetPostRequest(callerId, PathIds.parse(id, "post")))
-                .thenCompose(result -> assembler.one(result.post(), callerId)).join();
+        return assembler.one(rpc.callAndWait(PostRpc.GET, new GetPostRequest(callerId, postId)).post(), callerId);
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
@@ -76,7 +78,8 @@ class PostController {
     @Operation(summary = "Delete one of the caller's posts", description = "403 for someone else's post. Its reposts go with it; replies stay.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> delete(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        rpc.call(PostRpc.DELETE, new DeletePostRequest(caller.id(), PathIds.parse(id, "post"))).join();
+        UUID postId = PathIds.parse(id, "post");
+        rpc.callAndWait(PostRpc.DELETE, new DeletePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
 
@@ -85,10 +88,10 @@ class PostController {
     Page<PostView> replies(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
                            @RequestParam(required = false) Integer limit,
                            @RequestParam(required = false) String cursor) {
+        UUID postId = PathIds.parse(id, "post");
         UUID callerId = callerId(caller);
-        return rpc.call(PostRpc.GET_REPLIES, new GetRepliesRequest(callerId, PathIds.parse(id, "post"),
-                        PageSize.of(limit), cursor))
-                .thenCompose(page -> assembler.page(page, callerId)).join();
+        return assembler.page(rpc.callAndWait(PostRpc.GET_REPLIES,
+                new GetRepliesRequest(callerId, postId, PageSize.of(limit), cursor)), callerId);
     }
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
@@ -97,10 +100,11 @@ class PostController {
     @Operation(summary = "Repost a post", description = "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<PostView> repost(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        return rpc.call(PostRpc.REPOST, new RepostRequest(caller.id(), PathIds.parse(id, "post")))
-                .thenCompose(result -> assembler.one(result.post(), caller.id()).thenApply(post -> result.created()
-                        ? ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post)
-                        : ResponseEntity.status(HttpStatus.OK).body(post))).join();
+        UUID postId = PathIds.parse(id, "post");
+        PostResult result = rpc.callAndWait(PostRpc.REPOST, new RepostRequest(caller.id(), postId));
+        PostView repost = assembler.one(result.post(), caller.id());
+        return result.created() ? ResponseEntity.created(URI.create("/api/posts/" + repost.id())).body(repost)
+                : ResponseEntity.status(HttpStatus.OK).body(repost);
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
@@ -108,7 +112,8 @@ class PostController {
     @Operation(summary = "Undo the caller's repost of a post", description = "Idempotent; 404 only for a post that does not exist.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> undoRepost(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), PathIds.parse(id, "post"))).join();
+        UUID postId = PathIds.parse(id, "post");
+        rpc.callAndWait(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,7 @@
 package social.gateway.post;
 
+import java.util.UUID;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.post.GetHomeTimelineRequest;
 import social.contract.post.GetUserPostsRequest;
+import social.contract.post.PostPage;
 import social.contract.post.PostRpc;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
@@ -39,8 +42,8 @@ class TimelineController {
             security = @SecurityRequirement(name = "bearer"))
     Page<PostView> home(@Caller AuthenticatedUser caller, @RequestParam(required = false) Integer limit,
                         @RequestParam(required = false) String cursor) {
-        return rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(caller.id(), PageSize.of(limit), cursor))
-                .thenCompose(page -> assembler.page(page, caller.id())).join();
+        return assembler.page(rpc.callAndWait(PostRpc.GET_HOME_TIMELINE,
+                new GetHomeTimelineRequest(caller.id(), PageSize.of(limit), cursor)), caller.id());
     }
 
     @GetMapping("/api/users/{id}/posts")
@@ -49,12 +52,11 @@ class TimelineController {
     Page<PostView> byUser(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
                           @RequestParam(required = false) Integer limit,
                           @RequestParam(required = false) String cursor) {
-        var userId = PathIds.parse(id, "user");
-        var callerId = PostController.callerId(caller);
-        // asked in parallel: the user's existence (404; usually known to the directory already) and the page
-        return users.existing(userId)
-                .thenCombine(rpc.call(PostRpc.GET_USER_POSTS, new GetUserPostsRequest(callerId, userId,
-                        PageSize.of(limit), cursor)), (user, page) -> page)
-                .thenCompose(page -> assembler.page(page, callerId)).join();
+        UUID userId = PathIds.parse(id, "user");
+        UUID callerId = PostController.callerId(caller);
+        // the user's existence (404; usually known to the directory already) is checked alongside
+        PostPage page = users.aboutExisting(userId, rpc.call(PostRpc.GET_USER_POSTS,
+                new GetUserPostsRequest(callerId, userId, PageSize.of(limit), cursor)));
+        return assembler.page(page, callerId);
     }
 }

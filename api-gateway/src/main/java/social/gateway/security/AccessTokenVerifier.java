@@ -26,7 +26,6 @@ import io.jsonwebtoken.LocatorAdapter;
 import social.contract.auth.AuthRpc;
 import social.contract.auth.GetVerificationKeysRequest;
 import social.contract.auth.VerificationKeys;
-import social.support.messaging.MessagingProperties;
 import social.support.rpc.RpcClient;
 
 /**
@@ -43,7 +42,6 @@ public class AccessTokenVerifier {
     private static final long CLOCK_SKEW_SECONDS = 30;
 
     private final RpcClient rpc;
-    private final Duration fetchTimeout;
     /** How long a failed fetch is answered from memory. */
     private static final Duration FAILURE_MEMORY = Duration.ofSeconds(3);
 
@@ -52,9 +50,8 @@ public class AccessTokenVerifier {
     private volatile Exception lastFailure;
     private volatile Instant lastFailureAt = Instant.EPOCH;
 
-    AccessTokenVerifier(RpcClient rpc, MessagingProperties messaging) {
+    AccessTokenVerifier(RpcClient rpc) {
         this.rpc = rpc;
-        this.fetchTimeout = messaging.rpcTimeout();
     }
 
     /**
@@ -147,8 +144,7 @@ public class AccessTokenVerifier {
             if (lastFailure != null && asked.isBefore(lastFailureAt.plus(FAILURE_MEMORY))) {
                 throw new KeysUnavailableException(lastFailure);
             }
-            VerificationKeys fetched = rpc.callAndWait(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest(),
-                    fetchTimeout);
+            VerificationKeys fetched = rpc.callAndWait(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest());
             Map<String, PublicKey> keys = new HashMap<>();
             for (VerificationKeys.Key key : fetched.keys()) {
                 if (PINNED_ALGORITHM.equals(key.algorithm())) {

@@ -1,5 +1,7 @@
 package social.gateway.user;
 
+import java.util.UUID;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +20,7 @@ import social.contract.user.UpdateProfileRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
 import social.contract.user.UserSummary;
+import social.contract.user.UserSummaryPage;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
 import social.gateway.web.Page;
@@ -44,37 +47,37 @@ class UserController {
     @GetMapping("/me")
     @Operation(summary = "The caller's profile", security = @SecurityRequirement(name = "bearer"))
     User me(@Caller AuthenticatedUser caller) {
-        return rpc.call(UserRpc.GET, new GetUserRequest(caller.id())).join();
+        return rpc.callAndWait(UserRpc.GET, new GetUserRequest(caller.id()));
     }
 
     @PatchMapping("/me")
     @Operation(summary = "Change the caller's display name or bio", security = @SecurityRequirement(name = "bearer"))
     User updateMe(@Caller AuthenticatedUser caller, @RequestBody ProfileChanges changes) {
-        return rpc.call(UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()))
-                .thenApply(updated -> {
-                    // the caller sees their new name at once here; other instances hear it from user.profile-updated
-                    users.forget(caller.id());
-                    return updated;
-                }).join();
+        User updated = rpc.callAndWait(UserRpc.UPDATE_PROFILE,
+                new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()));
+        // the caller sees their new name at once here; other instances hear it from user.profile-updated
+        users.forget(caller.id());
+        return updated;
     }
 
     @GetMapping("/lookup")
     @Operation(summary = "A user by username, in any case")
     User lookup(@RequestParam String username) {
-        return rpc.call(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest(username)).join();
+        return rpc.callAndWait(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest(username));
     }
 
     @GetMapping("/search")
     @Operation(summary = "Users whose username or display name starts with q")
     Page<UserSummary> search(@RequestParam String q, @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String cursor) {
-        return rpc.call(UserRpc.SEARCH, new SearchUsersRequest(q, PageSize.of(limit), cursor))
-                .thenApply(page -> new Page<>(page.items(), page.nextCursor())).join();
+        UserSummaryPage page = rpc.callAndWait(UserRpc.SEARCH, new SearchUsersRequest(q, PageSize.of(limit), cursor));
+        return new Page<>(page.items(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A user by id")
     User byId(@PathVariable String id) {
-        return rpc.call(UserRpc.GET, new GetUserRequest(PathIds.parse(id, "user"))).join();
+        UUID userId = PathIds.parse(id, "user");
+        return rpc.callAndWait(UserRpc.GET, new GetUserRequest(userId));
     }
 }

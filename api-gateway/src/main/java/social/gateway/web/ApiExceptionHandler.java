@@ -1,8 +1,5 @@
 package social.gateway.web;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -76,31 +73,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         return of(e.status(), e.getMessage());
-    }
-
-    /** Failures of the futures a handler waited for ({@code join()}) arrive wrapped. */
-    @ExceptionHandler({CompletionException.class, ExecutionException.class})
-    ResponseEntity<?> wrapped(Exception e, WebRequest request) throws Exception {
-        Throwable cause = e.getCause();
-        if (cause instanceof RpcErrorException error) {
-            return errorReply(error);
-        }
-        if (cause instanceof RpcTimeoutException timeout) {
-            return timeout(timeout);
-        }
-        if (cause instanceof RpcUnavailableException unavailable) {
-            return unavailable(unavailable);
-        }
-        if (cause instanceof ApiException api) {
-            return api(api);
-        }
-        if (cause instanceof AuthenticationRequiredException required) {
-            return authenticationRequired(required);
-        }
-        if (cause instanceof Exception exception) {
-            return unexpected(exception, request);
-        }
-        throw e;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -22,6 +22,7 @@ import social.contract.user.UserRpc;
 import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
 import social.gateway.web.ApiException;
+import social.gateway.web.Page;
 import social.support.rpc.RpcClient;
 import social.support.rpc.RpcTimeoutException;
 
@@ -44,7 +45,7 @@ class UserDirectoryTest {
         assertThat(directory.summaries(List.of(ann, bob, ann)).join()).containsOnlyKeys(ann, bob);
         assertThat(directory.summaries(List.of(bob, ann)).join().get(ann).displayName()).isEqualTo("Ann");
         assertThat(directory.summaries(List.of(ann, cid, bob)).join()).containsOnlyKeys(ann, bob, cid);
-        assertThat(directory.existing(cid).join().username()).isEqualTo("cid");
+        directory.requireExisting(cid);
         assertThat(directory.summaries(List.of()).join()).isEmpty();
 
         assertThat(userService.questions).containsExactly(Set.of(ann, bob), Set.of(cid));
@@ -67,11 +68,11 @@ class UserDirectoryTest {
         UUID unknown = UUID.randomUUID();
 
         assertThat(directory.summaries(List.of(ann, unknown)).join()).containsOnlyKeys(ann);
-        assertThatThrownBy(() -> directory.existing(unknown).join())
-                .hasCauseInstanceOf(ApiException.class).hasMessageContaining("no such user");
+        assertThatThrownBy(() -> directory.requireExisting(unknown))
+                .isInstanceOf(ApiException.class).hasMessageContaining("no such user");
         userService.users.put(unknown, new UserSummary(unknown, "late", "Late"));
 
-        assertThat(directory.existing(unknown).join().displayName()).isEqualTo("Late");
+        assertThat(directory.known(List.of(unknown)).get(unknown).displayName()).isEqualTo("Late");
         assertThat(userService.questions).containsExactly(Set.of(ann, unknown), Set.of(unknown), Set.of(unknown));
     }
 
@@ -116,6 +117,24 @@ class UserDirectoryTest {
         assertThatThrownBy(() -> directory.summaries(List.of(ann)).join()).hasCauseInstanceOf(RpcTimeoutException.class);
         assertThat(directory.summaries(List.of(ann)).join()).containsOnlyKeys(ann);
         assertThat(userService.questions).hasSize(2);
+    }
+
+    @Test
+    void aQuestionAskedAboutAnUnknownUserIs404WhateverItsAnswer() {
+        UUID unknown = UUID.randomUUID();
+
+        assertThat(directory.aboutExisting(ann, CompletableFuture.completedFuture("answer"))).isEqualTo("answer");
+        assertThatThrownBy(() -> directory.aboutExisting(unknown, CompletableFuture.completedFuture("answer")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("no such user");
+    }
+
+    @Test
+    void theWaitingCallsThrowAFailedQuestionsCauseItself() {
+        userService.failNext(new RpcTimeoutException(UserRpc.GET_SUMMARIES.routingKey()));
+
+        assertThatThrownBy(() -> directory.page(List.of(ann), null)).isInstanceOf(RpcTimeoutException.class);
+        assertThat(directory.page(List.of(bob, UUID.randomUUID(), ann), "next"))
+                .isEqualTo(new Page<>(List.of(userService.users.get(bob), userService.users.get(ann)), "next"));
     }
 
     /**
