@@ -34,7 +34,6 @@ import social.gateway.user.UserDirectory;
 import social.gateway.web.ApiException;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
-import social.gateway.web.PathIds;
 import social.support.rpc.RpcClient;
 
 /** Following users, and the follower and following lists. Unknown users are 404: user-service is asked first. */
@@ -59,8 +58,7 @@ class FollowController {
 
     @GetMapping("/relationship")
     @Operation(summary = "How the caller and this user stand", security = @SecurityRequirement(name = "bearer"))
-    RelationshipView relationship(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        UUID userId = PathIds.parse(id, "user");
+    RelationshipView relationship(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         return RelationshipView.of(users.aboutExisting(userId,
                 rpc.call(FollowRpc.GET_RELATIONSHIP, new GetRelationshipRequest(caller.id(), userId))));
     }
@@ -68,9 +66,8 @@ class FollowController {
     @PostMapping("/follow")
     @Operation(summary = "Follow a user", description = "Idempotent. Body {notify} (default false) asks for NEW_POST notifications. 400 for following yourself.",
             security = @SecurityRequirement(name = "bearer"))
-    RelationshipView follow(@Caller AuthenticatedUser caller, @PathVariable String id,
+    RelationshipView follow(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId,
                             @RequestBody(required = false) FollowOptions options) {
-        UUID userId = PathIds.parse(id, "user");
         Boolean notify = options == null ? null : options.notifyEnabled();
         users.requireExisting(userId);
         return RelationshipView.of(rpc.callAndWait(FollowRpc.FOLLOW, new FollowUserRequest(caller.id(), userId, notify)));
@@ -79,8 +76,7 @@ class FollowController {
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/follow")
     @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<Void> unfollow(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        UUID userId = PathIds.parse(id, "user");
+    ResponseEntity<Void> unfollow(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         users.requireExisting(userId);
         rpc.callAndWait(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId));
         return ResponseEntity.noContent().build();
@@ -89,9 +85,8 @@ class FollowController {
     @PutMapping("/follow/notify")
     @Operation(summary = "Switch NEW_POST notifications about a followed user", description = "404 unless the caller follows the user.",
             security = @SecurityRequirement(name = "bearer"))
-    RelationshipView setNotify(@Caller AuthenticatedUser caller, @PathVariable String id,
+    RelationshipView setNotify(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId,
                                @RequestBody NotifySetting setting) {
-        UUID userId = PathIds.parse(id, "user");
         if (setting.enabled() == null) {
             throw ApiException.badRequest("enabled is required");
         }
@@ -101,9 +96,8 @@ class FollowController {
 
     @GetMapping("/followers")
     @Operation(summary = "Who follows this user, newest follow first")
-    Page<UserSummary> followers(@PathVariable String id, @RequestParam(required = false) Integer limit,
+    Page<UserSummary> followers(@PathVariable("id") UUID userId, @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
-        UUID userId = PathIds.parse(id, "user");
         FollowPage page = users.aboutExisting(userId,
                 rpc.call(FollowRpc.GET_FOLLOWERS, new GetFollowersRequest(userId, PageSize.of(limit), cursor)));
         return users.page(page.userIds(), page.nextCursor());
@@ -111,9 +105,8 @@ class FollowController {
 
     @GetMapping("/following")
     @Operation(summary = "Whom this user follows, newest follow first")
-    Page<UserSummary> following(@PathVariable String id, @RequestParam(required = false) Integer limit,
+    Page<UserSummary> following(@PathVariable("id") UUID userId, @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
-        UUID userId = PathIds.parse(id, "user");
         FollowPage page = users.aboutExisting(userId,
                 rpc.call(FollowRpc.GET_FOLLOWING, new GetFollowingRequest(userId, PageSize.of(limit), cursor)));
         return users.page(page.userIds(), page.nextCursor());

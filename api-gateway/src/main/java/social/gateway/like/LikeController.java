@@ -26,7 +26,6 @@ import social.gateway.security.Caller;
 import social.gateway.user.UserDirectory;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
-import social.gateway.web.PathIds;
 import social.support.rpc.RpcClient;
 
 @RestController
@@ -45,8 +44,7 @@ class LikeController {
     @PutMapping("/like")
     @Operation(summary = "Like a post", description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
             security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<Void> like(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        UUID postId = PathIds.parse(id, "post");
+    ResponseEntity<Void> like(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(LikeRpc.LIKE, new LikePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
@@ -54,17 +52,15 @@ class LikeController {
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/like")
     @Operation(summary = "Take a like back", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<Void> unlike(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        UUID postId = PathIds.parse(id, "post");
+    ResponseEntity<Void> unlike(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/likes")
     @Operation(summary = "Who liked a post, newest like first", description = "404 for an unknown or deleted post.")
-    Page<UserSummary> likers(@PathVariable String id, @RequestParam(required = false) Integer limit,
+    Page<UserSummary> likers(@PathVariable("id") UUID postId, @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String cursor) {
-        UUID postId = PathIds.parse(id, "post");
         LikerPage page = rpc.callAndWait(LikeRpc.GET_LIKERS, new GetLikersRequest(postId, PageSize.of(limit), cursor));
         return users.page(page.userIds(), page.nextCursor());
     }

@@ -31,7 +31,6 @@ import social.gateway.security.Caller;
 import social.gateway.user.UserDirectory;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
-import social.gateway.web.PathIds;
 import social.support.rpc.RpcClient;
 
 @RestController
@@ -75,8 +74,7 @@ class NotificationController {
     @PostMapping("/{id}/read")
     @Operation(summary = "Mark one notification read", description = "404 for a missing or someone else's notification.",
             security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<Void> markRead(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        UUID notificationId = PathIds.parse(id, "notification");
+    ResponseEntity<Void> markRead(@Caller AuthenticatedUser caller, @PathVariable("id") UUID notificationId) {
         rpc.callAndWait(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), notificationId));
         return ResponseEntity.noContent().build();
     }

@@ -29,9 +29,10 @@ import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
+import social.gateway.web.ApiException;
+import social.gateway.web.CanonicalIds;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
-import social.gateway.web.PathIds;
 import social.support.rpc.RpcClient;
 
 @RestController
@@ -56,7 +57,9 @@ class PostController {
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<PostView> create(@Caller AuthenticatedUser caller, @RequestBody NewPost body,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        UUID replyToId = body.replyToId() == null ? null : PathIds.parse(body.replyToId(), "post to reply to");
+        // an id that cannot exist is not found, as in paths
+        UUID replyToId = body.replyToId() == null ? null : CanonicalIds.parse(body.replyToId())
+                .orElseThrow(() -> ApiException.notFound("no such post to reply to"));
         PostResult result = rpc.callAndWait(PostRpc.CREATE,
                 new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey));
         // a repeated Idempotency-Key answers the first post, which may have been liked since
@@ -66,8 +69,7 @@ class PostController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A post", description = "Optional bearer token: personalises likedByMe and repostedByMe.")
-    PostView get(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id) {
-        UUID postId = PathIds.parse(id, "post");
+    PostView get(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         UUID callerId = callerId(caller);
         return assembler.one(rpc.callAndWait(PostRpc.GET, new GetPostRequest(callerId, postId)).post(), callerId);
     }
@@ -77,18 +79,16 @@ class PostController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete one of the caller's posts", description = "403 for someone else's post. Its reposts go with it; replies stay.",
             security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<Void> delete(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        UUID postId = PathIds.parse(id, "post");
+    ResponseEntity<Void> delete(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(PostRpc.DELETE, new DeletePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/replies")
     @Operation(summary = "The replies to a post, oldest first")
-    Page<PostView> replies(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
+    Page<PostView> replies(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID postId,
                            @RequestParam(required = false) Integer limit,
                            @RequestParam(required = false) String cursor) {
-        UUID postId = PathIds.parse(id, "post");
         UUID callerId = callerId(caller);
         return assembler.page(rpc.callAndWait(PostRpc.GET_REPLIES,
                 new GetRepliesRequest(callerId, postId, PageSize.of(limit), cursor)), callerId);
@@ -99,8 +99,7 @@ class PostController {
     @PostMapping("/{id}/repost")
     @Operation(summary = "Repost a post", description = "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.",
             security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<PostView> repost(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        UUID postId = PathIds.parse(id, "post");
+    ResponseEntity<PostView> repost(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         PostResult result = rpc.callAndWait(PostRpc.REPOST, new RepostRequest(caller.id(), postId));
         PostView repost = assembler.one(result.post(), caller.id());
         return result.created() ? ResponseEntity.created(URI.create("/api/posts/" + repost.id())).body(repost)
@@ -111,8 +110,7 @@ class PostController {
     @DeleteMapping("/{id}/repost")
     @Operation(summary = "Undo the caller's repost of a post", description = "Idempotent; 404 only for a post that does not exist.",
             security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<Void> undoRepost(@Caller AuthenticatedUser caller, @PathVariable String id) {
-        UUID postId = PathIds.parse(id, "post");
+    ResponseEntity<Void> undoRepost(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }

@@ -19,7 +19,6 @@ import social.gateway.security.Caller;
 import social.gateway.user.UserDirectory;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
-import social.gateway.web.PathIds;
 import social.support.rpc.RpcClient;
 
 /** Lists of posts: the home timeline and a user's posts. */
@@ -49,10 +48,9 @@ class TimelineController {
     @GetMapping("/api/users/{id}/posts")
     @Operation(summary = "A user's posts, newest first, reposts included",
             description = "Optional bearer token: personalises likedByMe and repostedByMe. 404 for an unknown user.")
-    Page<PostView> byUser(@Caller(required = false) AuthenticatedUser caller, @PathVariable String id,
+    Page<PostView> byUser(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID userId,
                           @RequestParam(required = false) Integer limit,
                           @RequestParam(required = false) String cursor) {
-        UUID userId = PathIds.parse(id, "user");
         UUID callerId = PostController.callerId(caller);
         // the user's existence (404; usually known to the directory already) is checked alongside
         PostPage page = users.aboutExisting(userId, rpc.call(PostRpc.GET_USER_POSTS,

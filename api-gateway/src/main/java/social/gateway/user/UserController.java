@@ -25,7 +25,6 @@ import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
-import social.gateway.web.PathIds;
 import social.support.rpc.RpcClient;
 
 @RestController
@@ -76,8 +75,7 @@ class UserController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A user by id")
-    User byId(@PathVariable String id) {
-        UUID userId = PathIds.parse(id, "user");
+    User byId(@PathVariable("id") UUID userId) {
         return rpc.callAndWait(UserRpc.GET, new GetUserRequest(userId));
     }
 }

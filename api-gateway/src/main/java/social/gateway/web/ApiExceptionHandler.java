@@ -1,7 +1,10 @@
 package social.gateway.web;
 
+import java.util.UUID;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -9,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -75,9 +79,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return of(e.status(), e.getMessage());
     }
 
+    /**
+     * An id in a path that is not a UUID cannot exist: 404, as for any unknown id ("no such post"
+     * for a parameter {@code postId}). Any other parameter of the wrong type is a bad request.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class) && UUID.class.equals(e.getRequiredType())) {
+            return of(HttpStatus.NOT_FOUND, "no such " + namedBy(e.getParameter()));
+        }
         return of(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has an invalid value.");
+    }
+
+    /** What an id parameter names: a post for {@code postId}. */
+    private static String namedBy(MethodParameter idParameter) {
+        String name = idParameter.getParameterName();
+        return name != null && name.endsWith("Id") ? name.substring(0, name.length() - "Id".length()) : "resource";
     }
 
     @ExceptionHandler(Exception.class)

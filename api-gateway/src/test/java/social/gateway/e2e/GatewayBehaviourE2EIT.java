@@ -120,6 +120,11 @@ class GatewayBehaviourE2EIT {
         assertThat(paths.get("/api/auth/register").get("post").get("responses").propertyNames()).contains("201", "400", "409");
         assertThat(paths.get("/api/posts/{id}").get("delete").get("responses").propertyNames()).contains("204", "403", "404");
         assertThat(paths.get("/api/posts/{id}/repost").get("post").get("responses").propertyNames()).contains("201", "200");
+        // ids are strings to clients, whatever the handlers bind them to
+        var postId = paths.get("/api/posts/{id}").get("get").get("parameters").get(0);
+        assertThat(postId.get("name").asString()).isEqualTo("id");
+        assertThat(postId.get("in").asString()).isEqualTo("path");
+        assertThat(postId.get("schema").get("type").asString()).isEqualTo("string");
         assertThat(docs.json().get("components").get("schemas").propertyNames())
                 .contains("User", "UserSummary", "Post", "Token", "Relationship", "Notification", "ProblemDetail");
         assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();
