@@ -77,9 +77,15 @@ public final class Stack {
         return URI.create("http://127.0.0.1:" + ports.get("api-gateway"));
     }
 
-    /** Starts a service (again) and waits until it reports healthy. */
+    /**
+     * Starts a service (again) and waits until it reports healthy. A service still running is left
+     * as it is: a second process would replace the first in {@link #processes} and outlive the suite.
+     */
     public synchronized void start(String service) {
-        launch(service);
+        Process running = processes.get(service);
+        if (running == null || !running.isAlive()) {
+            launch(service);
+        }
         awaitHealthy(List.of(service));
     }
 
