@@ -9,13 +9,16 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
 
 /** Starts and stops one listener container per queue a service consumes. */
-public final class ListenerContainers implements SmartLifecycle, DisposableBean {
+public final class ListenerContainers implements SmartLifecycle, DisposableBean, ApplicationContextAware {
     private final ConnectionFactory connectionFactory;
     private final CachingConnectionFactory owned;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+    private volatile ApplicationContext context;
     private volatile boolean running;
 
     public ListenerContainers(ConnectionFactory connectionFactory) {
@@ -55,8 +58,26 @@ public final class ListenerContainers implements SmartLifecycle, DisposableBean 
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setMissingQueuesFatal(false);
         container.setBeanName(queue);
+        register(container);
+    }
+
+    private void register(SimpleMessageListenerContainer container) {
+        if (context != null) {
+            container.setApplicationContext(context);
+        }
         container.afterPropertiesSet();
         containers.add(container);
+    }
+
+    /**
+     * Lets each container, like a container bean, have RabbitAdmin declare its queue when it finds
+     * it missing before it consumes: RabbitAdmin declares on the shared connection when that opens,
+     * which may come after a container on a connection of its own has started.
+     */
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+        containers.forEach(container -> container.setApplicationContext(context));
     }
 
     @Override
