@@ -51,15 +51,18 @@ public class MessagingAutoConfiguration {
                 service -> admin.declareExchange(topology.rpcExchange(service)), 4, properties.rpcMaxInFlight());
     }
 
-    /** Answers the requests of every {@link RpcEndpoint} bean of this service. */
+    /**
+     * Answers the requests of every {@link RpcEndpoint} bean of this service: one container per
+     * request queue, however many features declare endpoints on it.
+     */
     @Bean
     ListenerContainers rpcListeners(ObjectProvider<RpcEndpoint> endpoints, ConnectionFactory connectionFactory,
                                     ContractMessageConverter converter, MessagingProperties properties,
                                     @Value("${spring.application.name}") String serviceName) {
         ListenerContainers containers = ListenerContainers.onOwnConnectionWithoutConfirms(connectionFactory,
                 serviceName + " requests");
-        endpoints.orderedStream().forEach(endpoint -> containers.add(endpoint.queue(),
-                endpoint.listener(converter), properties.rpcConcurrency(), properties.rpcPrefetch()));
+        RpcEndpoint.listenersByQueue(endpoints.orderedStream().toList(), converter).forEach((queue, listener) ->
+                containers.add(queue, listener, properties.rpcConcurrency(), properties.rpcPrefetch()));
         return containers;
     }
 }
