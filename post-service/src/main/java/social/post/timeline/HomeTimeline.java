@@ -18,7 +18,7 @@ import social.support.paging.PageLimit;
  * posts' load, whatever the number of followed accounts.
  */
 @Service
-public class HomeTimeline {
+class HomeTimeline {
     /*
      * Per author, the newest `limit` ids below the cursor come off the (author_id, id DESC) index
      * (an index-only scan each), then the newest `limit` of those win. This costs at most
