@@ -54,6 +54,7 @@ public final class ListenerContainers implements SmartLifecycle, DisposableBean,
         return new ListenerContainers(own);
     }
 
+    /** A container of {@code concurrency} consumers for a queue the instances of a service share. */
     public void add(String queue, MessageListener listener, int concurrency, int prefetch) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(queue);
@@ -64,6 +65,8 @@ public final class ListenerContainers implements SmartLifecycle, DisposableBean,
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setMissingQueuesFatal(false);
         container.setBeanName(queue);
+        // no Micrometer timer per message, as the context would start if it came first: it costs every request
+        container.setMicrometerEnabled(false);
         register(container);
     }
 
