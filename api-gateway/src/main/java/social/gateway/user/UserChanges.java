@@ -1,19 +1,10 @@
 package social.gateway.user;
 
-import java.util.List;
-
-import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.listener.AsyncConsumerRestartedEvent;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import social.contract.user.UserProfileUpdated;
-import social.gateway.messaging.InstanceQueue;
-import social.support.messaging.ContractMessageConverter;
-import social.support.messaging.MessagingProperties;
+import social.support.events.InstanceSubscription;
 import social.support.messaging.Topology;
 
 /**
@@ -25,27 +16,15 @@ import social.support.messaging.Topology;
 @Configuration(proxyBeanMethods = false)
 class UserChanges {
 
+    /**
+     * Forgets each renamed user; and everyone after resubscribing, since renames published while
+     * the queue was gone (a lost connection takes it along) were missed.
+     */
     @Bean
-    Declarables userChangesQueue(Topology topology) {
-        return InstanceQueue.declare(topology, "user-changes", List.of(UserProfileUpdated.class));
-    }
-
-    @Bean
-    SimpleMessageListenerContainer userChangesListener(ConnectionFactory connectionFactory, Declarables userChangesQueue,
-                                                       ContractMessageConverter converter, MessagingProperties properties,
-                                                       UserDirectory users) {
-        return InstanceQueue.listen(connectionFactory, userChangesQueue, converter, properties, UserProfileUpdated.class,
-                renamed -> users.forget(renamed.userId()));
-    }
-
-    /** Renames published while the queue was gone (a lost connection takes it along) were missed: start afresh. */
-    @Bean
-    ApplicationListener<AsyncConsumerRestartedEvent> forgetUsersWhenResubscribed(
-            SimpleMessageListenerContainer userChangesListener, UserDirectory users) {
-        return event -> {
-            if (event.getSource() == userChangesListener) {
-                users.forgetAll();
-            }
-        };
+    InstanceSubscription userChangeEvents(Topology topology, UserDirectory users) {
+        return InstanceSubscription.forInstance("user-changes", topology)
+                .on(UserProfileUpdated.class, renamed -> users.forget(renamed.userId()))
+                .whenResubscribed(users::forgetAll)
+                .build();
     }
 }

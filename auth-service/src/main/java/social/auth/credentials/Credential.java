@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "credential")
-public class Credential {
+class Credential {
     @Id
     private UUID userId;
     private String username;
@@ -28,15 +28,15 @@ public class Credential {
         this.createdAt = createdAt;
     }
 
-    public UUID userId() {
+    UUID userId() {
         return userId;
     }
 
-    public String username() {
+    String username() {
         return username;
     }
 
-    public String passwordHash() {
+    String passwordHash() {
         return passwordHash;
     }
 }

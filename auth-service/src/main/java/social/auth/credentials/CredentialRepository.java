@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface CredentialRepository extends JpaRepository<Credential, UUID> {
+interface CredentialRepository extends JpaRepository<Credential, UUID> {
 
     @Query("select c from Credential c where lower(c.username) = lower(:username)")
     Optional<Credential> findByUsernameIgnoringCase(String username);

@@ -10,23 +10,23 @@ import org.springframework.stereotype.Component;
  * in full.
  */
 @Component
-public class Passwords {
-    public static final int MIN_LENGTH = 8;
-    public static final int MAX_LENGTH = 128;
+class Passwords {
+    static final int MIN_LENGTH = 8;
+    static final int MAX_LENGTH = 128;
 
     private final PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
     // verified against when the username is unknown, so both answers take as long
     private final String decoyHash = encoder.encode("decoy password that matches nothing");
 
-    public String hash(String password) {
+    String hash(String password) {
         return encoder.encode(password);
     }
 
-    public boolean matches(String password, String hash) {
+    boolean matches(String password, String hash) {
         return encoder.matches(password, hash);
     }
 
-    public void spendDecoyVerification(String password) {
+    void spendDecoyVerification(String password) {
         encoder.matches(password, decoyHash);
     }
 }

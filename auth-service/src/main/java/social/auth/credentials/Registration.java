@@ -18,8 +18,8 @@ import social.support.outbox.EventOutbox;
 
 /** Creates an account: credentials here, and a {@code user.registered} event for everyone else. */
 @Service
-public class Registration {
-    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{3,30}");
+class Registration {
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{3,30}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     private final CredentialRepository credentials;
@@ -35,7 +35,7 @@ public class Registration {
         this.transactions = transactions;
     }
 
-    public RegisteredCredentials register(RegisterCredentialsRequest request) {
+    RegisteredCredentials register(RegisterCredentialsRequest request) {
         String displayName = request.displayName() == null ? request.username() : request.displayName().strip();
         Validation.start()
                 .requireMatch(request.username(), USERNAME, "username", "must be 3 to 30 letters, digits or underscores")

@@ -6,9 +6,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import social.auth.credentials.Credential;
-import social.auth.credentials.CredentialRepository;
-import social.auth.credentials.Passwords;
+import social.auth.credentials.Accounts;
+import social.auth.credentials.Accounts.Account;
 import social.auth.token.TokenRotation;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
@@ -18,20 +17,18 @@ import social.support.error.ServiceException;
 
 /** Checks a username and password, throttled, and starts a login (a new refresh-token family). */
 @Service
-public class Login {
-    private final CredentialRepository credentials;
-    private final Passwords passwords;
+class Login {
+    private final Accounts accounts;
     private final LoginThrottle throttle;
     private final TokenRotation tokens;
 
-    Login(CredentialRepository credentials, Passwords passwords, LoginThrottle throttle, TokenRotation tokens) {
-        this.credentials = credentials;
-        this.passwords = passwords;
+    Login(Accounts accounts, LoginThrottle throttle, TokenRotation tokens) {
+        this.accounts = accounts;
         this.throttle = throttle;
         this.tokens = tokens;
     }
 
-    public IssuedTokens login(LoginRequest request) {
+    IssuedTokens login(LoginRequest request) {
         if (request.username() == null || request.password() == null) {
             throw ServiceException.unauthorized("invalid username or password");
         }
@@ -42,20 +39,13 @@ public class Login {
             throw new ServiceException(new ErrorReply(ErrorCode.TOO_MANY_REQUESTS,
                     "too many failed logins, try again later", null, seconds));
         }
-        Optional<Credential> credential = credentials.findByUsernameIgnoringCase(request.username());
-        boolean valid;
-        if (credential.isPresent()) {
-            valid = passwords.matches(request.password(), credential.get().passwordHash());
-        } else {
-            passwords.spendDecoyVerification(request.password());
-            valid = false;
-        }
-        if (!valid) {
+        Optional<Account> account = accounts.verify(request.username(), request.password());
+        if (account.isEmpty()) {
             throttle.recordFailure(request.username(), request.clientAddress(), now);
             // the same answer for an unknown user and a wrong password
             throw ServiceException.unauthorized("invalid username or password");
         }
         throttle.recordSuccess(request.username());
-        return tokens.issueForLogin(credential.get().userId(), credential.get().username());
+        return tokens.issueForLogin(account.get().userId(), account.get().username());
     }
 }

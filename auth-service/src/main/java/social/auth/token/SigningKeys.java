@@ -29,7 +29,7 @@ import social.contract.auth.VerificationKeys;
  * Only the public key ever leaves this service.
  */
 @Component
-public class SigningKeys {
+class SigningKeys {
     static final String ALGORITHM = "EdDSA";
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -53,7 +53,7 @@ public class SigningKeys {
         return keyId;
     }
 
-    public VerificationKeys verificationKeys() {
+    VerificationKeys verificationKeys() {
         return new VerificationKeys(properties.issuer(), properties.audience(), List.of(new VerificationKeys.Key(
                 keyId, ALGORITHM, Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded()))));
     }

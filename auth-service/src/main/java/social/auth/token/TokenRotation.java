@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import social.auth.AuthProperties;
-import social.auth.credentials.CredentialRepository;
+import social.auth.credentials.Accounts;
 import social.contract.Acknowledged;
 import social.contract.auth.LogoutRequest;
 import social.contract.auth.RefreshTokensRequest;
@@ -33,15 +33,15 @@ public class TokenRotation {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RefreshTokenRepository refreshTokens;
-    private final CredentialRepository credentials;
+    private final Accounts accounts;
     private final AccessTokens accessTokens;
     private final AuthProperties properties;
     private final TransactionTemplate transactions;
 
-    TokenRotation(RefreshTokenRepository refreshTokens, CredentialRepository credentials, AccessTokens accessTokens,
+    TokenRotation(RefreshTokenRepository refreshTokens, Accounts accounts, AccessTokens accessTokens,
                   AuthProperties properties, TransactionTemplate transactions) {
         this.refreshTokens = refreshTokens;
-        this.credentials = credentials;
+        this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
         this.transactions = transactions;
@@ -52,7 +52,7 @@ public class TokenRotation {
         return transactions.execute(status -> issue(userId, username, Ids.newId()));
     }
 
-    public IssuedTokens refresh(RefreshTokensRequest request) {
+    IssuedTokens refresh(RefreshTokensRequest request) {
         Instant now = Instant.now();
         Optional<IssuedTokens> rotated = transactions.execute(status -> {
             Optional<RefreshToken> found = refreshTokens.findForUpdate(hash(request.refreshToken()));
@@ -70,14 +70,14 @@ public class TokenRotation {
                 return Optional.<IssuedTokens>empty();
             }
             token.markUsed(now);
-            String username = credentials.findById(token.userId()).orElseThrow().username();
+            String username = accounts.usernameOf(token.userId());
             return Optional.of(issue(token.userId(), username, token.familyId()));
         });
         // refused only after the transaction committed, so a reuse's revocation sticks
         return rotated.orElseThrow(() -> ServiceException.unauthorized("refresh token is not valid"));
     }
 
-    public Acknowledged logout(LogoutRequest request) {
+    Acknowledged logout(LogoutRequest request) {
         transactions.executeWithoutResult(status -> refreshTokens.findForUpdate(hash(request.refreshToken()))
                 .filter(token -> token.userId().equals(request.callerId()))
                 .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), Instant.now())));

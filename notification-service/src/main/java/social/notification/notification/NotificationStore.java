@@ -100,15 +100,12 @@ class NotificationStore {
                 reposterId);
     }
 
-    /** Newest first, only ids below {@code before} when it is given. */
+    /** Newest first, only ids below {@code before}. */
     List<NotificationItem> page(UUID recipientId, boolean unreadOnly, UUID before, int limit) {
         String sql = "SELECT id, type, actor_id, post_id, created_at, read FROM notification WHERE recipient_id = ?"
                 + (unreadOnly ? " AND NOT read" : "")
-                + (before != null ? " AND id < ?" : "")
-                + " ORDER BY id DESC LIMIT ?";
-        return before != null
-                ? jdbc.query(sql, ITEM, recipientId, before, limit)
-                : jdbc.query(sql, ITEM, recipientId, limit);
+                + " AND id < ? ORDER BY id DESC LIMIT ?";
+        return jdbc.query(sql, ITEM, recipientId, before, limit);
     }
 
     long countUnread(UUID recipientId) {

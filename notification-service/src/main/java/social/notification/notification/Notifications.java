@@ -29,6 +29,7 @@ import social.notification.followgraph.FollowGraph;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
+import social.support.paging.IdCursor;
 import social.support.paging.PageLimit;
 
 /**
@@ -139,11 +140,9 @@ class Notifications {
     NotificationPage list(ListNotificationsRequest request) {
         UUID caller = Objects.requireNonNull(request.callerId(), "callerId");
         int limit = PageLimit.clamp(request.limit());
-        UUID before = cursor(request.cursor());
+        UUID before = IdCursor.parse(request.cursor(), IdCursor.NEWEST);
         List<NotificationItem> found = store.page(caller, request.unreadOnly(), before, limit + 1);
-        List<NotificationItem> page = found.size() > limit ? found.subList(0, limit) : found;
-        String next = found.size() > limit ? page.get(page.size() - 1).id().toString() : null;
-        return new NotificationPage(page, next);
+        return IdCursor.page(found, limit, NotificationItem::id, NotificationPage::new);
     }
 
     UnreadCount countUnread(CountUnreadRequest request) {
@@ -161,19 +160,5 @@ class Notifications {
     Acknowledged markAllRead(MarkAllReadRequest request) {
         store.markAllRead(Objects.requireNonNull(request.callerId(), "callerId"));
         return Acknowledged.INSTANCE;
-    }
-
-    private static UUID cursor(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            if (cursor.length() == 36) {
-                return UUID.fromString(cursor);
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw ServiceException.invalid("cursor", "is not a cursor of this list");
     }
 }

@@ -6,14 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import social.contract.post.PostRpc;
 import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
-import social.post.timeline.HomeTimeline;
 
-/** What post-service answers on {@code post.rpc}. */
+/** What post-service answers on {@code post.rpc} about posts, replies and reposts. */
 @Configuration(proxyBeanMethods = false)
 class PostMessaging {
 
     @Bean
-    RpcEndpoint postEndpoint(Topology topology, Posts posts, HomeTimeline timeline) {
+    RpcEndpoint postEndpoint(Topology topology, Posts posts) {
         return RpcEndpoint.answering(PostRpc.SERVICE, topology)
                 .on(PostRpc.CREATE, posts::create)
                 .on(PostRpc.GET, posts::get)
@@ -22,7 +21,6 @@ class PostMessaging {
                 .on(PostRpc.REPOST, posts::repost)
                 .on(PostRpc.UNDO_REPOST, posts::undoRepost)
                 .on(PostRpc.GET_USER_POSTS, posts::byUser)
-                .on(PostRpc.GET_HOME_TIMELINE, timeline::page)
                 .build();
     }
 }

@@ -28,6 +28,7 @@ import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
+import social.support.paging.IdCursor;
 import social.support.paging.PageLimit;
 
 /**
@@ -126,18 +127,20 @@ class Posts {
         int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql("""
                         SELECT id FROM post WHERE reply_to_id = ? AND id > ? ORDER BY id LIMIT ?""")
-                .params(request.postId(), PostCursor.parse(request.cursor(), PostCursor.OLDEST), limit + 1)
+                .params(request.postId(), IdCursor.parse(request.cursor(), IdCursor.OLDEST), limit + 1)
                 .query(UUID.class).list();
-        return PostCursor.page(ids, limit, page -> store.load(page, request.callerId()));
+        return IdCursor.page(ids, limit, id -> id,
+                (page, next) -> new PostPage(store.load(page, request.callerId()), next));
     }
 
     public PostPage byUser(GetUserPostsRequest request) {
         int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql("""
                         SELECT id FROM post WHERE author_id = ? AND id < ? ORDER BY id DESC LIMIT ?""")
-                .params(request.userId(), PostCursor.parse(request.cursor(), PostCursor.NEWEST), limit + 1)
+                .params(request.userId(), IdCursor.parse(request.cursor(), IdCursor.NEWEST), limit + 1)
                 .query(UUID.class).list();
-        return PostCursor.page(ids, limit, page -> store.load(page, request.callerId()));
+        return IdCursor.page(ids, limit, id -> id,
+                (page, next) -> new PostPage(store.load(page, request.callerId()), next));
     }
 
     /** Reposts the original (of a repost, its original); a repeat answers the existing repost. */

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 
 import social.contract.post.GetHomeTimelineRequest;
 import social.contract.post.PostPage;
-import social.post.post.PostCursor;
 import social.post.post.PostStore;
+import social.support.paging.IdCursor;
 import social.support.paging.PageLimit;
 
 /**
@@ -18,7 +18,7 @@ import social.support.paging.PageLimit;
  * posts' load, whatever the number of followed accounts.
  */
 @Service
-public class HomeTimeline {
+class HomeTimeline {
     /*
      * Per author, the newest `limit` ids below the cursor come off the (author_id, id DESC) index
      * (an index-only scan each), then the newest `limit` of those win. This costs at most
@@ -52,10 +52,11 @@ public class HomeTimeline {
         int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql(PAGE_IDS)
                 .param("caller", request.callerId())
-                .param("before", PostCursor.parse(request.cursor(), PostCursor.NEWEST))
+                .param("before", IdCursor.parse(request.cursor(), IdCursor.NEWEST))
                 .param("limit", limit + 1)
                 .query(UUID.class)
                 .list();
-        return PostCursor.page(ids, limit, page -> store.load(page, request.callerId()));
+        return IdCursor.page(ids, limit, id -> id,
+                (page, next) -> new PostPage(store.load(page, request.callerId()), next));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import social.support.events.InstanceSubscription;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
 import social.support.messaging.MessagingNames;
@@ -51,15 +52,32 @@ public class MessagingAutoConfiguration {
                 service -> admin.declareExchange(topology.rpcExchange(service)), 4, properties.rpcMaxInFlight());
     }
 
-    /** Answers the requests of every {@link RpcEndpoint} bean of this service. */
+    /**
+     * Answers the requests of every {@link RpcEndpoint} bean of this service: one container per
+     * request queue, however many features declare endpoints on it.
+     */
     @Bean
     ListenerContainers rpcListeners(ObjectProvider<RpcEndpoint> endpoints, ConnectionFactory connectionFactory,
                                     ContractMessageConverter converter, MessagingProperties properties,
                                     @Value("${spring.application.name}") String serviceName) {
         ListenerContainers containers = ListenerContainers.onOwnConnectionWithoutConfirms(connectionFactory,
                 serviceName + " requests");
-        endpoints.orderedStream().forEach(endpoint -> containers.add(endpoint.queue(),
-                endpoint.listener(converter), properties.rpcConcurrency(), properties.rpcPrefetch()));
+        RpcEndpoint.listenersByQueue(endpoints.orderedStream().toList(), converter).forEach((queue, listener) ->
+                containers.add(queue, listener, properties.rpcConcurrency(), properties.rpcPrefetch()));
+        return containers;
+    }
+
+    /**
+     * Hands this instance the events of every {@link InstanceSubscription} bean, on the shared
+     * connection (the one RabbitAdmin declares their exclusive queues on).
+     */
+    @Bean
+    ListenerContainers instanceListeners(ObjectProvider<InstanceSubscription> subscriptions,
+                                         ConnectionFactory connectionFactory, ContractMessageConverter converter,
+                                         MessagingProperties properties) {
+        ListenerContainers containers = new ListenerContainers(connectionFactory);
+        subscriptions.orderedStream().forEach(subscription -> containers.addForInstance(subscription.queue(),
+                subscription.listener(converter), properties.prefetch(), subscription::resubscribed));
         return containers;
     }
 }

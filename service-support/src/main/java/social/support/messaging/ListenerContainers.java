@@ -2,20 +2,29 @@ package social.support.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
 
 /** Starts and stops one listener container per queue a service consumes. */
-public final class ListenerContainers implements SmartLifecycle, DisposableBean {
+public final class ListenerContainers implements SmartLifecycle, DisposableBean, ApplicationContextAware {
+    private static final Logger log = LoggerFactory.getLogger(ListenerContainers.class);
+
     private final ConnectionFactory connectionFactory;
     private final CachingConnectionFactory owned;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+    private volatile ApplicationContext context;
     private volatile boolean running;
 
     public ListenerContainers(ConnectionFactory connectionFactory) {
@@ -45,6 +54,7 @@ public final class ListenerContainers implements SmartLifecycle, DisposableBean 
         return new ListenerContainers(own);
     }
 
+    /** A container of {@code concurrency} consumers for a queue the instances of a service share. */
     public void add(String queue, MessageListener listener, int concurrency, int prefetch) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(queue);
@@ -55,8 +65,69 @@ public final class ListenerContainers implements SmartLifecycle, DisposableBean 
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setMissingQueuesFatal(false);
         container.setBeanName(queue);
+        // no Micrometer timer per message, as the context would start if it came first: it costs every request
+        container.setMicrometerEnabled(false);
+        register(container);
+    }
+
+    /**
+     * A container for a queue of this instance alone (exclusive, auto-deleted, declared on the
+     * connection this container consumes on, as an exclusive queue requires): one consumer, and
+     * at most once, a message whose listener fails is dropped rather than requeued.
+     *
+     * @param resubscribed runs at each subscription after the first: the queue had gone, and the
+     *                     messages published meanwhile with it
+     */
+    public void addForInstance(String queue, MessageListener listener, int prefetch, Runnable resubscribed) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(queue);
+        container.setMessageListener(listener);
+        container.setConcurrentConsumers(1);
+        container.setPrefetchCount(prefetch);
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setDefaultRequeueRejected(false);
+        container.setMissingQueuesFatal(false);
+        container.setBeanName(queue);
+        AtomicBoolean subscribedBefore = new AtomicBoolean();
+        container.setApplicationEventPublisher(event -> {
+            // consume-ok, not the restart event: the hook runs once the new queue receives, so nothing falls between
+            if (event instanceof ConsumeOkEvent && subscribedBefore.getAndSet(true)) {
+                runResubscribed(queue, resubscribed);
+            }
+            ApplicationContext publisher = context;
+            if (publisher != null) {
+                publisher.publishEvent(event);
+            }
+        });
+        register(container);
+    }
+
+    private static void runResubscribed(String queue, Runnable resubscribed) {
+        try {
+            resubscribed.run();
+        } catch (RuntimeException e) {
+            // it runs on the broker connection's thread: a failure must not take the consumer down
+            log.error("the resubscribe hook of {} failed", queue, e);
+        }
+    }
+
+    private void register(SimpleMessageListenerContainer container) {
+        if (context != null) {
+            container.setApplicationContext(context);
+        }
         container.afterPropertiesSet();
         containers.add(container);
+    }
+
+    /**
+     * Lets each container, like a container bean, have RabbitAdmin declare its queue when it finds
+     * it missing before it consumes: RabbitAdmin declares on the shared connection when that opens,
+     * which may come after a container on a connection of its own has started.
+     */
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+        containers.forEach(container -> container.setApplicationContext(context));
     }
 
     @Override

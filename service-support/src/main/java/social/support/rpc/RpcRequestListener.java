@@ -2,6 +2,7 @@ package social.support.rpc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.rabbitmq.client.Channel;
 
@@ -19,16 +20,20 @@ import social.contract.ErrorReply;
 import social.support.error.ServiceException;
 import social.support.messaging.ContractMessageConverter;
 
-/** Answers each request of an {@link RpcEndpoint}: the handler's result, or an error reply. */
+/**
+ * Answers each request of one queue from the handlers of all its {@link RpcEndpoint}s: the
+ * handler's result, or an error reply.
+ */
 final class RpcRequestListener implements ChannelAwareMessageListener {
     private static final Logger log = LoggerFactory.getLogger(RpcRequestListener.class);
     private static final MessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
 
-    private final RpcEndpoint endpoint;
+    private final Map<String, RpcEndpoint.Handler<?, ?>> handlers;
     private final ContractMessageConverter converter;
 
-    RpcRequestListener(RpcEndpoint endpoint, ContractMessageConverter converter) {
-        this.endpoint = endpoint;
+    /** @param handlers by routing key */
+    RpcRequestListener(Map<String, RpcEndpoint.Handler<?, ?>> handlers, ContractMessageConverter converter) {
+        this.handlers = Map.copyOf(handlers);
         this.converter = converter;
     }
 
@@ -55,7 +60,7 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
     }
 
     private Object answer(String routingKey, Message request) {
-        RpcEndpoint.Handler<?, ?> handler = endpoint.handler(routingKey);
+        RpcEndpoint.Handler<?, ?> handler = handlers.get(routingKey);
         if (handler == null) {
             return ErrorReply.of(ErrorCode.NOT_FOUND, "no operation " + routingKey);
         }

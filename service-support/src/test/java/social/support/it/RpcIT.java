@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import social.contract.ErrorCode;
 import social.contract.auth.AuthRpc;
 import social.contract.auth.GetVerificationKeysRequest;
+import social.contract.user.FindUserByUsernameRequest;
 import social.contract.user.GetUserRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
@@ -47,6 +48,14 @@ class RpcIT {
         User user = rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER)).get(5, TimeUnit.SECONDS);
         assertThat(user.username()).isEqualTo("known");
         assertThat(user.postsCount()).isEqualTo(3);
+    }
+
+    @Test
+    void twoEndpointsOfOneServiceAnswerFromItsOneRequestQueue() throws Exception {
+        User byName = rpc.call(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest("known")).get(5, TimeUnit.SECONDS);
+        User byId = rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER)).get(5, TimeUnit.SECONDS);
+
+        assertThat(byName).isEqualTo(byId);
     }
 
     @Test

@@ -17,8 +17,8 @@ import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
 
 /**
- * A small service built on the backbone alone, for its integration tests: it answers one
- * operation and follows one event. Its names carry the run's own prefix, so it never meets
+ * A small service built on the backbone alone, for its integration tests: it answers two
+ * operations (declared by two endpoints, as two features would) and follows one event. Its names carry the run's own prefix, so it never meets
  * the real services.
  */
 @SpringBootApplication
@@ -30,6 +30,15 @@ public class SupportTestApplication {
     RpcEndpoint userLookalike(Topology topology) {
         return RpcEndpoint.answering(UserRpc.SERVICE, topology)
                 .on(UserRpc.GET, SupportTestApplication::answer)
+                .build();
+    }
+
+    /** A second endpoint of the same service, as a second feature would declare: both answer from one queue. */
+    @Bean
+    RpcEndpoint userLookalikeByName(Topology topology) {
+        return RpcEndpoint.answering(UserRpc.SERVICE, topology)
+                .on(UserRpc.FIND_BY_USERNAME, request -> answer(new GetUserRequest(
+                        "known".equals(request.username()) ? KNOWN_USER : null)))
                 .build();
     }
 

@@ -1,0 +1,111 @@
+package social.support.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+
+import social.contract.Event;
+import social.contract.registry.MessageTypes;
+import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.Topology;
+
+/**
+ * Events that every instance of a service hears for itself, for what it keeps per instance (the
+ * gateway's open notification streams, its copy of user summaries): unlike an
+ * {@link EventSubscription}, whose durable queue the instances of a service share, each instance
+ * has a queue of its own, exclusive to its connection and deleted with it. Needs no database.
+ * <p>
+ * At most once: a handler that fails loses its event, nothing is retried, requeued or
+ * dead-lettered, so what an instance misses must be harmless or repaired some other way, e.g. by
+ * {@link Builder#whenResubscribed}. Declared as a bean, the queue is declared again (by
+ * RabbitAdmin) on every new connection, since a lost connection took the old one along.
+ */
+public final class InstanceSubscription extends Declarables {
+    private final String queue;
+    private final Map<Class<? extends Event>, Consumer<Event>> handlers;
+    private final Runnable resubscribed;
+
+    private InstanceSubscription(String queue, Map<Class<? extends Event>, Consumer<Event>> handlers,
+                                 Runnable resubscribed, List<Declarable> declarables) {
+        super(declarables);
+        this.queue = queue;
+        this.handlers = Map.copyOf(handlers);
+        this.resubscribed = resubscribed;
+    }
+
+    /**
+     * @param concern what the subscription is for, e.g. {@code user-changes}; names its queue,
+     *                together with a random id of this instance
+     */
+    public static Builder forInstance(String concern, Topology topology) {
+        return new Builder(concern, topology);
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    /** The listener that hands each event to its handler; a type without one is ignored. */
+    public MessageListener listener(ContractMessageConverter converter) {
+        return message -> {
+            Object event = converter.fromMessage(message);
+            Consumer<Event> handler = handlers.get(event.getClass());
+            if (handler != null) {
+                handler.accept((Event) event);
+            }
+        };
+    }
+
+    /** Runs the hook of {@link Builder#whenResubscribed}: the queue was lost, and events with it. */
+    public void resubscribed() {
+        resubscribed.run();
+    }
+
+    public static final class Builder {
+        private final String concern;
+        private final Topology topology;
+        private final Map<Class<? extends Event>, Consumer<Event>> handlers = new LinkedHashMap<>();
+        private Runnable resubscribed = () -> { };
+
+        private Builder(String concern, Topology topology) {
+            this.concern = concern;
+            this.topology = topology;
+        }
+
+        public <E extends Event> Builder on(Class<E> type, Consumer<E> handler) {
+            handlers.put(type, event -> handler.accept(type.cast(event)));
+            return this;
+        }
+
+        /**
+         * {@code hook} runs each time this instance subscribes again, after its queue went with a
+         * lost connection (or the subscription was stopped and started): events published while it
+         * had no queue were missed, so whatever they would have corrected must be recovered.
+         * It runs once the new queue is consumed from, so no event falls between the two.
+         */
+        public Builder whenResubscribed(Runnable hook) {
+            this.resubscribed = hook;
+            return this;
+        }
+
+        public InstanceSubscription build() {
+            String name = topology.names().eventQueue(concern + "." + UUID.randomUUID());
+            TopicExchange events = topology.eventsExchange();
+            Queue queue = new Queue(name, false, true, true);
+            List<Declarable> declarables = new ArrayList<>(List.of(events, queue));
+            handlers.keySet().forEach(type ->
+                    declarables.add(BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
+            return new InstanceSubscription(name, handlers, resubscribed, declarables);
+        }
+    }
+}
