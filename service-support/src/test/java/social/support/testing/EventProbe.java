@@ -7,51 +7,82 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import social.contract.registry.MessageTypes;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
 
 /**
- * A test's own queue on the events exchange, to see the events a service really published.
+ * A test class's own queue on the events exchange, to see the events a service really published.
+ * As a JUnit extension it listens from before the first test of its class until after the last,
+ * through the beans of the class's Spring context:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final EventProbe events = EventProbe.listeningTo(UserEvents.MESSAGES);
+ * </pre>
+ *
  * Events the test is not waiting for stay queued for later questions.
  */
-public final class EventProbe implements AutoCloseable {
-    private final AmqpAdmin admin;
-    private final RabbitTemplate rabbit;
-    private final ContractMessageConverter converter;
-    private final String queue;
-    private final List<Object> seen = new ArrayList<>();
+public final class EventProbe implements BeforeAllCallback, AfterAllCallback {
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private EventProbe(AmqpAdmin admin, RabbitTemplate rabbit, ContractMessageConverter converter, String queue) {
-        this.admin = admin;
-        this.rabbit = rabbit;
-        this.converter = converter;
-        this.queue = queue;
+    private final List<Class<?>> types;
+    private final List<Object> seen = new ArrayList<>();
+    private AmqpAdmin admin;
+    private RabbitTemplate rabbit;
+    private ContractMessageConverter converter;
+    private String queue;
+
+    private EventProbe(List<Class<?>> types) {
+        this.types = List.copyOf(types);
     }
 
-    /** Listens from now on to the events of {@code types}. */
-    public static EventProbe listen(AmqpAdmin admin, RabbitTemplate rabbit, ContractMessageConverter converter,
-                                    MessagingNames names, List<Class<?>> types) {
-        String name = names.eventQueue("probe-" + UUID.randomUUID());
+    /** A probe for the events of {@code types}, to register with {@code @RegisterExtension}. */
+    public static EventProbe listeningTo(List<Class<?>> types) {
+        return new EventProbe(types);
+    }
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) {
+        TestInfrastructure.start();
+        ApplicationContext spring = SpringExtension.getApplicationContext(context);
+        admin = spring.getBean(AmqpAdmin.class);
+        rabbit = spring.getBean(RabbitTemplate.class);
+        converter = spring.getBean(ContractMessageConverter.class);
+        MessagingNames names = spring.getBean(MessagingNames.class);
+        queue = names.eventQueue("probe-" + UUID.randomUUID());
         // not auto-delete: each timed receive is a consumer of its own, whose end would delete the queue
-        Queue queue = new Queue(name, false, false, false, Map.of("x-expires", 300_000));
+        Queue declared = new Queue(queue, false, false, false, Map.of("x-expires", 300_000));
         TopicExchange events = new TopicExchange(names.eventsExchange(), true, true);
         admin.declareExchange(events);
-        admin.declareQueue(queue);
-        types.forEach(type -> admin.declareBinding(BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
-        return new EventProbe(admin, rabbit, converter, name);
+        admin.declareQueue(declared);
+        types.forEach(type -> admin.declareBinding(BindingBuilder.bind(declared).to(events).with(MessageTypes.idOf(type))));
+    }
+
+    @Override
+    public synchronized void afterAll(ExtensionContext context) {
+        if (queue != null) {
+            admin.deleteQueue(queue);
+            queue = null;
+        }
+        seen.clear();
     }
 
     /** The first event of {@code type} that {@code matches}, waiting up to 5 seconds. */
     public synchronized <E> E next(Class<E> type, Predicate<E> matches) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + WAIT.toNanos();
         do {
             for (Object event : seen) {
                 if (type.isInstance(event) && matches.test(type.cast(event))) {
@@ -92,10 +123,5 @@ public final class EventProbe implements AutoCloseable {
             seen.add(converter.fromMessage(message));
         }
         return true;
-    }
-
-    @Override
-    public void close() {
-        admin.deleteQueue(queue);
     }
 }
