@@ -44,6 +44,7 @@ import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
 import social.support.testing.EventProbe;
 import social.support.testing.EventReplay;
+import social.support.testing.Performance;
 import social.support.testing.RpcCalls;
 import social.support.testing.ServiceIntegrationTest;
 
@@ -365,6 +366,21 @@ class NotificationServiceIT {
         }
         assertThat(announced).isEqualTo(FAN_OUT);
         assertThat(messages).isLessThanOrEqualTo(FAN_OUT / 100);
+    }
+
+    /** README: 10,000 notify-followers take about 0.5-0.7 s; the budget leaves room for a busy machine. */
+    @Test
+    @Performance
+    void aNewPostIsStoredForTenThousandNotifyFollowersWithinTwoSeconds() {
+        PostCreated post = post(authorWithNotifyFollowers(FAN_OUT), "to the crowd, timed", List.of());
+        long started = System.nanoTime();
+        replay.deliver(post);
+        awaitFannedOut(post);
+        Duration stored = Duration.ofNanos(System.nanoTime() - started);
+
+        System.out.printf("FAN-OUT: %d NEW_POST notifications stored %d ms after the event was published%n",
+                FAN_OUT, stored.toMillis());
+        assertThat(stored).isLessThan(Duration.ofSeconds(2));
     }
 
     /** An author whose {@code followers} followers all asked to be notified (seeded into the local follow copy). */
