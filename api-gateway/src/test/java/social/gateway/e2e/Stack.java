@@ -77,9 +77,12 @@ public final class Stack {
         return URI.create("http://127.0.0.1:" + ports.get("api-gateway"));
     }
 
-    /** Starts a service (again) and waits until it reports healthy. */
+    /** Starts a service (again) unless it is running, and waits until it reports healthy. */
     public synchronized void start(String service) {
-        launch(service);
+        Process running = processes.get(service);
+        if (running == null || !running.isAlive()) {
+            launch(service);
+        }
         awaitHealthy(List.of(service));
     }
 
