@@ -1,7 +1,6 @@
 package social.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
@@ -14,20 +13,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import social.contract.Event;
 import social.contract.ErrorCode;
-import social.contract.registry.MessageTypes;
 import social.contract.follow.FollowNotifyChanged;
 import social.contract.follow.UserFollowed;
 import social.contract.follow.UserUnfollowed;
@@ -41,18 +33,19 @@ import social.contract.notification.NotificationPage;
 import social.contract.notification.NotificationRpc;
 import social.contract.notification.NotificationType;
 import social.contract.notification.NotificationBatchCreated;
+import social.contract.notification.NotificationEvents;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.user.UserRpc;
 import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
 import social.support.id.Ids;
-import social.support.messaging.ContractMessageConverter;
-import social.support.messaging.MessagingNames;
 import social.support.messaging.Topology;
-import social.support.rpc.RpcClient;
 import social.support.rpc.RpcEndpoint;
-import social.support.rpc.RpcErrorException;
+import social.support.testing.EventProbe;
+import social.support.testing.EventReplay;
+import social.support.testing.Performance;
+import social.support.testing.RpcCalls;
 import social.support.testing.ServiceIntegrationTest;
 
 /**
@@ -64,6 +57,7 @@ import social.support.testing.ServiceIntegrationTest;
 class NotificationServiceIT {
     static final Map<String, UUID> USERNAMES = new ConcurrentHashMap<>();
     static final Duration CONVERGE = Duration.ofSeconds(5);
+    static final int FAN_OUT = 10_000;
 
     @TestConfiguration
     static class FakeUserService {
@@ -77,26 +71,15 @@ class NotificationServiceIT {
         }
     }
 
+    @RegisterExtension
+    static final EventProbe events = EventProbe.listeningTo(NotificationEvents.MESSAGES);
+
     @Autowired
-    ConnectionFactory connectionFactory;
+    RpcCalls rpc;
     @Autowired
-    ContractMessageConverter converter;
-    @Autowired
-    MessagingNames names;
-    @Autowired
-    RpcClient rpc;
+    EventReplay replay;
     @Autowired
     JdbcTemplate jdbc;
-
-    RabbitTemplate publisher() {
-        RabbitTemplate template = new RabbitTemplate(connectionFactory);
-        template.setMessageConverter(converter);
-        return template;
-    }
-
-    void publish(Event event) {
-        publisher().convertAndSend(names.eventsExchange(), MessageTypes.idOf(event.getClass()), event);
-    }
 
     static UUID user(String username) {
         UUID id = Ids.newId();
@@ -130,7 +113,7 @@ class NotificationServiceIT {
     }
 
     List<NotificationItem> all(UUID recipient) {
-        return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(recipient, false, 100, null)).join().items();
+        return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(recipient, false, 100, null)).items();
     }
 
     long count(UUID recipient, NotificationType type) {
@@ -138,7 +121,7 @@ class NotificationServiceIT {
     }
 
     long unread(UUID recipient) {
-        return rpc.call(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(recipient)).join().count();
+        return rpc.call(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(recipient)).count();
     }
 
     /** Holds for a while: what a redelivered or repeated event would have changed has had its chance. */
@@ -152,17 +135,17 @@ class NotificationServiceIT {
         UUID alice = user(null);
         UUID bob = user(null);
         UserFollowed follow = followed(bob, alice, false);
-        publish(follow);
+        replay.deliver(follow);
         await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(alice)).singleElement().satisfies(n -> {
             assertThat(n.type()).isEqualTo(NotificationType.FOLLOW);
             assertThat(n.actorId()).isEqualTo(bob);
             assertThat(n.postId()).isNull();
             assertThat(n.read()).isFalse();
         }));
-        publish(follow);
+        replay.deliver(follow);
         // unfollowing and following again (a new event) does not notify a second time either
-        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, bob, alice));
-        publish(followed(bob, alice, false));
+        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, bob, alice));
+        replay.deliver(followed(bob, alice, false));
         staysAt(alice, NotificationType.FOLLOW, 1);
         assertThat(all(bob)).isEmpty();
     }
@@ -173,15 +156,15 @@ class NotificationServiceIT {
         UUID fan = user(null);
         UUID post = Ids.newId();
         LikeAdded like = liked(post, author, fan);
-        publish(like);
+        replay.deliver(like);
         await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(author)).singleElement().satisfies(n -> {
             assertThat(n.type()).isEqualTo(NotificationType.LIKE);
             assertThat(n.actorId()).isEqualTo(fan);
             assertThat(n.postId()).isEqualTo(post);
         }));
-        publish(like);                       // redelivered
-        publish(liked(post, author, fan));   // liked again after an unlike
-        publish(liked(post, author, author)); // the author likes their own post
+        replay.deliver(like);                       // redelivered
+        replay.deliver(liked(post, author, fan));   // liked again after an unlike
+        replay.deliver(liked(post, author, author)); // the author likes their own post
         staysAt(author, NotificationType.LIKE, 1);
     }
 
@@ -192,10 +175,10 @@ class NotificationServiceIT {
         UUID carol = user("carol_" + suffix());
         String aliceName = name(alice);
         PostCreated original = post(alice, "hello", List.of());
-        publish(original);
+        replay.deliver(original);
         // bob replies to alice, mentioning alice (already told by the REPLY), carol, himself and nobody
         PostCreated reply = reply(bob, original, List.of(aliceName, name(carol), name(bob), "nobody_" + suffix()));
-        publish(reply);
+        replay.deliver(reply);
         await().atMost(CONVERGE).untilAsserted(() -> {
             assertThat(all(alice)).singleElement().satisfies(n -> {
                 assertThat(n.type()).isEqualTo(NotificationType.REPLY);
@@ -208,9 +191,9 @@ class NotificationServiceIT {
                 assertThat(n.postId()).isEqualTo(reply.postId());
             });
         });
-        publish(reply); // redelivered
+        replay.deliver(reply); // redelivered
         // alice replies to her own post: nobody is notified
-        publish(reply(alice, original, List.of(aliceName)));
+        replay.deliver(reply(alice, original, List.of(aliceName)));
         staysAt(alice, NotificationType.REPLY, 1);
         assertThat(count(alice, NotificationType.MENTION)).isZero();
         assertThat(count(carol, NotificationType.MENTION)).isEqualTo(1);
@@ -223,19 +206,19 @@ class NotificationServiceIT {
         UUID bob = user(null);
         PostCreated original = post(alice, "worth sharing", List.of());
         PostCreated repost = repost(bob, original);
-        publish(repost);
+        replay.deliver(repost);
         await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(alice)).singleElement().satisfies(n -> {
             assertThat(n.type()).isEqualTo(NotificationType.REPOST);
             assertThat(n.actorId()).isEqualTo(bob);
             assertThat(n.postId()).isEqualTo(original.postId());
         }));
-        publish(repost);                    // redelivered
-        publish(repost(alice, original));   // her own repost
+        replay.deliver(repost);                    // redelivered
+        replay.deliver(repost(alice, original));   // her own repost
         staysAt(alice, NotificationType.REPOST, 1);
 
-        publish(new PostDeleted(Ids.newId(), Instant.now(), 1, repost.postId(), bob, null, original.postId()));
+        replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, repost.postId(), bob, null, original.postId()));
         await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(alice)).isEmpty());
-        publish(repost); // arriving late: the repost is gone, so is its notification
+        replay.deliver(repost); // arriving late: the repost is gone, so is its notification
         staysAt(alice, NotificationType.REPOST, 0);
     }
 
@@ -247,18 +230,18 @@ class NotificationServiceIT {
         UUID changedMind = user(null);
         UUID gone = user(null);
         UUID lateKeen = user(null);
-        publish(followed(keen, author, true));
-        publish(followed(quiet, author, false));
+        replay.deliver(followed(keen, author, true));
+        replay.deliver(followed(quiet, author, false));
         UserFollowed changedMindFollow = followed(changedMind, author, true);
-        publish(changedMindFollow);
-        publish(new FollowNotifyChanged(Ids.newId(), Instant.now(), 1, changedMind, author, false));
-        publish(followed(gone, author, true));
-        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, gone, author));
+        replay.deliver(changedMindFollow);
+        replay.deliver(new FollowNotifyChanged(Ids.newId(), Instant.now(), 1, changedMind, author, false));
+        replay.deliver(followed(gone, author, true));
+        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, gone, author));
         // a notify switch that arrives before the follow it came after still wins
         Instant later = Instant.now();
-        publish(new FollowNotifyChanged(Ids.newId(), later, 1, lateKeen, author, true));
-        publish(new UserFollowed(Ids.newId(), later.minusMillis(50), 1, lateKeen, author, false));
-        publish(changedMindFollow); // redelivered: must not switch notify back on
+        replay.deliver(new FollowNotifyChanged(Ids.newId(), later, 1, lateKeen, author, true));
+        replay.deliver(new UserFollowed(Ids.newId(), later.minusMillis(50), 1, lateKeen, author, false));
+        replay.deliver(changedMindFollow); // redelivered: must not switch notify back on
         await().atMost(CONVERGE).untilAsserted(() -> assertThat(
                 jdbc.queryForObject("SELECT count(*) FROM follow WHERE followee_id = ?", Long.class, author))
                 .isEqualTo(5));
@@ -267,17 +250,17 @@ class NotificationServiceIT {
                         UUID.class, author)).containsExactlyInAnyOrder(keen, lateKeen));
 
         PostCreated post = post(author, "news", List.of());
-        publish(post);
+        replay.deliver(post);
         PostCreated reply = reply(author, post(quiet, "q", List.of()), List.of());
-        publish(reply);
-        publish(repost(author, post(quiet, "r", List.of()))); // reposts are not new posts
+        replay.deliver(reply);
+        replay.deliver(repost(author, post(quiet, "r", List.of()))); // reposts are not new posts
         await().atMost(CONVERGE).untilAsserted(() -> {
             assertThat(all(keen)).extracting(NotificationItem::type, NotificationItem::postId)
                     .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(NotificationType.NEW_POST, post.postId()),
                             org.assertj.core.groups.Tuple.tuple(NotificationType.NEW_POST, reply.postId()));
             assertThat(count(lateKeen, NotificationType.NEW_POST)).isEqualTo(2);
         });
-        publish(post); // redelivered
+        replay.deliver(post); // redelivered
         staysAt(keen, NotificationType.NEW_POST, 2);
         assertThat(count(quiet, NotificationType.NEW_POST)).isZero();
         assertThat(all(changedMind)).isEmpty();
@@ -291,22 +274,22 @@ class NotificationServiceIT {
         UUID follower = user(null);
         UUID mentioned = user("mia_" + suffix());
         UUID fan = user(null);
-        publish(followed(follower, author, true));
+        replay.deliver(followed(follower, author, true));
         await().atMost(CONVERGE).until(() -> count(author, NotificationType.FOLLOW) == 1);
         await().atMost(CONVERGE).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM follow WHERE followee_id = ? AND notify", Long.class, author) == 1);
         PostCreated post = post(author, "soon gone @mia", List.of(name(mentioned)));
         PostCreated kept = post(author, "stays", List.of());
-        publish(post);
-        publish(kept);
-        publish(liked(post.postId(), author, fan));
+        replay.deliver(post);
+        replay.deliver(kept);
+        replay.deliver(liked(post.postId(), author, fan));
         await().atMost(CONVERGE).untilAsserted(() -> {
             assertThat(count(follower, NotificationType.NEW_POST)).isEqualTo(2);
             assertThat(count(mentioned, NotificationType.MENTION)).isEqualTo(1);
             assertThat(count(author, NotificationType.LIKE)).isEqualTo(1);
         });
 
-        publish(new PostDeleted(Ids.newId(), Instant.now(), 1, post.postId(), author, null, null));
+        replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, post.postId(), author, null, null));
         await().atMost(CONVERGE).untilAsserted(() -> {
             assertThat(all(follower)).extracting(NotificationItem::postId).containsExactly(kept.postId());
             assertThat(all(mentioned)).isEmpty();
@@ -314,7 +297,7 @@ class NotificationServiceIT {
         });
         assertThat(count(author, NotificationType.FOLLOW)).isEqualTo(1);
         // a like of the deleted post that arrives late notifies nobody
-        publish(liked(post.postId(), author, user(null)));
+        replay.deliver(liked(post.postId(), author, user(null)));
         staysAt(author, NotificationType.LIKE, 0);
     }
 
@@ -326,14 +309,14 @@ class NotificationServiceIT {
         for (int i = 0; i < 5; i++) {
             UUID post = Ids.newId();
             posts.add(post);
-            publish(liked(post, me, user(null)));
+            replay.deliver(liked(post, me, user(null)));
         }
         await().atMost(CONVERGE).until(() -> unread(me) == 5);
 
         List<NotificationItem> walked = new ArrayList<>();
         String cursor = null;
         do {
-            NotificationPage page = rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, false, 2, cursor)).join();
+            NotificationPage page = rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, false, 2, cursor));
             assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
             walked.addAll(page.items());
             cursor = page.nextCursor();
@@ -343,24 +326,23 @@ class NotificationServiceIT {
         assertThat(walked).extracting(NotificationItem::postId).containsExactlyInAnyOrderElementsOf(posts);
 
         NotificationItem newest = walked.get(0);
-        assertThatThrownBy(() -> rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(stranger, newest.id())).join())
-                .hasCauseInstanceOf(RpcErrorException.class)
-                .satisfies(e -> assertThat(((RpcErrorException) e.getCause()).reply().code()).isEqualTo(ErrorCode.NOT_FOUND));
-        assertThatThrownBy(() -> rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(me, Ids.newId())).join())
-                .hasCauseInstanceOf(RpcErrorException.class);
-        rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(me, newest.id())).join();
+        assertThat(rpc.refusal(NotificationRpc.MARK_READ, new MarkReadRequest(stranger, newest.id())).code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(rpc.refusal(NotificationRpc.MARK_READ, new MarkReadRequest(me, Ids.newId())).code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+        rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(me, newest.id()));
         assertThat(unread(me)).isEqualTo(4);
         List<NotificationItem> unreadOnly = rpc.call(NotificationRpc.LIST,
-                new ListNotificationsRequest(me, true, 100, null)).join().items();
+                new ListNotificationsRequest(me, true, 100, null)).items();
         assertThat(unreadOnly).hasSize(4).noneMatch(NotificationItem::read)
                 .extracting(NotificationItem::id).doesNotContain(newest.id());
         assertThat(all(me).get(0).read()).isTrue();
 
-        rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(me)).join();
+        rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(me));
         assertThat(unread(me)).isZero();
-        assertThat(rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, true, 100, null)).join().items()).isEmpty();
-        assertThatThrownBy(() -> rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, false, 10, "bogus")).join())
-                .hasCauseInstanceOf(RpcErrorException.class);
+        assertThat(rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, true, 100, null)).items()).isEmpty();
+        assertThat(rpc.refusal(NotificationRpc.LIST, new ListNotificationsRequest(me, false, 10, "bogus")).code())
+                .isEqualTo(ErrorCode.VALIDATION_FAILED);
     }
 
     /**
@@ -369,47 +351,54 @@ class NotificationServiceIT {
      */
     @Test
     void fansOutANewPostToTenThousandFollowersInBatches() {
-        int followers = 10_000;
-        UUID author = user(null);
-        Instant at = Instant.now();
-        List<Object[]> rows = new ArrayList<>(followers);
-        for (int i = 0; i < followers; i++) {
-            rows.add(new Object[] {Ids.newId(), author, Timestamp.from(at)});
-        }
-        jdbc.batchUpdate("INSERT INTO follow (follower_id, followee_id, following, notify, changed_at) VALUES (?, ?, true, true, ?)", rows);
+        PostCreated post = post(authorWithNotifyFollowers(FAN_OUT), "to the crowd", List.of());
+        replay.deliver(post);
+        awaitFannedOut(post);
 
-        RabbitAdmin admin = new RabbitAdmin(connectionFactory);
-        // not auto-delete: receiving one message at a time cancels the consumer each time
-        Queue announcements = new Queue(names.eventQueue("test-announcements-" + suffix()), false, false, false);
-        admin.declareQueue(announcements);
-        admin.declareBinding(BindingBuilder.bind(announcements).to(new TopicExchange(names.eventsExchange()))
-                .with(MessageTypes.idOf(NotificationBatchCreated.class)));
-
-        PostCreated post = post(author, "to the crowd", List.of());
-        long started = System.nanoTime();
-        publish(post);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM notification WHERE post_id = ? AND type = 'NEW_POST'", Long.class, post.postId())
-                == followers);
-        long stored = System.nanoTime() - started;
-
-        RabbitTemplate receiver = publisher();
         int announced = 0;
         int messages = 0;
-        while (announced < followers) {
-            Object message = receiver.receiveAndConvert(announcements.getName(), 10_000);
-            assertThat(message).isInstanceOf(NotificationBatchCreated.class);
-            NotificationBatchCreated batch = (NotificationBatchCreated) message;
+        while (announced < FAN_OUT) {
+            NotificationBatchCreated batch = events.next(NotificationBatchCreated.class,
+                    b -> b.notifications().stream().anyMatch(n -> post.postId().equals(n.postId())));
             assertThat(batch.notifications()).allSatisfy(n -> assertThat(n.postId()).isEqualTo(post.postId()));
             announced += batch.notifications().size();
             messages++;
         }
-        long announcedAfter = System.nanoTime() - started;
-        admin.deleteQueue(announcements.getName());
-        System.out.printf("FAN-OUT: %d NEW_POST notifications stored %d ms after the event was published, "
-                + "announced in %d messages after %d ms%n", followers, stored / 1_000_000, messages, announcedAfter / 1_000_000);
-        assertThat(announced).isEqualTo(followers);
-        assertThat(messages).isLessThanOrEqualTo(followers / 100);
+        assertThat(announced).isEqualTo(FAN_OUT);
+        assertThat(messages).isLessThanOrEqualTo(FAN_OUT / 100);
+    }
+
+    /** README: 10,000 notify-followers take about 0.5-0.7 s; the budget leaves room for a busy machine. */
+    @Test
+    @Performance
+    void aNewPostIsStoredForTenThousandNotifyFollowersWithinTwoSeconds() {
+        PostCreated post = post(authorWithNotifyFollowers(FAN_OUT), "to the crowd, timed", List.of());
+        long started = System.nanoTime();
+        replay.deliver(post);
+        awaitFannedOut(post);
+        Duration stored = Duration.ofNanos(System.nanoTime() - started);
+
+        System.out.printf("FAN-OUT: %d NEW_POST notifications stored %d ms after the event was published%n",
+                FAN_OUT, stored.toMillis());
+        assertThat(stored).isLessThan(Duration.ofSeconds(2));
+    }
+
+    /** An author whose {@code followers} followers all asked to be notified (seeded into the local follow copy). */
+    UUID authorWithNotifyFollowers(int followers) {
+        UUID author = user(null);
+        Timestamp at = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>(followers);
+        for (int i = 0; i < followers; i++) {
+            rows.add(new Object[] {Ids.newId(), author, at});
+        }
+        jdbc.batchUpdate("INSERT INTO follow (follower_id, followee_id, following, notify, changed_at) VALUES (?, ?, true, true, ?)", rows);
+        return author;
+    }
+
+    void awaitFannedOut(PostCreated post) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM notification WHERE post_id = ? AND type = 'NEW_POST'", Long.class, post.postId())
+                == FAN_OUT);
     }
 
     static String suffix() {

@@ -7,44 +7,39 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 
 import social.contract.like.GetLikeStatesRequest;
+import social.contract.like.LikePostRequest;
 import social.contract.like.LikeRpc;
 import social.contract.like.LikeStates.LikeState;
-import social.support.rpc.RpcClient;
+import social.contract.post.Post;
+import social.support.testing.RpcCalls;
 import social.support.testing.ServiceIntegrationTest;
 
 /** like-service answers a page's like counts and the caller's likes in one question. */
 @ServiceIntegrationTest
+@Import(PostServiceStandIn.class)
 class LikeStatesIT {
     @Autowired
-    RpcClient rpc;
+    RpcCalls rpc;
     @Autowired
-    JdbcClient db;
+    PostServiceStandIn posts;
 
     @Test
     void countsAndTheCallersLikesForEveryPostAskedAboutWithZeroForUnlikedPosts() {
-        UUID liked = UUID.randomUUID();
+        Post liked = posts.post(UUID.randomUUID());
         UUID unliked = UUID.randomUUID();
         UUID caller = UUID.randomUUID();
-        like(liked, caller);
-        like(liked, UUID.randomUUID());
+        rpc.call(LikeRpc.LIKE, new LikePostRequest(caller, liked.id()));
+        rpc.call(LikeRpc.LIKE, new LikePostRequest(UUID.randomUUID(), liked.id()));
 
-        List<LikeState> states = rpc.call(LikeRpc.GET_LIKE_STATES, new GetLikeStatesRequest(caller, List.of(liked, unliked)))
-                .join().states();
-        List<LikeState> anonymous = rpc.call(LikeRpc.GET_LIKE_STATES, new GetLikeStatesRequest(null, List.of(liked)))
-                .join().states();
+        List<LikeState> states = rpc.call(LikeRpc.GET_LIKE_STATES,
+                new GetLikeStatesRequest(caller, List.of(liked.id(), unliked))).states();
+        List<LikeState> anonymous = rpc.call(LikeRpc.GET_LIKE_STATES,
+                new GetLikeStatesRequest(null, List.of(liked.id()))).states();
 
-        assertThat(states).containsExactlyInAnyOrder(new LikeState(liked, 2, true), new LikeState(unliked, 0, false));
-        assertThat(anonymous).containsExactly(new LikeState(liked, 2, false));
-    }
-
-    /** As the like endpoints of the next issue will: the like and its count in one transaction. */
-    private void like(UUID postId, UUID userId) {
-        db.sql("INSERT INTO post_like (post_id, user_id, created_at) VALUES (?, ?, now())").params(postId, userId).update();
-        db.sql("""
-                INSERT INTO like_count (post_id, like_count) VALUES (?, 1)
-                ON CONFLICT (post_id) DO UPDATE SET like_count = like_count.like_count + 1""").params(postId).update();
+        assertThat(states).containsExactlyInAnyOrder(new LikeState(liked.id(), 2, true), new LikeState(unliked, 0, false));
+        assertThat(anonymous).containsExactly(new LikeState(liked.id(), 2, false));
     }
 }

@@ -1,20 +1,15 @@
 package social.post.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,33 +24,20 @@ import social.contract.post.PostEvents;
 import social.contract.post.PostRpc;
 import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
-import social.support.messaging.ContractMessageConverter;
-import social.support.messaging.MessagingNames;
-import social.support.rpc.RpcClient;
-import social.support.rpc.RpcErrorException;
 import social.support.testing.EventProbe;
+import social.support.testing.RpcCalls;
 import social.support.testing.ServiceIntegrationTest;
 
 /** post-service through its request queue, with the events it publishes read off the broker. */
 @ServiceIntegrationTest
 class PostsIT {
+    @RegisterExtension
+    static final EventProbe events = EventProbe.listeningTo(PostEvents.MESSAGES);
+
     @Autowired
-    RpcClient rpc;
+    RpcCalls rpc;
     @Autowired
     JdbcClient db;
-
-    private static EventProbe events;
-
-    @BeforeAll
-    static void listen(@Autowired AmqpAdmin admin, @Autowired RabbitTemplate rabbit,
-                       @Autowired ContractMessageConverter converter, @Autowired MessagingNames names) {
-        events = EventProbe.listen(admin, rabbit, converter, names, PostEvents.MESSAGES);
-    }
-
-    @AfterAll
-    static void stopListening() {
-        events.close();
-    }
 
     @Test
     void aPostIsCreatedWithItsMentionsOnTheEvent() {
@@ -77,7 +59,7 @@ class PostsIT {
         UUID bob = UUID.randomUUID();
         Post original = create(alice, "original", null);
         Post reply = create(bob, "reply", original.id());
-        Post repost = call(PostRpc.REPOST, new RepostRequest(bob, original.id())).post();
+        Post repost = rpc.call(PostRpc.REPOST, new RepostRequest(bob, original.id())).post();
 
         PostCreated replied = nextEvent(PostCreated.class, reply.id());
         assertThat(replied.replyToId()).isEqualTo(original.id());
@@ -93,10 +75,9 @@ class PostsIT {
         UUID author = UUID.randomUUID();
         Post post = create(author, "mine", null);
 
-        assertThatThrownBy(() -> call(PostRpc.DELETE, new DeletePostRequest(UUID.randomUUID(), post.id())))
-                .isInstanceOfSatisfying(RpcErrorException.class,
-                        e -> assertThat(e.reply().code()).isEqualTo(ErrorCode.FORBIDDEN));
-        assertThat(call(PostRpc.GET, new GetPostRequest(null, post.id())).post().id()).isEqualTo(post.id());
+        assertThat(rpc.refusal(PostRpc.DELETE, new DeletePostRequest(UUID.randomUUID(), post.id())).code())
+                .isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(rpc.call(PostRpc.GET, new GetPostRequest(null, post.id())).post().id()).isEqualTo(post.id());
     }
 
     @Test
@@ -105,10 +86,10 @@ class PostsIT {
         Post original = create(author, "to be reposted", null);
         List<UUID> reposts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            reposts.add(call(PostRpc.REPOST, new RepostRequest(UUID.randomUUID(), original.id())).post().id());
+            reposts.add(rpc.call(PostRpc.REPOST, new RepostRequest(UUID.randomUUID(), original.id())).post().id());
         }
 
-        call(PostRpc.DELETE, new DeletePostRequest(author, original.id()));
+        rpc.call(PostRpc.DELETE, new DeletePostRequest(author, original.id()));
 
         for (UUID repost : reposts) {
             PostDeleted event = nextEvent(PostDeleted.class, repost);
@@ -123,14 +104,14 @@ class PostsIT {
     void undoingARepostPublishesPostDeletedOnlyOnce() {
         UUID reposter = UUID.randomUUID();
         Post original = create(UUID.randomUUID(), "x", null);
-        Post repost = call(PostRpc.REPOST, new RepostRequest(reposter, original.id())).post();
+        Post repost = rpc.call(PostRpc.REPOST, new RepostRequest(reposter, original.id())).post();
 
-        call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
-        call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
+        rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
+        rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
 
         assertThat(events.all(PostDeleted.class, event -> event.postId().equals(repost.id()), Duration.ofMillis(700)))
                 .singleElement().satisfies(event -> assertThat(event.repostOfId()).isEqualTo(original.id()));
-        assertThat(call(PostRpc.GET, new GetPostRequest(reposter, original.id())).post().repostCount()).isZero();
+        assertThat(rpc.call(PostRpc.GET, new GetPostRequest(reposter, original.id())).post().repostCount()).isZero();
     }
 
     @Test
@@ -138,7 +119,7 @@ class PostsIT {
         UUID author = UUID.randomUUID();
         List<CompletableFuture<UUID>> attempts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            attempts.add(rpc.call(PostRpc.CREATE, new CreatePostRequest(author, "once", null, "key-1"))
+            attempts.add(rpc.send(PostRpc.CREATE, new CreatePostRequest(author, "once", null, "key-1"))
                     .thenApply(result -> result.post().id()));
         }
         List<UUID> ids = attempts.stream().map(CompletableFuture::join).distinct().toList();
@@ -149,15 +130,7 @@ class PostsIT {
     }
 
     private Post create(UUID author, String content, UUID replyToId) {
-        return call(PostRpc.CREATE, new CreatePostRequest(author, content, replyToId, null)).post();
-    }
-
-    private <Q, R> R call(social.contract.rpc.Operation<Q, R> operation, Q request) {
-        try {
-            return rpc.call(operation, request).join();
-        } catch (CompletionException e) {
-            throw (RuntimeException) e.getCause();
-        }
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, replyToId, null)).post();
     }
 
     private <E> E nextEvent(Class<E> type, UUID postId) {

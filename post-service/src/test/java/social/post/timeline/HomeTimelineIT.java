@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import social.contract.Event;
 import social.contract.follow.UserFollowed;
 import social.contract.follow.UserUnfollowed;
 import social.contract.post.CreatePostRequest;
@@ -20,10 +18,8 @@ import social.contract.post.GetHomeTimelineRequest;
 import social.contract.post.Post;
 import social.contract.post.PostRpc;
 import social.support.id.Ids;
-import social.support.messaging.ContractMessageConverter;
-import social.support.messaging.MessagingNames;
-import social.support.rpc.RpcClient;
 import social.support.testing.EventReplay;
+import social.support.testing.RpcCalls;
 import social.support.testing.ServiceIntegrationTest;
 
 /**
@@ -33,13 +29,9 @@ import social.support.testing.ServiceIntegrationTest;
 @ServiceIntegrationTest
 class HomeTimelineIT {
     @Autowired
-    RpcClient rpc;
+    RpcCalls rpc;
     @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    ContractMessageConverter converter;
-    @Autowired
-    MessagingNames names;
+    EventReplay replay;
 
     @Test
     void followedAuthorsPostsComeAndGoWithTheFollowEvenWhenEventsAreRedelivered() {
@@ -50,34 +42,29 @@ class HomeTimelineIT {
         assertThat(timeline(reader)).containsExactly(own);
 
         UserFollowed followed = new UserFollowed(Ids.newId(), Instant.now(), 1, reader, author, false);
-        publish(followed);
+        replay.deliver(followed);
         await().atMost(Duration.ofSeconds(2)).until(() -> timeline(reader).equals(List.of(older, own)));
 
         UserUnfollowed unfollowed = new UserUnfollowed(Ids.newId(), Instant.now(), 1, reader, author);
-        publish(unfollowed);
-        publish(followed); // a redelivered follow must not bring the author back
+        replay.deliver(unfollowed);
+        replay.deliver(followed); // a redelivered follow must not bring the author back
         UUID marker = post(reader, "marker");
         await().atMost(Duration.ofSeconds(2)).until(() -> timeline(reader).equals(List.of(marker, own)));
     }
 
     @Test
     void anEmptyTimelineIsOneEmptyPage() {
-        var page = rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(UUID.randomUUID(), 20, null)).join();
+        var page = rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(UUID.randomUUID(), 20, null));
         assertThat(page.items()).isEmpty();
         assertThat(page.nextCursor()).isNull();
     }
 
-    /** Straight to the exchange, so that a test can deliver one event twice. */
-    private void publish(Event event) {
-        new EventReplay(rabbit, converter, names).deliver(event);
-    }
-
     private UUID post(UUID author, String content) {
-        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null)).join().post().id();
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null)).post().id();
     }
 
     private List<UUID> timeline(UUID reader) {
-        return rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(reader, 100, null)).join()
+        return rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(reader, 100, null))
                 .items().stream().map(Post::id).toList();
     }
 }

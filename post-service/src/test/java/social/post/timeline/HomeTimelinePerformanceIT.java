@@ -14,12 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import social.contract.post.GetHomeTimelineRequest;
 import social.contract.post.PostPage;
+import social.support.testing.Performance;
 import social.support.testing.ServiceIntegrationTest;
 
 /**
  * The issue's budget: with 1,000 followed accounts and 100,000 posts, one home-timeline page
  * costs under 20 ms at post-service, on an index-driven plan. Half the posts are by accounts the
- * reader does not follow, so a plan that walked all posts newest first would show.
+ * reader does not follow, so a plan that walked all posts newest first would show. The plan is
+ * checked in every build; the timing only with {@code -Pbench} ({@link Performance}).
  */
 @ServiceIntegrationTest
 class HomeTimelinePerformanceIT {
@@ -54,7 +56,7 @@ class HomeTimelinePerformanceIT {
     }
 
     @Test
-    void aPageOfTheHomeTimelineUsesTheAuthorIndexAndTakesUnder20Milliseconds() {
+    void aPageOfTheHomeTimelineUsesTheAuthorIndex() {
         PostPage first = timeline.page(new GetHomeTimelineRequest(READER, 20, null));
         assertThat(first.items()).hasSize(20);
 
@@ -63,7 +65,12 @@ class HomeTimelinePerformanceIT {
                 .query(String.class).list());
         System.out.println("home timeline page plan, " + FOLLOWED + " followed, " + POSTS + " posts:\n" + plan);
         assertThat(plan).contains("post_author_newest").doesNotContain("Seq Scan on post");
+    }
 
+    @Test
+    @Performance
+    void aPageOfTheHomeTimelineTakesUnder20Milliseconds() {
+        PostPage first = timeline.page(new GetHomeTimelineRequest(READER, 20, null));
         List<Long> micros = new ArrayList<>();
         String cursor = first.nextCursor();
         for (int i = 0; i < 20; i++) {

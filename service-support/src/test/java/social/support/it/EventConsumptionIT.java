@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import social.contract.auth.UserRegistered;
 import social.support.events.InboxJanitor;
-import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
+import social.support.testing.EventReplay;
 
 /** Consumers apply each event once, and a poison message ends in the dead-letter queue. */
 @SupportIntegrationTest
@@ -30,7 +30,7 @@ class EventConsumptionIT {
     @Autowired
     RabbitTemplate rabbit;
     @Autowired
-    ContractMessageConverter converter;
+    EventReplay replay;
     @Autowired
     MessagingNames names;
     @Autowired
@@ -43,10 +43,10 @@ class EventConsumptionIT {
     @Test
     void aRedeliveredEventIsAppliedOnce() {
         UserRegistered event = registration("twice");
-        publish(event);
-        publish(event);
+        replay.deliver(event);
+        replay.deliver(event);
         UserRegistered marker = registration("after-twice");
-        publish(marker);
+        replay.deliver(marker);
 
         await().atMost(DEADLINE).until(() -> applied(marker.eventId()) == 1);
         assertThat(applied(event.eventId())).isEqualTo(1);
@@ -57,9 +57,9 @@ class EventConsumptionIT {
         String deadLetters = names.deadLetterQueue(names.eventQueue("registrations"));
         long before = messageCount(deadLetters);
         UserRegistered poison = registration(SupportTestApplication.POISON_USERNAME);
-        publish(poison);
+        replay.deliver(poison);
         UserRegistered next = registration("after-poison");
-        publish(next);
+        replay.deliver(next);
 
         await().atMost(DEADLINE).until(() -> applied(next.eventId()) == 1);
         await().atMost(DEADLINE).until(() -> messageCount(deadLetters) == before + 1);
@@ -76,7 +76,7 @@ class EventConsumptionIT {
         properties.setContentType("application/json");
         rabbit.send(names.eventsExchange(), "user.registered", new Message("{}".getBytes(), properties));
         UserRegistered next = registration("after-garbage");
-        publish(next);
+        replay.deliver(next);
 
         await().atMost(DEADLINE).until(() -> applied(next.eventId()) == 1);
         await().atMost(DEADLINE).until(() -> messageCount(deadLetters) == before + 1);
@@ -97,10 +97,6 @@ class EventConsumptionIT {
 
     private UserRegistered registration(String username) {
         return new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), username, username);
-    }
-
-    private void publish(UserRegistered event) {
-        rabbit.send(names.eventsExchange(), "user.registered", converter.toMessage(event, new MessageProperties()));
     }
 
     private int applied(UUID eventId) {

@@ -7,7 +7,9 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
+import social.support.testing.EventReplay;
 import social.support.testing.RealInfrastructure;
 
 /** The backbone's test application against the run's real Postgres and RabbitMQ. */
@@ -23,5 +25,6 @@ import social.support.testing.RealInfrastructure;
         "social.messaging.retry-backoff=10ms",
         // the outbox tests drive relays of their own, through a connection they can cut
         "social.outbox.relay-enabled=false"})
+@Import(EventReplay.class)
 @interface SupportIntegrationTest {
 }

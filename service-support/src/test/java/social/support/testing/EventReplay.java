@@ -10,7 +10,8 @@ import social.support.messaging.MessagingNames;
 
 /**
  * Publishes an event straight to the events exchange, as the outbox relay would: to deliver an
- * event again with the same {@code eventId}, the way at-least-once delivery sometimes does.
+ * event again with the same {@code eventId}, the way at-least-once delivery sometimes does, or an
+ * event of another service that a test stands in for. A bean in every {@link ServiceIntegrationTest}.
  */
 public final class EventReplay {
     private final RabbitTemplate rabbit;

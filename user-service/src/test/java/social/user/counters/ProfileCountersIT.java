@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import social.contract.Event;
 import social.contract.follow.UserFollowed;
 import social.contract.follow.UserUnfollowed;
 import social.contract.post.PostCreated;
@@ -21,10 +19,8 @@ import social.contract.user.GetUserRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
 import social.support.id.Ids;
-import social.support.messaging.ContractMessageConverter;
-import social.support.messaging.MessagingNames;
-import social.support.rpc.RpcClient;
 import social.support.testing.EventReplay;
+import social.support.testing.RpcCalls;
 import social.support.testing.ServiceIntegrationTest;
 
 /**
@@ -34,13 +30,9 @@ import social.support.testing.ServiceIntegrationTest;
 @ServiceIntegrationTest
 class ProfileCountersIT {
     @Autowired
-    RpcClient rpc;
+    RpcCalls rpc;
     @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    ContractMessageConverter converter;
-    @Autowired
-    MessagingNames names;
+    EventReplay replay;
 
     @Test
     void aRedeliveredEventCountsOnce() {
@@ -50,10 +42,10 @@ class ProfileCountersIT {
         PostCreated created = new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), followee, "x", Instant.now(),
                 null, null, null, null, null);
 
-        publish(followed);
-        publish(followed);
-        publish(created);
-        publish(created);
+        replay.deliver(followed);
+        replay.deliver(followed);
+        replay.deliver(created);
+        replay.deliver(created);
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
             assertThat(user(followee).followersCount()).isEqualTo(1);
@@ -62,7 +54,7 @@ class ProfileCountersIT {
         });
         // later events of the same queue are applied, so the duplicates above are behind us for good
         UUID marker = profile();
-        publish(new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), marker, "x", Instant.now(),
+        replay.deliver(new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), marker, "x", Instant.now(),
                 null, null, null, null, null));
         await().atMost(Duration.ofSeconds(2)).until(() -> user(marker).postsCount() == 1);
         assertThat(user(followee).followersCount()).isEqualTo(1);
@@ -75,18 +67,18 @@ class ProfileCountersIT {
         UUID followee = profile();
         UUID postId = Ids.newId();
 
-        publish(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false));
-        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
-        publish(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, true));
-        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
-        publish(new PostCreated(Ids.newId(), Instant.now(), 1, postId, followee, "x", Instant.now(), null, null, null,
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false));
+        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, true));
+        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
+        replay.deliver(new PostCreated(Ids.newId(), Instant.now(), 1, postId, followee, "x", Instant.now(), null, null, null,
                 null, null));
-        publish(new PostDeleted(Ids.newId(), Instant.now(), 1, postId, followee, null, null));
+        replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, postId, followee, null, null));
         // a stray extra removal must not take a counter below zero
-        publish(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
-        publish(new PostDeleted(Ids.newId(), Instant.now(), 1, Ids.newId(), followee, null, null));
+        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
+        replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, Ids.newId(), followee, null, null));
         UUID marker = profile();
-        publish(new UserFollowed(Ids.newId(), Instant.now(), 1, marker, followee, false));
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, marker, followee, false));
 
         await().atMost(Duration.ofSeconds(2)).until(() -> user(marker).followingCount() == 1);
         User counted = user(followee);
@@ -97,16 +89,11 @@ class ProfileCountersIT {
 
     private UUID profile() {
         UUID id = UUID.randomUUID();
-        rpc.call(UserRpc.CREATE_PROFILE, new CreateProfileRequest(id, "u" + id.toString().substring(0, 8), "U")).join();
+        rpc.call(UserRpc.CREATE_PROFILE, new CreateProfileRequest(id, "u" + id.toString().substring(0, 8), "U"));
         return id;
     }
 
     private User user(UUID id) {
-        return rpc.call(UserRpc.GET, new GetUserRequest(id)).join();
-    }
-
-    /** Straight to the exchange, so that a test can deliver one event twice. */
-    private void publish(Event event) {
-        new EventReplay(rabbit, converter, names).deliver(event);
+        return rpc.call(UserRpc.GET, new GetUserRequest(id));
     }
 }

@@ -7,11 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,34 +20,28 @@ import social.contract.user.User;
 import social.contract.user.UserRpc;
 import social.contract.user.UserSummary;
 import social.contract.user.UserSummaryPage;
-import social.support.messaging.ContractMessageConverter;
-import social.support.messaging.MessagingNames;
-import social.support.rpc.RpcClient;
+import social.support.testing.EventReplay;
+import social.support.testing.RpcCalls;
 import social.support.testing.ServiceIntegrationTest;
 
 /** user-service over its real queues, database and broker. */
 @ServiceIntegrationTest
 class UserServiceIT {
     @Autowired
-    RpcClient rpc;
+    RpcCalls rpc;
     @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    ContractMessageConverter converter;
-    @Autowired
-    MessagingNames names;
+    EventReplay replay;
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void aRegisteredEventCreatesTheProfileOnceEvenWhenRedeliveredOrAlsoCreatedByRequest() throws Exception {
+    void aRegisteredEventCreatesTheProfileOnceEvenWhenRedeliveredOrAlsoCreatedByRequest() {
         UUID userId = UUID.randomUUID();
         String username = "ev_" + userId.toString().substring(0, 8);
         UserRegistered event = new UserRegistered(UUID.randomUUID(), Instant.now(), 1, userId, username, "Evie");
-        User created = rpc.call(UserRpc.CREATE_PROFILE, new CreateProfileRequest(userId, username, "Evie"))
-                .get(5, TimeUnit.SECONDS);
-        publish(event);
-        publish(event);
+        User created = rpc.call(UserRpc.CREATE_PROFILE, new CreateProfileRequest(userId, username, "Evie"));
+        replay.deliver(event);
+        replay.deliver(event);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> processed(event.eventId()));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM profile WHERE id = ?", Integer.class, userId)).isEqualTo(1);
@@ -58,30 +49,25 @@ class UserServiceIT {
     }
 
     @Test
-    void searchPagesThroughEveryMatchExactlyOnceAndSummariesAreOneBatch() throws Exception {
+    void searchPagesThroughEveryMatchExactlyOnceAndSummariesAreOneBatch() {
         String tag = "pg" + UUID.randomUUID().toString().substring(0, 6);
         List<UUID> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 25; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
-            rpc.call(UserRpc.CREATE_PROFILE, new CreateProfileRequest(id, tag + "_" + i, "Name " + i)).get(5, TimeUnit.SECONDS);
+            rpc.call(UserRpc.CREATE_PROFILE, new CreateProfileRequest(id, tag + "_" + i, "Name " + i));
         }
         List<UserSummary> seen = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            UserSummaryPage page = rpc.call(UserRpc.SEARCH, new SearchUsersRequest(tag.toUpperCase(), 7, cursor))
-                    .get(5, TimeUnit.SECONDS);
+            UserSummaryPage page = rpc.call(UserRpc.SEARCH, new SearchUsersRequest(tag.toUpperCase(), 7, cursor));
             seen.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
         assertThat(seen).extracting(UserSummary::id).containsExactlyInAnyOrderElementsOf(ids);
 
-        assertThat(rpc.call(UserRpc.GET_SUMMARIES, new GetUserSummariesRequest(ids)).get(5, TimeUnit.SECONDS).users())
+        assertThat(rpc.call(UserRpc.GET_SUMMARIES, new GetUserSummariesRequest(ids)).users())
                 .hasSize(25);
-    }
-
-    private void publish(UserRegistered event) {
-        rabbit.send(names.eventsExchange(), "user.registered", converter.toMessage(event, new MessageProperties()));
     }
 
     private boolean processed(UUID eventId) {
