@@ -1,8 +1,12 @@
 package social.gateway.security;
 
+import org.springframework.http.HttpStatus;
+
+import social.gateway.web.ApiException;
+
 /** A protected endpoint was called without a valid access token. */
-public class AuthenticationRequiredException extends RuntimeException {
-    public AuthenticationRequiredException() {
-        super("A valid access token is required.", null, false, false);
+class AuthenticationRequiredException extends ApiException {
+    AuthenticationRequiredException() {
+        super(HttpStatus.UNAUTHORIZED, "A valid access token is required.");
     }
 }

@@ -3,6 +3,7 @@ package social.gateway.security;
 import java.util.List;
 import java.util.Map;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,11 @@ import social.gateway.web.Problems;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    static {
+        // the caller comes from the bearer token, not from a request parameter of the API
+        SpringDocUtils.getConfig().addAnnotationsToIgnore(Caller.class);
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccessTokenVerifier verifier, Problems problems) throws Exception {

@@ -19,7 +19,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import social.contract.ErrorReply;
-import social.gateway.security.AuthenticationRequiredException;
 import social.support.rpc.RpcErrorException;
 import social.support.rpc.RpcTimeoutException;
 import social.support.rpc.RpcUnavailableException;
@@ -68,15 +67,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return of(HttpStatus.SERVICE_UNAVAILABLE, "A service is unavailable, try again shortly.");
     }
 
-    @ExceptionHandler(AuthenticationRequiredException.class)
-    ResponseEntity<ProblemDetail> authenticationRequired(AuthenticationRequiredException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(Problems.problem(HttpStatus.UNAUTHORIZED, e.getMessage()));
-    }
-
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return of(e.status(), e.getMessage());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(Problems.problem(e.status(), e.getMessage()));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -22,15 +21,9 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import social.gateway.security.Caller;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-
-    static {
-        // the caller comes from the bearer token, not from a request parameter
-        SpringDocUtils.getConfig().addAnnotationsToIgnore(Caller.class);
-    }
 
     /** Every operation can fail in these ways; each answers problem+json. */
     @Bean
