@@ -11,14 +11,15 @@ import org.springframework.util.unit.DataSize;
  *                    (load shedding; notification streams do not count)
  */
 @ConfigurationProperties("social.gateway")
-public record GatewayProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
-                                @DefaultValue("256") int maxConcurrentRequests) {
+public record GatewayProperties(
+        @DefaultValue("64KB") DataSize maxBodySize,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("256") int maxConcurrentRequests) {
 
     public record RateLimit(
             @DefaultValue("50") long requestsPerSecond,
             @DefaultValue("100") long burst,
             @DefaultValue("100") long anonymousRequestsPerSecond,
             @DefaultValue("200") long anonymousBurst,
-            @DefaultValue("100000") int maxTrackedCallers) {
-    }
+            @DefaultValue("100000") int maxTrackedCallers) {}
 }

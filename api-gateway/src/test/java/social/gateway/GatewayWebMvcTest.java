@@ -19,12 +19,16 @@ import org.springframework.context.annotation.FilterType;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-        "social\\.gateway\\.GatewayProperties",
-        "social\\.gateway\\.web\\.(Problems|StrictJson)",
-        "social\\.gateway\\.security\\.AccessTokenVerifier",
-        "social\\.gateway\\.user\\.(UserDirectory|UserCacheProperties)",
-        "social\\.gateway\\.post\\.PostAssembler",
-        "social\\.gateway\\.notification\\.(NotificationStreams|NotificationProperties)"}))
-public @interface GatewayWebMvcTest {
-}
+@WebMvcTest(
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = {
+                            "social\\.gateway\\.GatewayProperties",
+                            "social\\.gateway\\.web\\.(Problems|StrictJson)",
+                            "social\\.gateway\\.security\\.AccessTokenVerifier",
+                            "social\\.gateway\\.user\\.(UserDirectory|UserCacheProperties)",
+                            "social\\.gateway\\.post\\.PostAssembler",
+                            "social\\.gateway\\.notification\\.(NotificationStreams|NotificationProperties)"
+                        }))
+public @interface GatewayWebMvcTest {}

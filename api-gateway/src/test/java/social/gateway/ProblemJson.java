@@ -10,8 +10,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** The answer every error of the API gives: RFC 9457 problem+json, never a stack trace. */
 public final class ProblemJson {
-    private ProblemJson() {
-    }
+    private ProblemJson() {}
 
     /** A problem of this status, titled with its reason phrase, with some detail. */
     public static Consumer<MvcTestResult> problem(HttpStatus status) {
@@ -26,6 +25,8 @@ public final class ProblemJson {
     }
 
     public static Consumer<MvcTestResult> problem(HttpStatus status, String detail) {
-        return problem(status).andThen(result -> assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(detail));
+        return problem(status)
+                .andThen(result ->
+                        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(detail));
     }
 }

@@ -21,8 +21,7 @@ import social.support.rpc.RpcClient;
 
 /** Answers of the services, stubbed on the mocked {@link RpcClient}, that several slices need. */
 public final class ServiceAnswers {
-    private ServiceAnswers() {
-    }
+    private ServiceAnswers() {}
 
     /** A post of a new author, who has no likes yet. */
     public static Post aPost() {
@@ -32,9 +31,10 @@ public final class ServiceAnswers {
     /** post-service knows the post, user-service its author, and like-service knows no like of it. */
     public static void postExists(RpcClient rpc, Post post) {
         given(rpc.callAndWait(eq(PostRpc.GET), any())).willReturn(new PostResult(post, false));
-        given(rpc.call(eq(UserRpc.GET_SUMMARIES), any())).willReturn(CompletableFuture.completedFuture(
-                new UserSummaries(List.of(new UserSummary(post.authorId(), "author", "Author")))));
-        given(rpc.call(eq(LikeRpc.GET_LIKE_STATES), any())).willReturn(
-                CompletableFuture.completedFuture(new LikeStates(List.of())));
+        given(rpc.call(eq(UserRpc.GET_SUMMARIES), any()))
+                .willReturn(CompletableFuture.completedFuture(
+                        new UserSummaries(List.of(new UserSummary(post.authorId(), "author", "Author")))));
+        given(rpc.call(eq(LikeRpc.GET_LIKE_STATES), any()))
+                .willReturn(CompletableFuture.completedFuture(new LikeStates(List.of())));
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.jsonwebtoken.Jwts;
+
 import social.contract.auth.AuthRpc;
 import social.contract.auth.VerificationKeys;
 import social.support.rpc.RpcClient;
@@ -32,14 +33,19 @@ public final class TestTokens {
     private static final String AUDIENCE = "social-api";
     private static final KeyPair KEYS = generateKeyPair();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** auth-service's answer to the gateway's question for the verification keys. */
     public static void serveVerificationKeys(RpcClient rpc) {
-        given(rpc.callAndWait(eq(AuthRpc.VERIFICATION_KEYS), any())).willReturn(new VerificationKeys(ISSUER, AUDIENCE,
-                List.of(new VerificationKeys.Key(KEY_ID, "EdDSA",
-                        Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded())))));
+        given(rpc.callAndWait(eq(AuthRpc.VERIFICATION_KEYS), any()))
+                .willReturn(new VerificationKeys(
+                        ISSUER,
+                        AUDIENCE,
+                        List.of(new VerificationKeys.Key(
+                                KEY_ID,
+                                "EdDSA",
+                                Base64.getEncoder()
+                                        .encodeToString(KEYS.getPublic().getEncoded())))));
     }
 
     public static String validFor(UUID userId) {
@@ -62,22 +68,32 @@ public final class TestTokens {
     /** Unsigned ({@code alg: none}), with otherwise valid claims. */
     public static String unsignedFor(UUID userId) {
         return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}") + "."
-                + base64Url("{\"sub\":\"" + userId + "\",\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE
-                + "\",\"exp\":" + Instant.now().plus(Duration.ofMinutes(15)).getEpochSecond() + "}") + ".";
+                + base64Url(
+                        "{\"sub\":\"" + userId + "\",\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"exp\":"
+                                + Instant.now().plus(Duration.ofMinutes(15)).getEpochSecond() + "}")
+                + ".";
     }
 
     /** Signed with a key auth-service does not have, under its key id. */
     public static String signedByAnotherKeyFor(UUID userId) {
-        return signed(userId, Instant.now().plus(Duration.ofMinutes(15)), generateKeyPair().getPrivate());
+        return signed(
+                userId,
+                Instant.now().plus(Duration.ofMinutes(15)),
+                generateKeyPair().getPrivate());
     }
 
     private static String signed(UUID userId, Instant expiry, PrivateKey key) {
-        return Jwts.builder().header().keyId(KEY_ID).and()
+        return Jwts.builder()
+                .header()
+                .keyId(KEY_ID)
+                .and()
                 .id(UUID.randomUUID().toString())
                 .subject(userId.toString())
                 .claim("preferred_username", "user")
                 .issuer(ISSUER)
-                .audience().add(AUDIENCE).and()
+                .audience()
+                .add(AUDIENCE)
+                .and()
                 .issuedAt(Date.from(expiry.minus(Duration.ofMinutes(15))))
                 .expiration(Date.from(expiry))
                 .signWith(key, Jwts.SIG.EdDSA)

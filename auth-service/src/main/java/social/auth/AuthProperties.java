@@ -28,6 +28,5 @@ public record AuthProperties(
     public record LoginThrottle(
             @DefaultValue("15m") Duration window,
             @DefaultValue("5") int maxFailuresPerUsername,
-            @DefaultValue("20") int maxFailuresPerAddress) {
-    }
+            @DefaultValue("20") int maxFailuresPerAddress) {}
 }

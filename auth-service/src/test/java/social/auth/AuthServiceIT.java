@@ -8,21 +8,21 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.Jwts;
 import social.contract.ErrorCode;
 import social.contract.auth.AuthEvents;
 import social.contract.auth.AuthRpc;
-import social.contract.auth.RegisteredCredentials;
 import social.contract.auth.GetVerificationKeysRequest;
+import social.contract.auth.IssuedTokens;
 import social.contract.auth.LoginRequest;
 import social.contract.auth.RegisterCredentialsRequest;
-import social.contract.auth.IssuedTokens;
+import social.contract.auth.RegisteredCredentials;
 import social.contract.auth.UserRegistered;
 import social.contract.auth.VerificationKeys;
 import social.support.testing.EventProbe;
@@ -37,18 +37,20 @@ class AuthServiceIT {
 
     @Autowired
     RpcCalls rpc;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void registrationStoresAnArgon2idHashAndPublishesTheRegisteredEvent() {
         String username = "it_" + UUID.randomUUID().toString().substring(0, 8);
-        RegisteredCredentials registered = rpc.call(AuthRpc.REGISTER, new RegisterCredentialsRequest(username,
-                username + "@example.com", "a good password", null));
+        RegisteredCredentials registered = rpc.call(
+                AuthRpc.REGISTER,
+                new RegisterCredentialsRequest(username, username + "@example.com", "a good password", null));
 
         assertThat(registered.displayName()).isEqualTo(username);
-        String hash = jdbc.queryForObject("SELECT password_hash FROM credential WHERE user_id = ?", String.class,
-                registered.userId());
+        String hash = jdbc.queryForObject(
+                "SELECT password_hash FROM credential WHERE user_id = ?", String.class, registered.userId());
         assertThat(hash).startsWith("$argon2id$").doesNotContain("a good password");
         UserRegistered event = events.next(UserRegistered.class, e -> e.userId().equals(registered.userId()));
         assertThat(event.username()).isEqualTo(username);
@@ -57,21 +59,32 @@ class AuthServiceIT {
     @Test
     void issuedAccessTokensVerifyWithThePublishedPublicKeyAndCarryIssuerAudienceAndExpiry() throws Exception {
         String username = "tok_" + UUID.randomUUID().toString().substring(0, 8);
-        RegisteredCredentials registered = rpc.call(AuthRpc.REGISTER, new RegisterCredentialsRequest(username,
-                username + "@example.com", "a good password", "Tok"));
+        RegisteredCredentials registered = rpc.call(
+                AuthRpc.REGISTER,
+                new RegisterCredentialsRequest(username, username + "@example.com", "a good password", "Tok"));
         IssuedTokens tokens = rpc.call(AuthRpc.LOGIN, new LoginRequest(username, "a good password", "127.0.0.1"));
         VerificationKeys keys = rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest());
 
-        PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(
-                new X509EncodedKeySpec(Base64.getDecoder().decode(keys.keys().get(0).x509())));
-        Claims claims = Jwts.parser().verifyWith(publicKey).requireIssuer(keys.issuer()).requireAudience(keys.audience())
-                .build().parseSignedClaims(tokens.accessToken()).getPayload();
+        PublicKey publicKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(
+                        Base64.getDecoder().decode(keys.keys().get(0).x509())));
+        Claims claims = Jwts.parser()
+                .verifyWith(publicKey)
+                .requireIssuer(keys.issuer())
+                .requireAudience(keys.audience())
+                .build()
+                .parseSignedClaims(tokens.accessToken())
+                .getPayload();
         assertThat(claims.getSubject()).isEqualTo(registered.userId().toString());
-        assertThat(claims.getExpiration().getTime() - claims.getIssuedAt().getTime()).isEqualTo(15 * 60 * 1000);
+        assertThat(claims.getExpiration().getTime() - claims.getIssuedAt().getTime())
+                .isEqualTo(15 * 60 * 1000);
         assertThat(keys.keys().get(0).algorithm()).isEqualTo("EdDSA");
         assertThat(tokens.refreshToken()).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM refresh_token WHERE token_hash = sha256(convert_to(?, 'UTF8'))",
-                Integer.class, tokens.refreshToken())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM refresh_token WHERE token_hash = sha256(convert_to(?, 'UTF8'))",
+                        Integer.class,
+                        tokens.refreshToken()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -79,7 +92,8 @@ class AuthServiceIT {
         String address = "10.9." + (int) (Math.random() * 200) + ".1";
         for (int i = 0; i < 20; i++) {
             String unknown = "nobody_" + i;
-            assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(unknown, "wrong password", address)).code())
+            assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(unknown, "wrong password", address))
+                            .code())
                     .isEqualTo(ErrorCode.UNAUTHORIZED);
         }
         assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest("someone_else", "wrong password", address)))

@@ -35,8 +35,15 @@ public final class BenchReport {
 
     public static void main(String[] args) throws Exception {
         switch (args.length > 0 ? args[0] : "") {
-            case "run" -> run(Path.of(args[1]), Path.of(args[2]), args[3], Path.of(args[4]), args[5],
-                    Double.parseDouble(args[6]), Integer.parseInt(args[7]));
+            case "run" ->
+                run(
+                        Path.of(args[1]),
+                        Path.of(args[2]),
+                        args[3],
+                        Path.of(args[4]),
+                        args[5],
+                        Double.parseDouble(args[6]),
+                        Integer.parseInt(args[7]));
             case "summarize" -> summarize(Path.of(args[1]), Path.of(args[2]));
             default -> {
                 System.err.println("usage: BenchReport run|summarize ...");
@@ -47,13 +54,18 @@ public final class BenchReport {
 
     // ------------------------------------------------------------------ one run
 
-    static void run(Path out, Path gatlingDir, String echoFile, Path machineFile, String mode, double rate, int duration)
+    static void run(
+            Path out, Path gatlingDir, String echoFile, Path machineFile, String mode, double rate, int duration)
             throws IOException {
         Files.createDirectories(out);
         List<Map<String, Object>> rows = parseGatling(gatlingDir.resolve("index.html"), duration);
-        Map<String, Object> all = rows.stream().filter(r -> "all".equals(r.get("name"))).findFirst()
+        Map<String, Object> all = rows.stream()
+                .filter(r -> "all".equals(r.get("name")))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no 'measured' group in " + gatlingDir));
-        JsonNode echo = "-".equals(echoFile) ? null : Http.JSON.readTree(Path.of(echoFile).toFile());
+        JsonNode echo = "-".equals(echoFile)
+                ? null
+                : Http.JSON.readTree(Path.of(echoFile).toFile());
 
         ObjectNode result = Http.JSON.createObjectNode();
         result.put("mode", mode);
@@ -68,8 +80,11 @@ public final class BenchReport {
             JsonNode open = echo.path("openModel");
             ratio.put("p50", div(num(all, "p50Ms"), open.path("p50Ms").asDouble()));
             ratio.put("p99", div(num(all, "p99Ms"), open.path("p99Ms").asDouble()));
-            double echoMax = echo.path("closedLoopMax").path("throughputPerSecond").asDouble();
-            ratio.put("throughputOfEchoMax", echoMax == 0 ? 0 : Math.round(10000 * num(all, "throughputPerSecond") / echoMax) / 10000.0);
+            double echoMax =
+                    echo.path("closedLoopMax").path("throughputPerSecond").asDouble();
+            ratio.put(
+                    "throughputOfEchoMax",
+                    echoMax == 0 ? 0 : Math.round(10000 * num(all, "throughputPerSecond") / echoMax) / 10000.0);
         }
         Path cpuFile = out.resolve("cpu.json");
         JsonNode cpu = Files.exists(cpuFile) ? Http.JSON.readTree(cpuFile.toFile()) : null;
@@ -86,40 +101,70 @@ public final class BenchReport {
         verdict.put("sentAtLeast95pctOfRequested", sentEnough);
         verdict.put("held", p99ok && errorsOk && sentEnough);
         result.put("gatlingReport", gatlingDir.resolve("index.html").toString());
-        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), result);
+        Http.JSON
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(out.resolve("results.json").toFile(), result);
 
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmark: ").append(mode).append(String.format(Locale.ROOT, " at %.0f req/s for %d s%n%n", rate, duration));
+        md.append("# Benchmark: ")
+                .append(mode)
+                .append(String.format(Locale.ROOT, " at %.0f req/s for %d s%n%n", rate, duration));
         machine(md, result.get("machine"));
         md.append("\n## HTTP through the gateway (Gatling, open model, after the warm-up)\n\n");
         table(md, rows);
         if (echo != null) {
             JsonNode open = echo.path("openModel");
             JsonNode closed = echo.path("closedLoopMax");
-            md.append(String.format(Locale.ROOT, "%n## Transport floor: raw RabbitMQ request/reply echo, same broker%n%n"
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n## Transport floor: raw RabbitMQ request/reply echo, same broker%n%n"
                             + "Request %d B, reply %d B (the mix's mean response), %d consumers with prefetch %d, direct reply-to.%n%n"
                             + "| echo | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |%n|---|---:|---:|---:|---:|---:|---:|%n"
                             + "| open model at %.0f req/s | %.1f | %.2f | %.2f | %.2f | %.2f | %d |%n",
-                    echo.path("requestBytes").asInt(), echo.path("replyBytes").asInt(), echo.path("consumers").asInt(),
-                    echo.path("prefetch").asInt(), open.path("rate").asDouble(), open.path("throughputPerSecond").asDouble(),
-                    open.path("p50Ms").asDouble(), open.path("p90Ms").asDouble(), open.path("p99Ms").asDouble(),
-                    open.path("maxMs").asDouble(), open.path("errors").asLong()));
+                    echo.path("requestBytes").asInt(),
+                    echo.path("replyBytes").asInt(),
+                    echo.path("consumers").asInt(),
+                    echo.path("prefetch").asInt(),
+                    open.path("rate").asDouble(),
+                    open.path("throughputPerSecond").asDouble(),
+                    open.path("p50Ms").asDouble(),
+                    open.path("p90Ms").asDouble(),
+                    open.path("p99Ms").asDouble(),
+                    open.path("maxMs").asDouble(),
+                    open.path("errors").asLong()));
             if (!closed.isMissingNode()) {
-                md.append(String.format(Locale.ROOT, "| closed loop, %d in flight (the broker's max) | %.0f | %.2f | %.2f | %.2f | %.2f | - |%n",
-                        closed.path("concurrency").asInt(), closed.path("throughputPerSecond").asDouble(),
-                        closed.path("p50Ms").asDouble(), closed.path("p90Ms").asDouble(), closed.path("p99Ms").asDouble(),
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| closed loop, %d in flight (the broker's max) | %.0f | %.2f | %.2f | %.2f | %.2f | - |%n",
+                        closed.path("concurrency").asInt(),
+                        closed.path("throughputPerSecond").asDouble(),
+                        closed.path("p50Ms").asDouble(),
+                        closed.path("p90Ms").asDouble(),
+                        closed.path("p99Ms").asDouble(),
                         closed.path("maxMs").asDouble()));
             }
             JsonNode ratio = result.get("ratioToEchoFloor");
-            md.append(String.format(Locale.ROOT, "%nRatio HTTP / echo: p50 %.1fx, p99 %.1fx; HTTP throughput = %.2f %% of the echo's closed-loop max.%n",
-                    ratio.path("p50").asDouble(), ratio.path("p99").asDouble(), 100 * ratio.path("throughputOfEchoMax").asDouble()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nRatio HTTP / echo: p50 %.1fx, p99 %.1fx; HTTP throughput = %.2f %% of the echo's closed-loop max.%n",
+                    ratio.path("p50").asDouble(),
+                    ratio.path("p99").asDouble(),
+                    100 * ratio.path("throughputOfEchoMax").asDouble()));
         }
         if (cpu != null) {
             cpuTable(md, cpu);
         }
-        md.append(String.format(Locale.ROOT, "%n**Verdict: %s** (p99 <= 100 ms: %s; errors <= 0.1 %%: %s; sent >= 95 %% of %d: %s)%n",
-                verdict.get("held").asBoolean() ? "held" : "NOT held", p99ok, errorsOk, expected, sentEnough));
-        md.append("\nGatling's full report: `").append(gatlingDir.resolve("index.html")).append("`\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "%n**Verdict: %s** (p99 <= 100 ms: %s; errors <= 0.1 %%: %s; sent >= 95 %% of %d: %s)%n",
+                verdict.get("held").asBoolean() ? "held" : "NOT held",
+                p99ok,
+                errorsOk,
+                expected,
+                sentEnough));
+        md.append("\nGatling's full report: `")
+                .append(gatlingDir.resolve("index.html"))
+                .append("`\n");
         Files.writeString(out.resolve("report.md"), md);
         System.out.print(md);
         System.out.println(verdict.get("held").asBoolean() ? "HELD" : "NOT-HELD");
@@ -127,18 +172,28 @@ public final class BenchReport {
 
     /** Where the CPU went: per process, CPU milliseconds per request and cores busy. */
     private static void cpuTable(StringBuilder md, JsonNode cpu) {
-        md.append(String.format(Locale.ROOT, "%n## CPU (a %d s window inside the measured period)%n%n"
-                + "| process | CPU ms per request | cores busy |%n|---|---:|---:|%n", cpu.path("windowSeconds").asInt()));
+        md.append(String.format(
+                Locale.ROOT,
+                "%n## CPU (a %d s window inside the measured period)%n%n"
+                        + "| process | CPU ms per request | cores busy |%n|---|---:|---:|%n",
+                cpu.path("windowSeconds").asInt()));
         JsonNode cores = cpu.path("cpuCoresBusy");
-        cpu.path("cpuMsPerRequest").properties().forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %.3f | %.2f |%n",
-                e.getKey(), e.getValue().asDouble(), cores.path(e.getKey()).asDouble())));
+        cpu.path("cpuMsPerRequest")
+                .properties()
+                .forEach(e -> md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.3f | %.2f |%n",
+                        e.getKey(),
+                        e.getValue().asDouble(),
+                        cores.path(e.getKey()).asDouble())));
         md.append("\n`machine` is the whole machine's busy time (incl. Gatling and the kernel).\n");
     }
 
     /** The rows of Gatling's statistics table, with the measured group as "all" and warm-up rows dropped. */
     static List<Map<String, Object>> parseGatling(Path indexHtml, int duration) throws IOException {
         String html = Files.readString(indexHtml);
-        Pattern row = Pattern.compile("<tr id=\"([^\"]+)\"(?: data-parent=\"([^\"]*)\")?\\s*>(.*?)</tr>", Pattern.DOTALL);
+        Pattern row =
+                Pattern.compile("<tr id=\"([^\"]+)\"(?: data-parent=\"([^\"]*)\")?\\s*>(.*?)</tr>", Pattern.DOTALL);
         Pattern name = Pattern.compile("class=\"ellipsed-name\">([^<]*)<");
         Pattern cell = Pattern.compile("<td class=\"value [^\"]*col-(\\d+)\">([^<]*)</td>");
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -192,17 +247,26 @@ public final class BenchReport {
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> r : rows) {
             boolean all = "all".equals(r.get("name"));
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) |%n",
-                    all ? "**all**" : "`" + r.get("name") + "`", (Long) r.get("count"), (Double) r.get("throughputPerSecond"),
-                    (Double) r.get("p50Ms"), (Double) r.get("p90Ms"), (Double) r.get("p99Ms"), (Double) r.get("maxMs"),
-                    (Long) r.get("errors"), (Double) r.get("errorPct")));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) |%n",
+                    all ? "**all**" : "`" + r.get("name") + "`",
+                    (Long) r.get("count"),
+                    (Double) r.get("throughputPerSecond"),
+                    (Double) r.get("p50Ms"),
+                    (Double) r.get("p90Ms"),
+                    (Double) r.get("p99Ms"),
+                    (Double) r.get("maxMs"),
+                    (Long) r.get("errors"),
+                    (Double) r.get("errorPct")));
         }
     }
 
     static void machine(StringBuilder md, JsonNode m) {
         md.append("Machine: ");
         List<String> parts = new ArrayList<>();
-        m.fields().forEachRemaining(e -> parts.add(e.getKey() + " " + e.getValue().asText()));
+        m.fields()
+                .forEachRemaining(e -> parts.add(e.getKey() + " " + e.getValue().asText()));
         md.append(String.join("; ", parts)).append("\n");
     }
 
@@ -219,7 +283,8 @@ public final class BenchReport {
     static void summarize(Path out, Path machineFile) throws IOException {
         List<JsonNode> steps = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(out)) {
-            for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("step-")).toList()) {
+            for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("step-"))
+                    .toList()) {
                 if (Files.exists(d.resolve("results.json"))) {
                     steps.add(Http.JSON.readTree(d.resolve("results.json").toFile()));
                 }
@@ -231,7 +296,8 @@ public final class BenchReport {
         result.set("machine", Http.JSON.readTree(machineFile.toFile()));
         double highest = 0;
         ArrayNode arr = result.putArray("steps");
-        StringBuilder md = new StringBuilder("# Benchmark: find-max (mix, rate stepped up until p99 > 100 ms or errors > 0.1 %)\n\n");
+        StringBuilder md = new StringBuilder(
+                "# Benchmark: find-max (mix, rate stepped up until p99 > 100 ms or errors > 0.1 %)\n\n");
         machine(md, result.get("machine"));
         md.append("\n| target req/s | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | errors | held |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -252,10 +318,18 @@ public final class BenchReport {
             step.set("all", all);
             step.put("held", held);
             if (all != null) {
-                md.append(String.format(Locale.ROOT, "| %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) | %s |%n", rate,
-                        all.path("throughputPerSecond").asDouble(), all.path("p50Ms").asDouble(), all.path("p90Ms").asDouble(),
-                        all.path("p99Ms").asDouble(), all.path("maxMs").asDouble(), all.path("errors").asLong(),
-                        all.path("errorPct").asDouble(), held ? "yes" : "**no**"));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) | %s |%n",
+                        rate,
+                        all.path("throughputPerSecond").asDouble(),
+                        all.path("p50Ms").asDouble(),
+                        all.path("p90Ms").asDouble(),
+                        all.path("p99Ms").asDouble(),
+                        all.path("maxMs").asDouble(),
+                        all.path("errors").asLong(),
+                        all.path("errorPct").asDouble(),
+                        held ? "yes" : "**no**"));
             }
         }
         result.put("highestRateHeld", highest);
@@ -265,14 +339,21 @@ public final class BenchReport {
             JsonNode echo = Http.JSON.readTree(echoFile.toFile());
             result.set("echoFloor", echo);
             JsonNode open = echo.path("openModel");
-            md.append(String.format(Locale.ROOT, "%nTransport floor (raw RabbitMQ echo, reply %d B, open model at %.0f req/s): "
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nTransport floor (raw RabbitMQ echo, reply %d B, open model at %.0f req/s): "
                             + "p50 %.2f ms, p99 %.2f ms, errors %d; closed-loop max %.0f req/s.%n",
-                    echo.path("replyBytes").asInt(), open.path("rate").asDouble(), open.path("p50Ms").asDouble(),
-                    open.path("p99Ms").asDouble(), open.path("errors").asLong(),
+                    echo.path("replyBytes").asInt(),
+                    open.path("rate").asDouble(),
+                    open.path("p50Ms").asDouble(),
+                    open.path("p99Ms").asDouble(),
+                    open.path("errors").asLong(),
                     echo.path("closedLoopMax").path("throughputPerSecond").asDouble()));
         }
         md.append("\nEach step's own report: `step-<rate>/report.md`.\n");
-        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), result);
+        Http.JSON
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(out.resolve("results.json").toFile(), result);
         Files.writeString(out.resolve("report.md"), md);
         System.out.print(md);
     }

@@ -19,7 +19,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -91,7 +90,7 @@ public final class EchoFloor {
         byte[] reply = filler(bodyBytes);
         byte[] request = filler(requestBytes);
         try (Connection server = cf.newConnection("bench-echo-server");
-             Connection client = cf.newConnection("bench-echo-client")) {
+                Connection client = cf.newConnection("bench-echo-client")) {
             Channel admin = server.createChannel();
             admin.queueDeclare(queue, false, false, true, Map.of("x-expires", 120_000));
             try {
@@ -103,7 +102,9 @@ public final class EchoFloor {
                         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties p, byte[] body)
                                 throws IOException {
                             AMQP.BasicProperties rp = new AMQP.BasicProperties.Builder()
-                                    .correlationId(p.getCorrelationId()).contentType("application/json").build();
+                                    .correlationId(p.getCorrelationId())
+                                    .contentType("application/json")
+                                    .build();
                             getChannel().basicPublish("", p.getReplyTo(), rp, reply);
                             getChannel().basicAck(envelope.getDeliveryTag(), false);
                         }
@@ -119,7 +120,8 @@ public final class EchoFloor {
                     });
                     clients.add(ch);
                 }
-                System.out.printf("echo floor: queue %s, %d consumers (prefetch %d), %d client channels, request %d B, reply %d B%n",
+                System.out.printf(
+                        "echo floor: queue %s, %d consumers (prefetch %d), %d client channels, request %d B, reply %d B%n",
                         queue, consumers, prefetch, clientChannels, requestBytes, bodyBytes);
 
                 Map<String, Object> result = new LinkedHashMap<>();
@@ -149,7 +151,9 @@ public final class EchoFloor {
                     closed.put("concurrency", saturateConcurrency);
                     closed.put("durationSeconds", saturate);
                     result.put("closedLoopMax", closed);
-                    System.out.printf("echo floor closed loop, %d in flight for %ds: %s%n", saturateConcurrency, saturate, closed);
+                    System.out.printf(
+                            "echo floor closed loop, %d in flight for %ds: %s%n",
+                            saturateConcurrency, saturate, closed);
                 }
                 Http.JSON.writerWithDefaultPrettyPrinter().writeValue(new File(out), result);
             } finally {
@@ -202,8 +206,12 @@ public final class EchoFloor {
     void send(Channel ch, String queue, byte[] request, long intended) {
         String id = Long.toString(seq.incrementAndGet());
         pending.put(id, intended);
-        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().correlationId(id).replyTo(REPLY_TO)
-                .expiration("5000").contentType("application/json").build();
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .correlationId(id)
+                .replyTo(REPLY_TO)
+                .expiration("5000")
+                .contentType("application/json")
+                .build();
         try {
             synchronized (ch) {
                 ch.basicPublish("", queue, props, request);

@@ -32,8 +32,10 @@ final class Http {
         if (!isLocal(URI.create(this.baseUrl).getHost())) {
             throw new IllegalArgumentException("the benchmark only targets localhost, not " + baseUrl);
         }
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     static boolean isLocal(String host) {
@@ -60,7 +62,8 @@ final class Http {
             throw new IllegalArgumentException(e);
         }
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json");
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);

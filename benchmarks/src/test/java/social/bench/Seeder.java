@@ -107,11 +107,13 @@ public final class Seeder {
         return "bench-" + username + "-pw";
     }
 
-    private static final String[] WORDS = ("the a of to and in is it you that he was for on are with as his they be at one have "
-            + "this from or had by hot word but what some we can out other were all there when up use your how said an each she "
-            + "which do their time if will way about many then them write would like so these her long make thing see him two has "
-            + "look more day could go come did number sound no most people my over know water than call first who may down side "
-            + "been now find coffee campus library thesis reed portland rain bike music game party exam").split(" ");
+    private static final String[] WORDS =
+            ("the a of to and in is it you that he was for on are with as his they be at one have "
+                            + "this from or had by hot word but what some we can out other were all there when up use your how said an each she "
+                            + "which do their time if will way about many then them write would like so these her long make thing see him two has "
+                            + "look more day could go come did number sound no most people my over know water than call first who may down side "
+                            + "been now find coffee campus library thesis reed portland rain bike music game party exam")
+                    .split(" ");
 
     /** User i's posts: 0-20 (10 on average), about a quarter mention one or two friends. */
     static List<String> postsOf(Graph g, int i) {
@@ -148,7 +150,9 @@ public final class Seeder {
     void seed() throws Exception {
         long t0 = System.nanoTime();
         int n = graph.users();
-        System.out.printf("graph: %d users, %d edges (%d follows)%n", n, graph.edges().size(), 2 * graph.edges().size());
+        System.out.printf(
+                "graph: %d users, %d edges (%d follows)%n",
+                n, graph.edges().size(), 2 * graph.edges().size());
         if (seededBefore()) {
             System.out.println("already seeded (sampled users have all their follows and posts): nothing to do");
             return;
@@ -159,7 +163,9 @@ public final class Seeder {
         AtomicInteger created = new AtomicInteger();
         parallel(n, i -> {
             String u = username(i);
-            Http.Response r = http.post("/api/auth/register", null,
+            Http.Response r = http.post(
+                    "/api/auth/register",
+                    null,
                     Map.of("username", u, "email", u + "@bench.local", "password", password(u)));
             if (r.status() == 201) {
                 created.incrementAndGet();
@@ -170,7 +176,8 @@ public final class Seeder {
             tokens[i] = login.access();
             ids[i] = userId(login.access());
         });
-        System.out.printf("users: %d registered now, %d existed (%.0f s)%n", created.get(), n - created.get(), secs(t0));
+        System.out.printf(
+                "users: %d registered now, %d existed (%.0f s)%n", created.get(), n - created.get(), secs(t0));
 
         if (alreadySeeded(ids, tokens)) {
             System.out.println("follows and posts: already seeded, nothing to do");
@@ -208,15 +215,19 @@ public final class Seeder {
         done.set(0);
         parallel(posts.size(), k -> {
             int[] p = posts.get(k);
-            Http.Response r = http.post("/api/posts", tokens[p[0]], Map.of("content", contents.get(k)),
+            Http.Response r = http.post(
+                    "/api/posts",
+                    tokens[p[0]],
+                    Map.of("content", contents.get(k)),
                     "seed-" + username(p[0]) + "-" + p[1]);
             if (r.status() != 201 && r.status() != 200) {
                 throw new IllegalStateException("post by " + p[0] + ": " + r.status() + " " + r.body());
             }
             progress(done, posts.size(), "posts");
         });
-        System.out.printf("posts: %d, %.1f per user (%.0f s, %.0f/s)%n", posts.size(), posts.size() / (double) n,
-                secs(t2), posts.size() / secs(t2));
+        System.out.printf(
+                "posts: %d, %.1f per user (%.0f s, %.0f/s)%n",
+                posts.size(), posts.size() / (double) n, secs(t2), posts.size() / secs(t2));
         System.out.printf("seeded in %.0f s%n", secs(t0));
     }
 
@@ -250,8 +261,7 @@ public final class Seeder {
 
     // ------------------------------------------------------------------ login
 
-    record Login(String access, String refresh) {
-    }
+    record Login(String access, String refresh) {}
 
     private Login logIn(String u) {
         Http.Response r = http.post("/api/auth/login", null, Map.of("username", u, "password", password(u)));
@@ -265,7 +275,10 @@ public final class Seeder {
     private static String userId(String accessToken) {
         String payload = accessToken.split("\\.")[1];
         try {
-            return Http.JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sub").asText();
+            return Http.JSON
+                    .readTree(java.util.Base64.getUrlDecoder().decode(payload))
+                    .get("sub")
+                    .asText();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -298,7 +311,8 @@ public final class Seeder {
                 Http.Response r = http.post("/api/auth/refresh", null, Map.of("refreshToken", previous[i]));
                 if (r.status() == 200) {
                     JsonNode t = r.json();
-                    l = new Login(t.get("accessToken").asText(), t.get("refreshToken").asText());
+                    l = new Login(
+                            t.get("accessToken").asText(), t.get("refreshToken").asText());
                     refreshed.incrementAndGet();
                 }
             }
@@ -311,12 +325,20 @@ public final class Seeder {
         });
         StringBuilder csv = new StringBuilder("index,username,userId,token\n");
         for (int i = 0; i < n; i++) {
-            csv.append(i).append(',').append(username(i)).append(',').append(ids[i]).append(',').append(access[i]).append('\n');
+            csv.append(i)
+                    .append(',')
+                    .append(username(i))
+                    .append(',')
+                    .append(ids[i])
+                    .append(',')
+                    .append(access[i])
+                    .append('\n');
         }
         Files.writeString(usersFile, csv);
         Files.write(refreshFile, List.of(refresh));
-        System.out.printf("tokens: %d users (%d refreshed, %d logged in) in %.0f s -> %s%n", n, refreshed.get(),
-                n - refreshed.get(), secs(t0), usersFile);
+        System.out.printf(
+                "tokens: %d users (%d refreshed, %d logged in) in %.0f s -> %s%n",
+                n, refreshed.get(), n - refreshed.get(), secs(t0), usersFile);
 
         // post ids for GET /api/posts/{id}, and the response sizes of the mix's requests
         Random r = new Random(SEED);
@@ -338,13 +360,17 @@ public final class Seeder {
             mine.json().path("items").forEach(p -> ownIds.add(p.get("id").asText()));
             synchronized (counts) {
                 homeBytes[0] += home.body().getBytes(StandardCharsets.UTF_8).length;
-                userBytes[0] += http.get("/api/users/" + ids[i] + "/posts", access[i]).body()
-                        .getBytes(StandardCharsets.UTF_8).length;
+                userBytes[0] += http.get("/api/users/" + ids[i] + "/posts", access[i])
+                        .body()
+                        .getBytes(StandardCharsets.UTF_8)
+                        .length;
                 counts[0]++;
                 counts[1]++;
                 if (!ownIds.isEmpty()) {
-                    postBytes[0] += http.get("/api/posts/" + ownIds.get(0), access[i]).body()
-                            .getBytes(StandardCharsets.UTF_8).length;
+                    postBytes[0] += http.get("/api/posts/" + ownIds.get(0), access[i])
+                            .body()
+                            .getBytes(StandardCharsets.UTF_8)
+                            .length;
                     counts[2]++;
                 }
             }
@@ -362,8 +388,11 @@ public final class Seeder {
         sizes.put("postBytes", Math.round(post));
         sizes.put("mixMeanResponseBytes", mix);
         sizes.put("postIdsSampled", postIds.size());
-        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(dataDir.resolve("sizes.json").toFile(), sizes);
-        System.out.printf("sampled %d post ids; mean response bytes: home %.0f, user %.0f, post %.0f, mix %d%n",
+        Http.JSON
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(dataDir.resolve("sizes.json").toFile(), sizes);
+        System.out.printf(
+                "sampled %d post ids; mean response bytes: home %.0f, user %.0f, post %.0f, mix %d%n",
                 postIds.size(), home, user, post, mix);
         if (postIds.isEmpty()) {
             throw new IllegalStateException("no posts found: is the database seeded?");

@@ -3,7 +3,6 @@ package social.bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
@@ -50,8 +49,7 @@ public class SocialMixSimulation extends Simulation {
     final String mode = System.getProperty("mode", "mix");
     final Path dataDir = Path.of(System.getProperty("dataDir", "target/bench-data"));
 
-    record User(String id, String username, String token, List<String> friendNames) {
-    }
+    record User(String id, String username, String token, List<String> friendNames) {}
 
     final List<User> users = readUsers();
     final List<String> postIds = readColumn(dataDir.resolve("posts.csv"));
@@ -68,16 +66,21 @@ public class SocialMixSimulation extends Simulation {
     /** A random seeded user, a random target user, a random post, and a new post's body. */
     Iterator<Map<String, Object>> feeder() {
         return Stream.generate((Supplier<Map<String, Object>>) () -> {
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            User u = users.get(r.nextInt(users.size()));
-            User target = users.get(r.nextInt(users.size()));
-            String content = Seeder.content(new Random(r.nextLong()), List.of()) + mentions(u, r);
-            return Map.of(
-                    "token", u.token(),
-                    "target", target.id(),
-                    "postId", postIds.get(r.nextInt(postIds.size())),
-                    "newPost", json(content.length() > 280 ? content.substring(0, 280).trim() : content));
-        }).iterator();
+                    ThreadLocalRandom r = ThreadLocalRandom.current();
+                    User u = users.get(r.nextInt(users.size()));
+                    User target = users.get(r.nextInt(users.size()));
+                    String content = Seeder.content(new Random(r.nextLong()), List.of()) + mentions(u, r);
+                    return Map.of(
+                            "token", u.token(),
+                            "target", target.id(),
+                            "postId", postIds.get(r.nextInt(postIds.size())),
+                            "newPost",
+                                    json(
+                                            content.length() > 280
+                                                    ? content.substring(0, 280).trim()
+                                                    : content));
+                })
+                .iterator();
     }
 
     private static String mentions(User u, ThreadLocalRandom r) {
@@ -88,23 +91,32 @@ public class SocialMixSimulation extends Simulation {
     }
 
     ChainBuilder homeTimeline() {
-        return exec(http("home-timeline").get("/api/timeline")
-                .header("Authorization", "Bearer #{token}").check(status().is(200)));
+        return exec(http("home-timeline")
+                .get("/api/timeline")
+                .header("Authorization", "Bearer #{token}")
+                .check(status().is(200)));
     }
 
     ChainBuilder userTimeline() {
-        return exec(http("user-timeline").get("/api/users/#{target}/posts")
-                .header("Authorization", "Bearer #{token}").check(status().is(200)));
+        return exec(http("user-timeline")
+                .get("/api/users/#{target}/posts")
+                .header("Authorization", "Bearer #{token}")
+                .check(status().is(200)));
     }
 
     ChainBuilder newPost() {
-        return exec(http("post-create").post("/api/posts")
-                .header("Authorization", "Bearer #{token}").body(StringBody("#{newPost}")).check(status().is(201)));
+        return exec(http("post-create")
+                .post("/api/posts")
+                .header("Authorization", "Bearer #{token}")
+                .body(StringBody("#{newPost}"))
+                .check(status().is(201)));
     }
 
     ChainBuilder postById() {
-        return exec(http("post-by-id").get("/api/posts/#{postId}")
-                .header("Authorization", "Bearer #{token}").check(status().is(200)));
+        return exec(http("post-by-id")
+                .get("/api/posts/#{postId}")
+                .header("Authorization", "Bearer #{token}")
+                .check(status().is(200)));
     }
 
     ChainBuilder requests() {
@@ -114,10 +126,12 @@ public class SocialMixSimulation extends Simulation {
         if (!"mix".equals(mode)) {
             throw new IllegalArgumentException("mode must be mix or post-by-id, not " + mode);
         }
-        return exec(session -> session).randomSwitch().on(
-                percent(60.0).then(homeTimeline()),
-                percent(30.0).then(userTimeline()),
-                percent(10.0).then(newPost()));
+        return exec(session -> session)
+                .randomSwitch()
+                .on(
+                        percent(60.0).then(homeTimeline()),
+                        percent(30.0).then(userTimeline()),
+                        percent(10.0).then(newPost()));
     }
 
     ScenarioBuilder scenarioIn(String groupName) {
@@ -130,12 +144,16 @@ public class SocialMixSimulation extends Simulation {
         }
         List<PopulationBuilder> populations = new ArrayList<>();
         if (warmup > 0) {
-            populations.add(scenarioIn("warmup").injectOpen(rampUsersPerSec(1).to(rate).during(Duration.ofSeconds(warmup))));
+            populations.add(
+                    scenarioIn("warmup").injectOpen(rampUsersPerSec(1).to(rate).during(Duration.ofSeconds(warmup))));
         }
-        populations.add(scenarioIn("measured").injectOpen(nothingFor(Duration.ofSeconds(warmup)),
-                constantUsersPerSec(rate).during(Duration.ofSeconds(duration))));
+        populations.add(scenarioIn("measured")
+                .injectOpen(
+                        nothingFor(Duration.ofSeconds(warmup)),
+                        constantUsersPerSec(rate).during(Duration.ofSeconds(duration))));
         setUp(populations).protocols(protocol);
-        System.out.printf("bench: mode=%s rate=%.0f/s duration=%ds warmup=%ds users=%d posts=%d baseUrl=%s%n",
+        System.out.printf(
+                "bench: mode=%s rate=%.0f/s duration=%ds warmup=%ds users=%d posts=%d baseUrl=%s%n",
                 mode, rate, duration, warmup, users.size(), postIds.size(), baseUrl);
     }
 
@@ -145,8 +163,8 @@ public class SocialMixSimulation extends Simulation {
         List<String> lines = readLines(dataDir.resolve("users.csv"));
         Seeder.Graph graph;
         try {
-            graph = Seeder.Graph.load(Path.of(System.getProperty("edges",
-                    "../../shared/datasets/socfb-Reed98/socfb-Reed98.edges")));
+            graph = Seeder.Graph.load(
+                    Path.of(System.getProperty("edges", "../../shared/datasets/socfb-Reed98/socfb-Reed98.edges")));
         } catch (IOException e) {
             graph = null;
         }

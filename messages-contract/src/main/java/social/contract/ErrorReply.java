@@ -19,6 +19,5 @@ public record ErrorReply(ErrorCode code, String message, List<FieldError> errors
         return new ErrorReply(code, message, List.of(), null);
     }
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -10,8 +10,7 @@ public final class Names {
     /** Where rejected (poison) messages go; bound to one dead-letter queue per queue. */
     public static final String DEAD_LETTER_EXCHANGE = "social.dlx";
 
-    private Names() {
-    }
+    private Names() {}
 
     /** The direct exchange of the service owning an operation, e.g. {@code post.rpc}. */
     public static String rpcExchange(String service) {

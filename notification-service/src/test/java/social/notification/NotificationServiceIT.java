@@ -28,12 +28,12 @@ import social.contract.notification.CountUnreadRequest;
 import social.contract.notification.ListNotificationsRequest;
 import social.contract.notification.MarkAllReadRequest;
 import social.contract.notification.MarkReadRequest;
+import social.contract.notification.NotificationBatchCreated;
+import social.contract.notification.NotificationEvents;
 import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationPage;
 import social.contract.notification.NotificationRpc;
 import social.contract.notification.NotificationType;
-import social.contract.notification.NotificationBatchCreated;
-import social.contract.notification.NotificationEvents;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.user.UserRpc;
@@ -64,9 +64,12 @@ class NotificationServiceIT {
         @Bean
         RpcEndpoint fakeUserEndpoint(Topology topology) {
             return RpcEndpoint.answering(UserRpc.SERVICE, topology)
-                    .on(UserRpc.FIND_BY_USERNAMES, request -> new UserSummaries(request.usernames().stream()
-                            .filter(USERNAMES::containsKey)
-                            .map(name -> new UserSummary(USERNAMES.get(name), name, name)).toList()))
+                    .on(
+                            UserRpc.FIND_BY_USERNAMES,
+                            request -> new UserSummaries(request.usernames().stream()
+                                    .filter(USERNAMES::containsKey)
+                                    .map(name -> new UserSummary(USERNAMES.get(name), name, name))
+                                    .toList()))
                     .build();
         }
     }
@@ -76,8 +79,10 @@ class NotificationServiceIT {
 
     @Autowired
     RpcCalls rpc;
+
     @Autowired
     EventReplay replay;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -98,22 +103,56 @@ class NotificationServiceIT {
     }
 
     static PostCreated post(UUID author, String content, List<String> mentions) {
-        return new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), author, content, Instant.now(),
-                null, null, null, null, mentions);
+        return new PostCreated(
+                Ids.newId(),
+                Instant.now(),
+                1,
+                Ids.newId(),
+                author,
+                content,
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                mentions);
     }
 
     static PostCreated reply(UUID author, PostCreated to, List<String> mentions) {
-        return new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), author, "a reply", Instant.now(),
-                to.postId(), to.authorId(), null, null, mentions);
+        return new PostCreated(
+                Ids.newId(),
+                Instant.now(),
+                1,
+                Ids.newId(),
+                author,
+                "a reply",
+                Instant.now(),
+                to.postId(),
+                to.authorId(),
+                null,
+                null,
+                mentions);
     }
 
     static PostCreated repost(UUID author, PostCreated of) {
-        return new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), author, "", Instant.now(),
-                null, null, of.postId(), of.authorId(), List.of());
+        return new PostCreated(
+                Ids.newId(),
+                Instant.now(),
+                1,
+                Ids.newId(),
+                author,
+                "",
+                Instant.now(),
+                null,
+                null,
+                of.postId(),
+                of.authorId(),
+                List.of());
     }
 
     List<NotificationItem> all(UUID recipient) {
-        return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(recipient, false, 100, null)).items();
+        return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(recipient, false, 100, null))
+                .items();
     }
 
     long count(UUID recipient, NotificationType type) {
@@ -121,12 +160,14 @@ class NotificationServiceIT {
     }
 
     long unread(UUID recipient) {
-        return rpc.call(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(recipient)).count();
+        return rpc.call(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(recipient))
+                .count();
     }
 
     /** Holds for a while: what a redelivered or repeated event would have changed has had its chance. */
     void staysAt(UUID recipient, NotificationType type, long expected) {
-        await().during(Duration.ofMillis(600)).atMost(CONVERGE)
+        await().during(Duration.ofMillis(600))
+                .atMost(CONVERGE)
                 .untilAsserted(() -> assertThat(count(recipient, type)).isEqualTo(expected));
     }
 
@@ -136,12 +177,13 @@ class NotificationServiceIT {
         UUID bob = user(null);
         UserFollowed follow = followed(bob, alice, false);
         replay.deliver(follow);
-        await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(alice)).singleElement().satisfies(n -> {
-            assertThat(n.type()).isEqualTo(NotificationType.FOLLOW);
-            assertThat(n.actorId()).isEqualTo(bob);
-            assertThat(n.postId()).isNull();
-            assertThat(n.read()).isFalse();
-        }));
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(all(alice)).singleElement().satisfies(n -> {
+                    assertThat(n.type()).isEqualTo(NotificationType.FOLLOW);
+                    assertThat(n.actorId()).isEqualTo(bob);
+                    assertThat(n.postId()).isNull();
+                    assertThat(n.read()).isFalse();
+                }));
         replay.deliver(follow);
         // unfollowing and following again (a new event) does not notify a second time either
         replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, bob, alice));
@@ -157,13 +199,14 @@ class NotificationServiceIT {
         UUID post = Ids.newId();
         LikeAdded like = liked(post, author, fan);
         replay.deliver(like);
-        await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(author)).singleElement().satisfies(n -> {
-            assertThat(n.type()).isEqualTo(NotificationType.LIKE);
-            assertThat(n.actorId()).isEqualTo(fan);
-            assertThat(n.postId()).isEqualTo(post);
-        }));
-        replay.deliver(like);                       // redelivered
-        replay.deliver(liked(post, author, fan));   // liked again after an unlike
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(all(author)).singleElement().satisfies(n -> {
+                    assertThat(n.type()).isEqualTo(NotificationType.LIKE);
+                    assertThat(n.actorId()).isEqualTo(fan);
+                    assertThat(n.postId()).isEqualTo(post);
+                }));
+        replay.deliver(like); // redelivered
+        replay.deliver(liked(post, author, fan)); // liked again after an unlike
         replay.deliver(liked(post, author, author)); // the author likes their own post
         staysAt(author, NotificationType.LIKE, 1);
     }
@@ -207,13 +250,14 @@ class NotificationServiceIT {
         PostCreated original = post(alice, "worth sharing", List.of());
         PostCreated repost = repost(bob, original);
         replay.deliver(repost);
-        await().atMost(CONVERGE).untilAsserted(() -> assertThat(all(alice)).singleElement().satisfies(n -> {
-            assertThat(n.type()).isEqualTo(NotificationType.REPOST);
-            assertThat(n.actorId()).isEqualTo(bob);
-            assertThat(n.postId()).isEqualTo(original.postId());
-        }));
-        replay.deliver(repost);                    // redelivered
-        replay.deliver(repost(alice, original));   // her own repost
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(all(alice)).singleElement().satisfies(n -> {
+                    assertThat(n.type()).isEqualTo(NotificationType.REPOST);
+                    assertThat(n.actorId()).isEqualTo(bob);
+                    assertThat(n.postId()).isEqualTo(original.postId());
+                }));
+        replay.deliver(repost); // redelivered
+        replay.deliver(repost(alice, original)); // her own repost
         staysAt(alice, NotificationType.REPOST, 1);
 
         replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, repost.postId(), bob, null, original.postId()));
@@ -242,12 +286,17 @@ class NotificationServiceIT {
         replay.deliver(new FollowNotifyChanged(Ids.newId(), later, 1, lateKeen, author, true));
         replay.deliver(new UserFollowed(Ids.newId(), later.minusMillis(50), 1, lateKeen, author, false));
         replay.deliver(changedMindFollow); // redelivered: must not switch notify back on
-        await().atMost(CONVERGE).untilAsserted(() -> assertThat(
-                jdbc.queryForObject("SELECT count(*) FROM follow WHERE followee_id = ?", Long.class, author))
-                .isEqualTo(5));
-        await().during(Duration.ofMillis(300)).atMost(CONVERGE).untilAsserted(() -> assertThat(
-                jdbc.queryForList("SELECT follower_id FROM follow WHERE followee_id = ? AND following AND notify",
-                        UUID.class, author)).containsExactlyInAnyOrder(keen, lateKeen));
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM follow WHERE followee_id = ?", Long.class, author))
+                        .isEqualTo(5));
+        await().during(Duration.ofMillis(300))
+                .atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT follower_id FROM follow WHERE followee_id = ? AND following AND notify",
+                                UUID.class,
+                                author))
+                        .containsExactlyInAnyOrder(keen, lateKeen));
 
         PostCreated post = post(author, "news", List.of());
         replay.deliver(post);
@@ -255,8 +304,10 @@ class NotificationServiceIT {
         replay.deliver(reply);
         replay.deliver(repost(author, post(quiet, "r", List.of()))); // reposts are not new posts
         await().atMost(CONVERGE).untilAsserted(() -> {
-            assertThat(all(keen)).extracting(NotificationItem::type, NotificationItem::postId)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(NotificationType.NEW_POST, post.postId()),
+            assertThat(all(keen))
+                    .extracting(NotificationItem::type, NotificationItem::postId)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(NotificationType.NEW_POST, post.postId()),
                             org.assertj.core.groups.Tuple.tuple(NotificationType.NEW_POST, reply.postId()));
             assertThat(count(lateKeen, NotificationType.NEW_POST)).isEqualTo(2);
         });
@@ -276,8 +327,10 @@ class NotificationServiceIT {
         UUID fan = user(null);
         replay.deliver(followed(follower, author, true));
         await().atMost(CONVERGE).until(() -> count(author, NotificationType.FOLLOW) == 1);
-        await().atMost(CONVERGE).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM follow WHERE followee_id = ? AND notify", Long.class, author) == 1);
+        await().atMost(CONVERGE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM follow WHERE followee_id = ? AND notify", Long.class, author)
+                        == 1);
         PostCreated post = post(author, "soon gone @mia", List.of(name(mentioned)));
         PostCreated kept = post(author, "stays", List.of());
         replay.deliver(post);
@@ -322,26 +375,37 @@ class NotificationServiceIT {
             cursor = page.nextCursor();
         } while (cursor != null);
         assertThat(walked).hasSize(5);
-        assertThat(walked).extracting(NotificationItem::id).isSortedAccordingTo((a, b) -> b.toString().compareTo(a.toString()));
+        assertThat(walked)
+                .extracting(NotificationItem::id)
+                .isSortedAccordingTo((a, b) -> b.toString().compareTo(a.toString()));
         assertThat(walked).extracting(NotificationItem::postId).containsExactlyInAnyOrderElementsOf(posts);
 
         NotificationItem newest = walked.get(0);
-        assertThat(rpc.refusal(NotificationRpc.MARK_READ, new MarkReadRequest(stranger, newest.id())).code())
+        assertThat(rpc.refusal(NotificationRpc.MARK_READ, new MarkReadRequest(stranger, newest.id()))
+                        .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(rpc.refusal(NotificationRpc.MARK_READ, new MarkReadRequest(me, Ids.newId())).code())
+        assertThat(rpc.refusal(NotificationRpc.MARK_READ, new MarkReadRequest(me, Ids.newId()))
+                        .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
         rpc.call(NotificationRpc.MARK_READ, new MarkReadRequest(me, newest.id()));
         assertThat(unread(me)).isEqualTo(4);
-        List<NotificationItem> unreadOnly = rpc.call(NotificationRpc.LIST,
-                new ListNotificationsRequest(me, true, 100, null)).items();
-        assertThat(unreadOnly).hasSize(4).noneMatch(NotificationItem::read)
-                .extracting(NotificationItem::id).doesNotContain(newest.id());
+        List<NotificationItem> unreadOnly = rpc.call(
+                        NotificationRpc.LIST, new ListNotificationsRequest(me, true, 100, null))
+                .items();
+        assertThat(unreadOnly)
+                .hasSize(4)
+                .noneMatch(NotificationItem::read)
+                .extracting(NotificationItem::id)
+                .doesNotContain(newest.id());
         assertThat(all(me).get(0).read()).isTrue();
 
         rpc.call(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(me));
         assertThat(unread(me)).isZero();
-        assertThat(rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, true, 100, null)).items()).isEmpty();
-        assertThat(rpc.refusal(NotificationRpc.LIST, new ListNotificationsRequest(me, false, 10, "bogus")).code())
+        assertThat(rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(me, true, 100, null))
+                        .items())
+                .isEmpty();
+        assertThat(rpc.refusal(NotificationRpc.LIST, new ListNotificationsRequest(me, false, 10, "bogus"))
+                        .code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
     }
 
@@ -358,9 +422,11 @@ class NotificationServiceIT {
         int announced = 0;
         int messages = 0;
         while (announced < FAN_OUT) {
-            NotificationBatchCreated batch = events.next(NotificationBatchCreated.class,
+            NotificationBatchCreated batch = events.next(
+                    NotificationBatchCreated.class,
                     b -> b.notifications().stream().anyMatch(n -> post.postId().equals(n.postId())));
-            assertThat(batch.notifications()).allSatisfy(n -> assertThat(n.postId()).isEqualTo(post.postId()));
+            assertThat(batch.notifications())
+                    .allSatisfy(n -> assertThat(n.postId()).isEqualTo(post.postId()));
             announced += batch.notifications().size();
             messages++;
         }
@@ -378,7 +444,8 @@ class NotificationServiceIT {
         awaitFannedOut(post);
         Duration stored = Duration.ofNanos(System.nanoTime() - started);
 
-        System.out.printf("FAN-OUT: %d NEW_POST notifications stored %d ms after the event was published%n",
+        System.out.printf(
+                "FAN-OUT: %d NEW_POST notifications stored %d ms after the event was published%n",
                 FAN_OUT, stored.toMillis());
         assertThat(stored).isLessThan(Duration.ofSeconds(2));
     }
@@ -391,14 +458,20 @@ class NotificationServiceIT {
         for (int i = 0; i < followers; i++) {
             rows.add(new Object[] {Ids.newId(), author, at});
         }
-        jdbc.batchUpdate("INSERT INTO follow (follower_id, followee_id, following, notify, changed_at) VALUES (?, ?, true, true, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO follow (follower_id, followee_id, following, notify, changed_at) VALUES (?, ?, true, true, ?)",
+                rows);
         return author;
     }
 
     void awaitFannedOut(PostCreated post) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM notification WHERE post_id = ? AND type = 'NEW_POST'", Long.class, post.postId())
-                == FAN_OUT);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM notification WHERE post_id = ? AND type = 'NEW_POST'",
+                                Long.class,
+                                post.postId())
+                        == FAN_OUT);
     }
 
     static String suffix() {
@@ -406,6 +479,10 @@ class NotificationServiceIT {
     }
 
     static String name(UUID user) {
-        return USERNAMES.entrySet().stream().filter(e -> e.getValue().equals(user)).findFirst().orElseThrow().getKey();
+        return USERNAMES.entrySet().stream()
+                .filter(e -> e.getValue().equals(user))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
     }
 }

@@ -2,6 +2,11 @@ package social.gateway.follow;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,12 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.follow.FollowPage;
 import social.contract.follow.FollowRpc;
 import social.contract.follow.FollowUserRequest;
@@ -50,32 +49,39 @@ class FollowController {
     }
 
     /** @param notifyEnabled the body's {@code notify}; absent means false for a new follow */
-    record FollowOptions(@JsonProperty("notify") Boolean notifyEnabled) {
-    }
+    record FollowOptions(@JsonProperty("notify") Boolean notifyEnabled) {}
 
-    record NotifySetting(Boolean enabled) {
-    }
+    record NotifySetting(Boolean enabled) {}
 
     @GetMapping("/relationship")
     @Operation(summary = "How the caller and this user stand", security = @SecurityRequirement(name = "bearer"))
     RelationshipView relationship(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
-        return RelationshipView.of(users.aboutExisting(userId,
-                rpc.call(FollowRpc.GET_RELATIONSHIP, new GetRelationshipRequest(caller.id(), userId))));
+        return RelationshipView.of(users.aboutExisting(
+                userId, rpc.call(FollowRpc.GET_RELATIONSHIP, new GetRelationshipRequest(caller.id(), userId))));
     }
 
     @PostMapping("/follow")
-    @Operation(summary = "Follow a user", description = "Idempotent. Body {notify} (default false) asks for NEW_POST notifications. 400 for following yourself.",
+    @Operation(
+            summary = "Follow a user",
+            description =
+                    "Idempotent. Body {notify} (default false) asks for NEW_POST notifications. 400 for following yourself.",
             security = @SecurityRequirement(name = "bearer"))
-    RelationshipView follow(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId,
-                            @RequestBody(required = false) FollowOptions options) {
+    RelationshipView follow(
+            @Caller AuthenticatedUser caller,
+            @PathVariable("id") UUID userId,
+            @RequestBody(required = false) FollowOptions options) {
         Boolean notify = options == null ? null : options.notifyEnabled();
         users.requireExisting(userId);
-        return RelationshipView.of(rpc.callAndWait(FollowRpc.FOLLOW, new FollowUserRequest(caller.id(), userId, notify)));
+        return RelationshipView.of(
+                rpc.callAndWait(FollowRpc.FOLLOW, new FollowUserRequest(caller.id(), userId, notify)));
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/follow")
-    @Operation(summary = "Stop following a user", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
+    @Operation(
+            summary = "Stop following a user",
+            description = "Idempotent.",
+            security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> unfollow(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         users.requireExisting(userId);
         rpc.callAndWait(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId));
@@ -83,32 +89,38 @@ class FollowController {
     }
 
     @PutMapping("/follow/notify")
-    @Operation(summary = "Switch NEW_POST notifications about a followed user", description = "404 unless the caller follows the user.",
+    @Operation(
+            summary = "Switch NEW_POST notifications about a followed user",
+            description = "404 unless the caller follows the user.",
             security = @SecurityRequirement(name = "bearer"))
-    RelationshipView setNotify(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId,
-                               @RequestBody NotifySetting setting) {
+    RelationshipView setNotify(
+            @Caller AuthenticatedUser caller, @PathVariable("id") UUID userId, @RequestBody NotifySetting setting) {
         if (setting.enabled() == null) {
             throw ApiException.badRequest("enabled is required");
         }
-        return RelationshipView.of(rpc.callAndWait(FollowRpc.SET_NOTIFY,
-                new SetFollowNotifyRequest(caller.id(), userId, setting.enabled())));
+        return RelationshipView.of(rpc.callAndWait(
+                FollowRpc.SET_NOTIFY, new SetFollowNotifyRequest(caller.id(), userId, setting.enabled())));
     }
 
     @GetMapping("/followers")
     @Operation(summary = "Who follows this user, newest follow first")
-    Page<UserSummary> followers(@PathVariable("id") UUID userId, @RequestParam(required = false) Integer limit,
-                                @RequestParam(required = false) String cursor) {
-        FollowPage page = users.aboutExisting(userId,
-                rpc.call(FollowRpc.GET_FOLLOWERS, new GetFollowersRequest(userId, PageSize.of(limit), cursor)));
+    Page<UserSummary> followers(
+            @PathVariable("id") UUID userId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        FollowPage page = users.aboutExisting(
+                userId, rpc.call(FollowRpc.GET_FOLLOWERS, new GetFollowersRequest(userId, PageSize.of(limit), cursor)));
         return users.page(page.userIds(), page.nextCursor());
     }
 
     @GetMapping("/following")
     @Operation(summary = "Whom this user follows, newest follow first")
-    Page<UserSummary> following(@PathVariable("id") UUID userId, @RequestParam(required = false) Integer limit,
-                                @RequestParam(required = false) String cursor) {
-        FollowPage page = users.aboutExisting(userId,
-                rpc.call(FollowRpc.GET_FOLLOWING, new GetFollowingRequest(userId, PageSize.of(limit), cursor)));
+    Page<UserSummary> following(
+            @PathVariable("id") UUID userId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        FollowPage page = users.aboutExisting(
+                userId, rpc.call(FollowRpc.GET_FOLLOWING, new GetFollowingRequest(userId, PageSize.of(limit), cursor)));
         return users.page(page.userIds(), page.nextCursor());
     }
 }

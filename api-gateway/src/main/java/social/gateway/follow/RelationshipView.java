@@ -1,13 +1,16 @@
 package social.gateway.follow;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import social.contract.follow.Relationship;
 
 /** The API's Relationship; its {@code notify} cannot be a Java record component's name. */
 @Schema(name = "Relationship")
-record RelationshipView(boolean following, boolean followedBy, @JsonProperty("notify") boolean notifyEnabled) {
+record RelationshipView(
+        boolean following,
+        boolean followedBy,
+        @JsonProperty("notify") boolean notifyEnabled) {
 
     static RelationshipView of(Relationship relationship) {
         return new RelationshipView(relationship.following(), relationship.followedBy(), relationship.notifyEnabled());

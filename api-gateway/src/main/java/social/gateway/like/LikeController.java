@@ -2,6 +2,10 @@ package social.gateway.like;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,14 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.like.GetLikersRequest;
 import social.contract.like.LikePostRequest;
-import social.contract.like.LikerPage;
 import social.contract.like.LikeRpc;
+import social.contract.like.LikerPage;
 import social.contract.like.UnlikePostRequest;
 import social.contract.user.UserSummary;
 import social.gateway.security.AuthenticatedUser;
@@ -42,7 +42,9 @@ class LikeController {
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @PutMapping("/like")
-    @Operation(summary = "Like a post", description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
+    @Operation(
+            summary = "Like a post",
+            description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> like(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(LikeRpc.LIKE, new LikePostRequest(caller.id(), postId));
@@ -51,7 +53,10 @@ class LikeController {
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/like")
-    @Operation(summary = "Take a like back", description = "Idempotent.", security = @SecurityRequirement(name = "bearer"))
+    @Operation(
+            summary = "Take a like back",
+            description = "Idempotent.",
+            security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> unlike(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
@@ -59,8 +64,10 @@ class LikeController {
 
     @GetMapping("/likes")
     @Operation(summary = "Who liked a post, newest like first", description = "404 for an unknown or deleted post.")
-    Page<UserSummary> likers(@PathVariable("id") UUID postId, @RequestParam(required = false) Integer limit,
-                             @RequestParam(required = false) String cursor) {
+    Page<UserSummary> likers(
+            @PathVariable("id") UUID postId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         LikerPage page = rpc.callAndWait(LikeRpc.GET_LIKERS, new GetLikersRequest(postId, PageSize.of(limit), cursor));
         return users.page(page.userIds(), page.nextCursor());
     }

@@ -36,13 +36,16 @@ class LiveNotifications {
 
     void deliver(NotificationBatchCreated created) {
         List<NotificationBatchCreated.Created> here = created.notifications().stream()
-                .filter(item -> streams.isConnected(item.recipientId())).toList();
+                .filter(item -> streams.isConnected(item.recipientId()))
+                .toList();
         if (here.isEmpty()) {
             return;
         }
         Map<UUID, UserSummary> known;
         try {
-            known = users.summaries(here.stream().map(NotificationBatchCreated.Created::actorId).toList())
+            known = users.summaries(here.stream()
+                            .map(NotificationBatchCreated.Created::actorId)
+                            .toList())
                     .get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -52,8 +55,15 @@ class LiveNotifications {
             known = Map.of();
         }
         for (NotificationBatchCreated.Created item : here) {
-            streams.push(item.recipientId(), new Notification(item.notificationId(), item.type(),
-                    UserDirectory.summaryOf(known, item.actorId()), item.postId(), item.createdAt(), false));
+            streams.push(
+                    item.recipientId(),
+                    new Notification(
+                            item.notificationId(),
+                            item.type(),
+                            UserDirectory.summaryOf(known, item.actorId()),
+                            item.postId(),
+                            item.createdAt(),
+                            false));
         }
     }
 }

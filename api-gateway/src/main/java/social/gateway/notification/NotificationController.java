@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.notification.CountUnreadRequest;
 import social.contract.notification.ListNotificationsRequest;
 import social.contract.notification.MarkAllReadRequest;
@@ -47,32 +47,46 @@ class NotificationController {
         this.streams = streams;
     }
 
-    record Count(long count) {
-    }
+    record Count(long count) {}
 
     @GetMapping
     @Operation(summary = "The caller's notifications, newest first", security = @SecurityRequirement(name = "bearer"))
-    Page<Notification> list(@Caller AuthenticatedUser caller,
-                            @RequestParam(defaultValue = "false") boolean unreadOnly,
-                            @RequestParam(required = false) Integer limit,
-                            @RequestParam(required = false) String cursor) {
-        NotificationPage page = rpc.callAndWait(NotificationRpc.LIST,
+    Page<Notification> list(
+            @Caller AuthenticatedUser caller,
+            @RequestParam(defaultValue = "false") boolean unreadOnly,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        NotificationPage page = rpc.callAndWait(
+                NotificationRpc.LIST,
                 new ListNotificationsRequest(caller.id(), unreadOnly, PageSize.of(limit), cursor));
-        Map<UUID, UserSummary> actors = users.known(page.items().stream().map(NotificationItem::actorId).toList());
-        List<Notification> items = page.items().stream().map(item -> new Notification(item.id(), item.type(),
-                UserDirectory.summaryOf(actors, item.actorId()), item.postId(), item.createdAt(), item.read())).toList();
+        Map<UUID, UserSummary> actors =
+                users.known(page.items().stream().map(NotificationItem::actorId).toList());
+        List<Notification> items = page.items().stream()
+                .map(item -> new Notification(
+                        item.id(),
+                        item.type(),
+                        UserDirectory.summaryOf(actors, item.actorId()),
+                        item.postId(),
+                        item.createdAt(),
+                        item.read()))
+                .toList();
         return new Page<>(items, page.nextCursor());
     }
 
     @GetMapping("/unread-count")
-    @Operation(summary = "How many of the caller's notifications are unread", security = @SecurityRequirement(name = "bearer"))
+    @Operation(
+            summary = "How many of the caller's notifications are unread",
+            security = @SecurityRequirement(name = "bearer"))
     Count unreadCount(@Caller AuthenticatedUser caller) {
-        return new Count(rpc.callAndWait(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(caller.id())).count());
+        return new Count(rpc.callAndWait(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(caller.id()))
+                .count());
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/{id}/read")
-    @Operation(summary = "Mark one notification read", description = "404 for a missing or someone else's notification.",
+    @Operation(
+            summary = "Mark one notification read",
+            description = "404 for a missing or someone else's notification.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> markRead(@Caller AuthenticatedUser caller, @PathVariable("id") UUID notificationId) {
         rpc.callAndWait(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), notificationId));
@@ -88,7 +102,8 @@ class NotificationController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "New notifications as they happen (Server-Sent Events)",
+    @Operation(
+            summary = "New notifications as they happen (Server-Sent Events)",
             description = "`event:` the type, `data:` the Notification JSON, a comment heartbeat every 15 s. "
                     + "Browsers, whose EventSource cannot send headers, may pass the token as `?access_token=`.",
             security = @SecurityRequirement(name = "bearer"))

@@ -17,5 +17,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record NotificationProperties(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30m") Duration streamTimeout,
-        @DefaultValue("5") int maxStreamsPerUser) {
-}
+        @DefaultValue("5") int maxStreamsPerUser) {}

@@ -37,8 +37,10 @@ class NotificationStreams implements SmartLifecycle {
 
     NotificationStreams(NotificationProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
-        meters.ifAvailable(registry -> Gauge.builder("social.notification.streams", this, NotificationStreams::openStreams)
-                .description("notification streams open on this gateway instance").register(registry));
+        meters.ifAvailable(
+                registry -> Gauge.builder("social.notification.streams", this, NotificationStreams::openStreams)
+                        .description("notification streams open on this gateway instance")
+                        .register(registry));
     }
 
     SseEmitter open(UUID userId) {
@@ -78,8 +80,10 @@ class NotificationStreams implements SmartLifecycle {
             return;
         }
         for (SseEmitter emitter : List.copyOf(streams)) {
-            send(userId, emitter, SseEmitter.event().name(notification.type().name())
-                    .data(notification, MediaType.APPLICATION_JSON));
+            send(
+                    userId,
+                    emitter,
+                    SseEmitter.event().name(notification.type().name()).data(notification, MediaType.APPLICATION_JSON));
         }
     }
 
@@ -120,13 +124,17 @@ class NotificationStreams implements SmartLifecycle {
             return thread;
         });
         long period = Math.max(1, properties.heartbeat().toMillis());
-        executor.scheduleAtFixedRate(() -> {
-            try {
-                heartbeat();
-            } catch (RuntimeException e) {
-                log.warn("heartbeat failed: {}", e.toString());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        heartbeat();
+                    } catch (RuntimeException e) {
+                        log.warn("heartbeat failed: {}", e.toString());
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
         heartbeats = executor;
     }
 

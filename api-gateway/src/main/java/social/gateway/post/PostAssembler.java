@@ -68,10 +68,12 @@ public class PostAssembler {
         }
         // asked in parallel: the authors (often all cached) and the likes
         CompletableFuture<Map<UUID, UserSummary>> authors = users.summaries(authorIds);
-        CompletableFuture<LikeStates> likes = rpc.call(LikeRpc.GET_LIKE_STATES,
-                new GetLikeStatesRequest(callerId, new ArrayList<>(postIds)));
-        Parts parts = new Parts(RpcClient.await(authors), RpcClient.await(likes).states().stream()
-                .collect(Collectors.toMap(LikeStates.LikeState::postId, Function.identity(), (a, b) -> a)));
+        CompletableFuture<LikeStates> likes =
+                rpc.call(LikeRpc.GET_LIKE_STATES, new GetLikeStatesRequest(callerId, new ArrayList<>(postIds)));
+        Parts parts = new Parts(
+                RpcClient.await(authors),
+                RpcClient.await(likes).states().stream()
+                        .collect(Collectors.toMap(LikeStates.LikeState::postId, Function.identity(), (a, b) -> a)));
         return posts.stream().map(parts::view).toList();
     }
 
@@ -80,10 +82,18 @@ public class PostAssembler {
         PostView view(Post post) {
             UserSummary author = UserDirectory.summaryOf(authors, post.authorId());
             LikeStates.LikeState like = likes.get(post.id());
-            return new PostView(post.id(), author, post.content(), post.createdAt(), post.replyToId(),
+            return new PostView(
+                    post.id(),
+                    author,
+                    post.content(),
+                    post.createdAt(),
+                    post.replyToId(),
                     post.repostOf() == null ? null : view(post.repostOf()),
-                    like == null ? 0 : like.likeCount(), post.replyCount(), post.repostCount(),
-                    like != null && like.likedByMe(), post.repostedByMe());
+                    like == null ? 0 : like.likeCount(),
+                    post.replyCount(),
+                    post.repostCount(),
+                    like != null && like.likedByMe(),
+                    post.repostedByMe());
         }
     }
 }

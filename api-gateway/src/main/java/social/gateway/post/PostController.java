@@ -3,6 +3,10 @@ package social.gateway.post;
 import java.net.URI;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,10 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.GetPostRequest;
@@ -47,21 +47,26 @@ class PostController {
         this.assembler = assembler;
     }
 
-    record NewPost(String content, String replyToId) {
-    }
+    record NewPost(String content, String replyToId) {}
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
-    @Operation(summary = "Publish a post or a reply",
-            description = "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId.",
+    @Operation(
+            summary = "Publish a post or a reply",
+            description =
+                    "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId.",
             security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<PostView> create(@Caller AuthenticatedUser caller, @RequestBody NewPost body,
-                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<PostView> create(
+            @Caller AuthenticatedUser caller,
+            @RequestBody NewPost body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         // an id that cannot exist is not found, as in paths
-        UUID replyToId = body.replyToId() == null ? null : CanonicalIds.parse(body.replyToId())
-                .orElseThrow(() -> ApiException.notFound("no such post to reply to"));
-        PostResult result = rpc.callAndWait(PostRpc.CREATE,
-                new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey));
+        UUID replyToId = body.replyToId() == null
+                ? null
+                : CanonicalIds.parse(body.replyToId())
+                        .orElseThrow(() -> ApiException.notFound("no such post to reply to"));
+        PostResult result = rpc.callAndWait(
+                PostRpc.CREATE, new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey));
         // a repeated Idempotency-Key answers the first post, which may have been liked since
         PostView post = result.created() ? assembler.created(result.post()) : assembler.one(result.post(), caller.id());
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post);
@@ -71,13 +76,18 @@ class PostController {
     @Operation(summary = "A post", description = "Optional bearer token: personalises likedByMe and repostedByMe.")
     PostView get(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         UUID callerId = callerId(caller);
-        return assembler.one(rpc.callAndWait(PostRpc.GET, new GetPostRequest(callerId, postId)).post(), callerId);
+        return assembler.one(
+                rpc.callAndWait(PostRpc.GET, new GetPostRequest(callerId, postId))
+                        .post(),
+                callerId);
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @ApiResponse(responseCode = "403", description = "Not the author")
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete one of the caller's posts", description = "403 for someone else's post. Its reposts go with it; replies stay.",
+    @Operation(
+            summary = "Delete one of the caller's posts",
+            description = "403 for someone else's post. Its reposts go with it; replies stay.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> delete(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(PostRpc.DELETE, new DeletePostRequest(caller.id(), postId));
@@ -86,29 +96,40 @@ class PostController {
 
     @GetMapping("/{id}/replies")
     @Operation(summary = "The replies to a post, oldest first")
-    Page<PostView> replies(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID postId,
-                           @RequestParam(required = false) Integer limit,
-                           @RequestParam(required = false) String cursor) {
+    Page<PostView> replies(
+            @Caller(required = false) AuthenticatedUser caller,
+            @PathVariable("id") UUID postId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         UUID callerId = callerId(caller);
-        return assembler.page(rpc.callAndWait(PostRpc.GET_REPLIES,
-                new GetRepliesRequest(callerId, postId, PageSize.of(limit), cursor)), callerId);
+        return assembler.page(
+                rpc.callAndWait(
+                        PostRpc.GET_REPLIES, new GetRepliesRequest(callerId, postId, PageSize.of(limit), cursor)),
+                callerId);
     }
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @PostMapping("/{id}/repost")
-    @Operation(summary = "Repost a post", description = "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.",
+    @Operation(
+            summary = "Repost a post",
+            description =
+                    "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<PostView> repost(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         PostResult result = rpc.callAndWait(PostRpc.REPOST, new RepostRequest(caller.id(), postId));
         PostView repost = assembler.one(result.post(), caller.id());
-        return result.created() ? ResponseEntity.created(URI.create("/api/posts/" + repost.id())).body(repost)
+        return result.created()
+                ? ResponseEntity.created(URI.create("/api/posts/" + repost.id()))
+                        .body(repost)
                 : ResponseEntity.status(HttpStatus.OK).body(repost);
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/{id}/repost")
-    @Operation(summary = "Undo the caller's repost of a post", description = "Idempotent; 404 only for a post that does not exist.",
+    @Operation(
+            summary = "Undo the caller's repost of a post",
+            description = "Idempotent; 404 only for a post that does not exist.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> undoRepost(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), postId));

@@ -4,11 +4,23 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import social.contract.user.UserSummary;
 
 /** The API's Post: post-service's post with its author's summary and its likes. */
 @Schema(name = "Post")
-public record PostView(UUID id, UserSummary author, String content, Instant createdAt, UUID replyToId,
-                       @Schema(description = "the original Post of a repost, else null") PostView repostOf,
-                       long likeCount, long replyCount, long repostCount, boolean likedByMe, boolean repostedByMe) {
-}
+public record PostView(
+        UUID id,
+        UserSummary author,
+        String content,
+        Instant createdAt,
+        UUID replyToId,
+
+        @Schema(description = "the original Post of a repost, else null")
+        PostView repostOf,
+
+        long likeCount,
+        long replyCount,
+        long repostCount,
+        boolean likedByMe,
+        boolean repostedByMe) {}

@@ -2,14 +2,14 @@ package social.gateway.post;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.post.GetHomeTimelineRequest;
 import social.contract.post.GetUserPostsRequest;
 import social.contract.post.PostPage;
@@ -36,25 +36,35 @@ class TimelineController {
     }
 
     @GetMapping("/api/timeline")
-    @Operation(summary = "The caller's home timeline, newest first",
+    @Operation(
+            summary = "The caller's home timeline, newest first",
             description = "The caller's own posts and reposts plus those of everyone the caller follows now.",
             security = @SecurityRequirement(name = "bearer"))
-    Page<PostView> home(@Caller AuthenticatedUser caller, @RequestParam(required = false) Integer limit,
-                        @RequestParam(required = false) String cursor) {
-        return assembler.page(rpc.callAndWait(PostRpc.GET_HOME_TIMELINE,
-                new GetHomeTimelineRequest(caller.id(), PageSize.of(limit), cursor)), caller.id());
+    Page<PostView> home(
+            @Caller AuthenticatedUser caller,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return assembler.page(
+                rpc.callAndWait(
+                        PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(caller.id(), PageSize.of(limit), cursor)),
+                caller.id());
     }
 
     @GetMapping("/api/users/{id}/posts")
-    @Operation(summary = "A user's posts, newest first, reposts included",
+    @Operation(
+            summary = "A user's posts, newest first, reposts included",
             description = "Optional bearer token: personalises likedByMe and repostedByMe. 404 for an unknown user.")
-    Page<PostView> byUser(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID userId,
-                          @RequestParam(required = false) Integer limit,
-                          @RequestParam(required = false) String cursor) {
+    Page<PostView> byUser(
+            @Caller(required = false) AuthenticatedUser caller,
+            @PathVariable("id") UUID userId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         UUID callerId = PostController.callerId(caller);
         // the user's existence (404; usually known to the directory already) is checked alongside
-        PostPage page = users.aboutExisting(userId, rpc.call(PostRpc.GET_USER_POSTS,
-                new GetUserPostsRequest(callerId, userId, PageSize.of(limit), cursor)));
+        PostPage page = users.aboutExisting(
+                userId,
+                rpc.call(
+                        PostRpc.GET_USER_POSTS, new GetUserPostsRequest(callerId, userId, PageSize.of(limit), cursor)));
         return assembler.page(page, callerId);
     }
 }

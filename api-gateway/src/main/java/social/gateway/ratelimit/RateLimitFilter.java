@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -17,8 +18,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import social.gateway.GatewayProperties;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.web.Problems;
@@ -56,8 +55,12 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ConsumptionProbe probe = bucketOf(request).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests, slow down.",
+            long seconds = Math.max(
+                    1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+            problems.write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests, slow down.",
                     Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
             return;
         }
@@ -67,14 +70,17 @@ class RateLimitFilter extends OncePerRequestFilter {
     private Bucket bucketOf(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser;
-        String key = signedIn ? "user:" + ((AuthenticatedUser) authentication.getPrincipal()).id()
+        String key = signedIn
+                ? "user:" + ((AuthenticatedUser) authentication.getPrincipal()).id()
                 : "address:" + request.getRemoteAddr();
         long perSecond = signedIn ? limits.requestsPerSecond() : limits.anonymousRequestsPerSecond();
         long burst = signedIn ? limits.burst() : limits.anonymousBurst();
         synchronized (buckets) {
-            return buckets.computeIfAbsent(key, ignored -> Bucket.builder()
-                    .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
-                    .build());
+            return buckets.computeIfAbsent(
+                    key,
+                    ignored -> Bucket.builder()
+                            .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                            .build());
         }
     }
 }

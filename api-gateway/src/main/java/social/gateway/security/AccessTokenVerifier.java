@@ -14,15 +14,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
 import social.contract.auth.AuthRpc;
 import social.contract.auth.GetVerificationKeysRequest;
 import social.contract.auth.VerificationKeys;
@@ -39,6 +39,7 @@ public class AccessTokenVerifier {
     private static final String PINNED_ALGORITHM = "EdDSA";
     /** An unknown key id refetches the keys at most this often (a flood of forged kids costs nothing). */
     private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
+
     private static final long CLOCK_SKEW_SECONDS = 30;
 
     private final RpcClient rpc;
@@ -61,10 +62,10 @@ public class AccessTokenVerifier {
      * use. A new key set (a refetch) starts an empty cache. Bounded: cleared when full.
      */
     private static final int VERIFIED_CACHE_SIZE = 20_000;
+
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    private record Verified(AuthenticatedUser user, Instant validUntil, KeySet keys) {
-    }
+    private record Verified(AuthenticatedUser user, Instant validUntil, KeySet keys) {}
 
     /** The caller a token speaks for; throws {@link InvalidTokenException} for anything else. */
     public AuthenticatedUser verify(String token) {
@@ -100,13 +101,15 @@ public class AccessTokenVerifier {
             if (claims.getExpiration() == null) {
                 throw new InvalidTokenException("the token has no expiry");
             }
-            AuthenticatedUser user = new AuthenticatedUser(UUID.fromString(claims.getSubject()),
-                    claims.get("preferred_username", String.class));
+            AuthenticatedUser user = new AuthenticatedUser(
+                    UUID.fromString(claims.getSubject()), claims.get("preferred_username", String.class));
             if (verified.size() >= VERIFIED_CACHE_SIZE) {
                 verified.clear();
             }
             // the same instant jjwt enforces: expiry plus the allowed clock skew
-            verified.put(token, new Verified(user, claims.getExpiration().toInstant().plusSeconds(CLOCK_SKEW_SECONDS), keySet));
+            verified.put(
+                    token,
+                    new Verified(user, claims.getExpiration().toInstant().plusSeconds(CLOCK_SKEW_SECONDS), keySet));
             return user;
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException("the access token is invalid or expired");
@@ -167,11 +170,11 @@ public class AccessTokenVerifier {
     }
 
     private static PublicKey decode(String x509) throws GeneralSecurityException {
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(x509)));
+        return KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(x509)));
     }
 
-    private record KeySet(String issuer, String audience, Map<String, PublicKey> keys, Instant fetchedAt) {
-    }
+    private record KeySet(String issuer, String audience, Map<String, PublicKey> keys, Instant fetchedAt) {}
 
     /** The token is not one auth-service issued, or no longer valid. */
     public static class InvalidTokenException extends RuntimeException {

@@ -3,5 +3,4 @@ package social.gateway.security;
 import java.util.UUID;
 
 /** Who a verified access token says the caller is. */
-public record AuthenticatedUser(UUID id, String username) {
-}
+public record AuthenticatedUser(UUID id, String username) {}

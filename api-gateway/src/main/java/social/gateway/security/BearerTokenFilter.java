@@ -9,7 +9,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -58,14 +57,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         if (token != null) {
             try {
                 AuthenticatedUser user = verifier.verify(token);
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+                SecurityContextHolder.getContext()
+                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
             } catch (AccessTokenVerifier.InvalidTokenException e) {
                 problems.unauthorized(response, e.getMessage());
                 return;
             } catch (AccessTokenVerifier.KeysUnavailableException e) {
-                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
-                        "Access tokens cannot be verified right now, try again shortly.", Map.of(HttpHeaders.RETRY_AFTER, "5"));
+                problems.write(
+                        response,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Access tokens cannot be verified right now, try again shortly.",
+                        Map.of(HttpHeaders.RETRY_AFTER, "5"));
                 return;
             }
         }

@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("social.gateway.user-cache")
 record UserCacheProperties(
         @DefaultValue("100000") long maxSize,
-        @DefaultValue("10m") Duration expireAfterWrite) {
-}
+        @DefaultValue("10m") Duration expireAfterWrite) {}

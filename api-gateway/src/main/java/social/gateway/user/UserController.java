@@ -2,6 +2,9 @@ package social.gateway.user;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,9 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import social.contract.user.FindUserByUsernameRequest;
 import social.contract.user.GetUserRequest;
 import social.contract.user.SearchUsersRequest;
@@ -40,8 +40,7 @@ class UserController {
     }
 
     /** Only these two fields can change; anything else in the body is ignored. */
-    record ProfileChanges(String displayName, String bio) {
-    }
+    record ProfileChanges(String displayName, String bio) {}
 
     @GetMapping("/me")
     @Operation(summary = "The caller's profile", security = @SecurityRequirement(name = "bearer"))
@@ -52,8 +51,8 @@ class UserController {
     @PatchMapping("/me")
     @Operation(summary = "Change the caller's display name or bio", security = @SecurityRequirement(name = "bearer"))
     User updateMe(@Caller AuthenticatedUser caller, @RequestBody ProfileChanges changes) {
-        User updated = rpc.callAndWait(UserRpc.UPDATE_PROFILE,
-                new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()));
+        User updated = rpc.callAndWait(
+                UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()));
         // the caller sees their new name at once here; other instances hear it from user.profile-updated
         users.forget(caller.id());
         return updated;
@@ -67,8 +66,10 @@ class UserController {
 
     @GetMapping("/search")
     @Operation(summary = "Users whose username or display name starts with q")
-    Page<UserSummary> search(@RequestParam String q, @RequestParam(required = false) Integer limit,
-                             @RequestParam(required = false) String cursor) {
+    Page<UserSummary> search(
+            @RequestParam String q,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         UserSummaryPage page = rpc.callAndWait(UserRpc.SEARCH, new SearchUsersRequest(q, PageSize.of(limit), cursor));
         return new Page<>(page.items(), page.nextCursor());
     }

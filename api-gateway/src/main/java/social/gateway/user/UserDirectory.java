@@ -10,10 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Component;
 
 import social.contract.user.GetUserSummariesRequest;
 import social.contract.user.UserRpc;
@@ -75,7 +74,8 @@ public class UserDirectory {
     /** A page of users in the order of {@code userIds}; users that no longer exist are left out. */
     public Page<UserSummary> page(List<UUID> userIds, String nextCursor) {
         Map<UUID, UserSummary> byId = known(userIds);
-        return new Page<>(userIds.stream().filter(byId::containsKey).map(byId::get).toList(), nextCursor);
+        return new Page<>(
+                userIds.stream().filter(byId::containsKey).map(byId::get).toList(), nextCursor);
     }
 
     /** The user's summary changed: the next question about it goes to user-service. */

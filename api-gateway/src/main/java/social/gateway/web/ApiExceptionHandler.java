@@ -109,20 +109,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (BodySizeLimitFilter.isTooLarge(e)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .body(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."));
         }
-        return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not valid JSON of the expected shape."));
+        return ResponseEntity.badRequest()
+                .body(Problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The request body is missing or is not valid JSON of the expected shape."));
     }
 
     /** Spring MVC's own problems get the same members as ours: type and title are always there. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             ProblemDetail complete = Problems.problem(statusCode, problem.getDetail());
             if (problem.getProperties() != null) {

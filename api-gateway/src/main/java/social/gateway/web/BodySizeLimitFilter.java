@@ -10,7 +10,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -47,7 +46,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.",
+            problems.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than " + maxBytes + " bytes.",
                     Map.of("Connection", "close"));
             return;
         }

@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +47,10 @@ class ConcurrencyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!permits.tryAcquire()) {
-            problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "The service is busy; try again shortly.",
+            problems.write(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service is busy; try again shortly.",
                     Map.of(HttpHeaders.RETRY_AFTER, "1"));
             return;
         }

@@ -4,11 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
-
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -21,6 +16,10 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -28,8 +27,11 @@ class OpenApiConfiguration {
     /** Every operation can fail in these ways; each answers problem+json. */
     @Bean
     OperationCustomizer problemResponses() {
-        Content problem = new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
+        Content problem = new Content()
+                .addMediaType(
+                        MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        new io.swagger.v3.oas.models.media.MediaType()
+                                .schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
         Map<String, String> failures = new LinkedHashMap<>();
         failures.put("400", "Invalid input (validation errors listed in errors[])");
         failures.put("401", "Missing, expired or invalid access token (WWW-Authenticate: Bearer)");
@@ -40,8 +42,8 @@ class OpenApiConfiguration {
         failures.put("504", "A service did not answer in time");
         return (operation, handler) -> {
             ApiResponses responses = operation.getResponses();
-            failures.forEach((code, description) -> responses.computeIfAbsent(code,
-                    ignored -> new ApiResponse().description(description)));
+            failures.forEach((code, description) ->
+                    responses.computeIfAbsent(code, ignored -> new ApiResponse().description(description)));
             // failures a handler declares itself (409, 403) answer problem+json like the rest
             responses.forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
@@ -55,19 +57,24 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI socialApi() {
         return new OpenAPI()
-                .info(new Info().title("Social API").version("v1")
+                .info(new Info()
+                        .title("Social API")
+                        .version("v1")
                         .description("A Twitter-like social network. Errors are RFC 9457 problem details."))
                 .components(new Components()
-                        .addSecuritySchemes("bearer", new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT"))
                         .addSchemas("ProblemDetail", problemDetail()));
     }
 
     /** RFC 9457 problem details, as every error of the API is shaped. */
     private static Schema<Object> problemDetail() {
-        Schema<Object> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
+        Schema<Object> fieldError =
+                new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
         Schema<Object> problem = new ObjectSchema()
                 .addProperty("type", new StringSchema().format("uri").example("about:blank"))
                 .addProperty("title", new StringSchema().example("Bad Request"))

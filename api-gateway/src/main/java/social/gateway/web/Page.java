@@ -3,5 +3,4 @@ package social.gateway.web;
 import java.util.List;
 
 /** A page of a list, as every list endpoint answers. */
-public record Page<T>(List<T> items, String nextCursor) {
-}
+public record Page<T>(List<T> items, String nextCursor) {}

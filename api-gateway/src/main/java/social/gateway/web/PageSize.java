@@ -5,8 +5,7 @@ public final class PageSize {
     public static final int DEFAULT = 20;
     public static final int MAX = 100;
 
-    private PageSize() {
-    }
+    private PageSize() {}
 
     public static int of(Integer limit) {
         if (limit == null) {

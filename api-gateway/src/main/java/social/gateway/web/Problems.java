@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import social.contract.ErrorReply;
-import tools.jackson.databind.json.JsonMapper;
 
 /** RFC 9457 problem details, the one shape every error of the API has. */
 @Component
@@ -36,8 +35,11 @@ public class Problems {
 
     public static ProblemDetail withFieldErrors(ProblemDetail problem, List<ErrorReply.FieldError> errors) {
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors.stream()
-                    .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+            problem.setProperty(
+                    "errors",
+                    errors.stream()
+                            .map(error -> Map.of("field", error.field(), "message", error.message()))
+                            .toList());
         }
         return problem;
     }

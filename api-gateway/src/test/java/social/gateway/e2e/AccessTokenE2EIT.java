@@ -12,13 +12,12 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-
 import javax.crypto.spec.SecretKeySpec;
 
+import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.jsonwebtoken.Jwts;
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
 import social.support.testing.TestInfrastructure;
@@ -36,9 +35,12 @@ class AccessTokenE2EIT {
         api = Api.ofStack();
         user = api.signUp("tok");
         // the test plays an attacker who stole the signing key, to show the other checks hold on their own
-        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("auth"),
-                System.getProperty("DB_USER"), System.getProperty("DB_PASSWORD"));
-             ResultSet key = db.createStatement().executeQuery("SELECT key_id, private_key, public_key FROM signing_key")) {
+        try (Connection db = DriverManager.getConnection(
+                        TestInfrastructure.jdbcUrl("auth"),
+                        System.getProperty("DB_USER"),
+                        System.getProperty("DB_PASSWORD"));
+                ResultSet key =
+                        db.createStatement().executeQuery("SELECT key_id, private_key, public_key FROM signing_key")) {
             key.next();
             keyId = key.getString(1);
             signingKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(key.getBytes(2)));
@@ -49,7 +51,10 @@ class AccessTokenE2EIT {
     @Test
     void aValidTokenIsAccepted() {
         assertThat(api.get("/api/users/me", user.accessToken()).status()).isEqualTo(200);
-        assertThat(api.get("/api/users/me", forge("social-auth", "social-api", Instant.now().plusSeconds(60))).status())
+        assertThat(api.get(
+                                "/api/users/me",
+                                forge("social-auth", "social-api", Instant.now().plusSeconds(60)))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -63,14 +68,17 @@ class AccessTokenE2EIT {
         String[] parts = user.accessToken().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(user.id(), "0190a5b0-0000-7000-8000-000000000000");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
         assertUnauthorized(api.get("/api/users/me", tampered));
     }
 
     @Test
     void anExpiredTokenIs401() {
-        assertUnauthorized(api.get("/api/users/me", forge("social-auth", "social-api", Instant.now().minusSeconds(120))));
+        assertUnauthorized(api.get(
+                "/api/users/me",
+                forge("social-auth", "social-api", Instant.now().minusSeconds(120))));
     }
 
     @Test
@@ -83,15 +91,28 @@ class AccessTokenE2EIT {
 
     @Test
     void aTokenForAnotherAudienceOrFromAnotherIssuerIs401() {
-        assertUnauthorized(api.get("/api/users/me", forge("social-auth", "another-api", Instant.now().plusSeconds(600))));
-        assertUnauthorized(api.get("/api/users/me", forge("someone-else", "social-api", Instant.now().plusSeconds(600))));
+        assertUnauthorized(api.get(
+                "/api/users/me",
+                forge("social-auth", "another-api", Instant.now().plusSeconds(600))));
+        assertUnauthorized(api.get(
+                "/api/users/me",
+                forge("someone-else", "social-api", Instant.now().plusSeconds(600))));
     }
 
     @Test
     void aTokenSignedWithAnotherAlgorithmUsingThePublicKeyAsSecretIs401() {
-        String confused = Jwts.builder().header().keyId(keyId).and().subject(user.id()).issuer("social-auth")
-                .audience().add("social-api").and().expiration(Date.from(Instant.now().plusSeconds(600)))
-                .signWith(new SecretKeySpec(pad(publicKey), "HmacSHA256"), Jwts.SIG.HS256).compact();
+        String confused = Jwts.builder()
+                .header()
+                .keyId(keyId)
+                .and()
+                .subject(user.id())
+                .issuer("social-auth")
+                .audience()
+                .add("social-api")
+                .and()
+                .expiration(Date.from(Instant.now().plusSeconds(600)))
+                .signWith(new SecretKeySpec(pad(publicKey), "HmacSHA256"), Jwts.SIG.HS256)
+                .compact();
         assertUnauthorized(api.get("/api/users/me", confused));
     }
 
@@ -103,7 +124,9 @@ class AccessTokenE2EIT {
     @Test
     void anInvalidTokenIs401EvenWhereAuthenticationIsOptional() {
         String postId = api.post("/api/posts", java.util.Map.of("content", "optional auth"), user.accessToken())
-                .json().get("id").asString();
+                .json()
+                .get("id")
+                .asString();
         assertUnauthorized(api.get("/api/posts/" + postId, "not.a.token"));
         assertThat(api.get("/api/posts/" + postId).status()).isEqualTo(200);
     }
@@ -111,10 +134,15 @@ class AccessTokenE2EIT {
     @Test
     void aStaleAccessTokenSentAlongDoesNotKeepAClientFromRefreshingOrLoggingIn() {
         String expired = forge("social-auth", "social-api", Instant.now().minusSeconds(3600));
-        Response refreshed = api.post("/api/auth/refresh", java.util.Map.of("refreshToken", user.refreshToken()), expired);
+        Response refreshed =
+                api.post("/api/auth/refresh", java.util.Map.of("refreshToken", user.refreshToken()), expired);
         assertThat(refreshed.status()).isEqualTo(200);
-        assertThat(api.post("/api/auth/login", java.util.Map.of("username", user.username(), "password", user.password()),
-                expired).status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/auth/login",
+                                java.util.Map.of("username", user.username(), "password", user.password()),
+                                expired)
+                        .status())
+                .isEqualTo(200);
     }
 
     private static void assertUnauthorized(Response response) {
@@ -125,10 +153,20 @@ class AccessTokenE2EIT {
     }
 
     private static String forge(String issuer, String audience, Instant expiry) {
-        return Jwts.builder().header().keyId(keyId).and().subject(user.id()).claim("preferred_username", user.username())
-                .issuer(issuer).audience().add(audience).and()
-                .issuedAt(Date.from(expiry.minusSeconds(900))).expiration(Date.from(expiry))
-                .signWith(signingKey, Jwts.SIG.EdDSA).compact();
+        return Jwts.builder()
+                .header()
+                .keyId(keyId)
+                .and()
+                .subject(user.id())
+                .claim("preferred_username", user.username())
+                .issuer(issuer)
+                .audience()
+                .add(audience)
+                .and()
+                .issuedAt(Date.from(expiry.minusSeconds(900)))
+                .expiration(Date.from(expiry))
+                .signWith(signingKey, Jwts.SIG.EdDSA)
+                .compact();
     }
 
     private static String b64(String json) {

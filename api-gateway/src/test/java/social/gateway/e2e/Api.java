@@ -18,7 +18,8 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(URI base) {
         this.base = base;
@@ -62,9 +63,11 @@ public final class Api {
 
     /** {@code body}: a String is sent as it is (to send malformed JSON), anything else as JSON. */
     public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15));
         String text = body == null ? null : body instanceof String raw ? raw : JSON.writeValueAsString(body);
-        request.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+        request.method(
+                method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
         if (text != null) {
             request.header("Content-Type", "application/json");
         }
@@ -85,10 +88,12 @@ public final class Api {
 
     /** Registers and logs in a new user with a unique name; {@code prefix} makes logs readable. */
     public Session signUp(String prefix) {
-        String username = (prefix + "_" + UUID.randomUUID().toString().replace("-", "")).substring(0, Math.min(30, prefix.length() + 13));
+        String username = (prefix + "_" + UUID.randomUUID().toString().replace("-", ""))
+                .substring(0, Math.min(30, prefix.length() + 13));
         String password = "password-" + username;
-        Response registered = post("/api/auth/register", Map.of("username", username,
-                "email", username + "@example.com", "password", password));
+        Response registered = post(
+                "/api/auth/register",
+                Map.of("username", username, "email", username + "@example.com", "password", password));
         if (registered.status() != 201) {
             throw new IllegalStateException("register " + username + ": " + registered);
         }
@@ -96,12 +101,15 @@ public final class Api {
         if (login.status() != 200) {
             throw new IllegalStateException("login " + username + ": " + login);
         }
-        return new Session(registered.json().get("id").asString(), username, password,
-                login.json().get("accessToken").asString(), login.json().get("refreshToken").asString());
+        return new Session(
+                registered.json().get("id").asString(),
+                username,
+                password,
+                login.json().get("accessToken").asString(),
+                login.json().get("refreshToken").asString());
     }
 
-    public record Session(String id, String username, String password, String accessToken, String refreshToken) {
-    }
+    public record Session(String id, String username, String password, String accessToken, String refreshToken) {}
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
         public JsonNode json() {
@@ -109,8 +117,11 @@ public final class Api {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String contentType() {

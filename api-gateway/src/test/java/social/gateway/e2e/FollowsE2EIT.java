@@ -15,10 +15,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
-import tools.jackson.databind.JsonNode;
 
 /** Following users, relationships, the follower lists and the profile counters (API.md: /api/users/{id}/...). */
 class FollowsE2EIT {
@@ -43,9 +43,12 @@ class FollowsE2EIT {
         assertThat(first.json().get("followedBy").asBoolean()).isFalse();
         assertThat(first.json().get("notify").asBoolean()).isTrue();
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().get("notify").asBoolean()).as("a repeat without notify leaves it").isTrue();
+        assertThat(again.json().get("notify").asBoolean())
+                .as("a repeat without notify leaves it")
+                .isTrue();
 
-        JsonNode fromBen = api.get("/api/users/" + ann.id() + "/relationship", ben.accessToken()).json();
+        JsonNode fromBen = api.get("/api/users/" + ann.id() + "/relationship", ben.accessToken())
+                .json();
         assertThat(fromBen.get("following").asBoolean()).isFalse();
         assertThat(fromBen.get("followedBy").asBoolean()).isTrue();
         assertThat(fromBen.get("notify").asBoolean()).isFalse();
@@ -62,13 +65,23 @@ class FollowsE2EIT {
         Response self = api.post("/api/users/" + solo.id() + "/follow", null, solo.accessToken());
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.contentType()).startsWith("application/problem+json");
-        assertThat(api.post("/api/users/" + UUID.randomUUID() + "/follow", null, solo.accessToken()).status()).isEqualTo(404);
-        assertThat(api.delete("/api/users/" + UUID.randomUUID() + "/follow", solo.accessToken()).status()).isEqualTo(404);
-        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/relationship", solo.accessToken()).status()).isEqualTo(404);
-        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/followers").status()).isEqualTo(404);
-        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/following").status()).isEqualTo(404);
-        assertThat(api.post("/api/users/" + solo.id() + "/follow", null).status()).isEqualTo(401);
-        assertThat(api.get("/api/users/" + solo.id() + "/relationship", null).status()).isEqualTo(401);
+        assertThat(api.post("/api/users/" + UUID.randomUUID() + "/follow", null, solo.accessToken())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/users/" + UUID.randomUUID() + "/follow", solo.accessToken())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/relationship", solo.accessToken())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/followers").status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/following").status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/users/" + solo.id() + "/follow", null).status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/users/" + solo.id() + "/relationship", null).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -77,7 +90,8 @@ class FollowsE2EIT {
         Session star = api.signUp("star");
         String path = "/api/users/" + star.id() + "/follow/notify";
 
-        assertThat(api.put(path, Map.of("enabled", true), fan.accessToken()).status()).isEqualTo(404);
+        assertThat(api.put(path, Map.of("enabled", true), fan.accessToken()).status())
+                .isEqualTo(404);
         follow(api, fan, star);
         Response on = api.put(path, Map.of("enabled", true), fan.accessToken());
         assertThat(on.status()).isEqualTo(200);
@@ -85,7 +99,8 @@ class FollowsE2EIT {
         assertThat(on.json().get("following").asBoolean()).isTrue();
         Response off = api.put(path, Map.of("enabled", false), fan.accessToken());
         assertThat(off.json().get("notify").asBoolean()).isFalse();
-        assertThat(api.put(path, "{\"enabled\":\"maybe\"}", fan.accessToken()).status()).isEqualTo(400);
+        assertThat(api.put(path, "{\"enabled\":\"maybe\"}", fan.accessToken()).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -100,7 +115,8 @@ class FollowsE2EIT {
         follow(api, a, b);
         unfollow(api, a, b);
 
-        JsonNode relationship = api.get("/api/users/" + b.id() + "/relationship", a.accessToken()).json();
+        JsonNode relationship = api.get("/api/users/" + b.id() + "/relationship", a.accessToken())
+                .json();
         assertThat(relationship.get("following").asBoolean()).isFalse();
         withinConvergence().untilAsserted(() -> {
             assertThat(user(api, b).get("followersCount").asLong()).isZero();
@@ -118,7 +134,8 @@ class FollowsE2EIT {
             follow(api, celebrity, fan);
             fans.add(fan);
         }
-        List<String> newestFirst = new ArrayList<>(fans.stream().map(Session::id).toList());
+        List<String> newestFirst =
+                new ArrayList<>(fans.stream().map(Session::id).toList());
         java.util.Collections.reverse(newestFirst);
 
         List<JsonNode> followers = walk(api, "/api/users/" + celebrity.id() + "/followers", null, 7);
@@ -127,8 +144,12 @@ class FollowsE2EIT {
         assertThat(ids(followers)).containsExactlyElementsOf(newestFirst);
         assertThat(ids(following)).containsExactlyElementsOf(newestFirst);
         assertThat(followers.get(0).propertyNames()).containsExactlyInAnyOrder("id", "username", "displayName");
-        assertThat(followers.get(0).get("username").asString()).isEqualTo(fans.get(25).username());
-        assertThat(api.get("/api/users/" + celebrity.id() + "/followers?limit=1000").json().get("items").size())
+        assertThat(followers.get(0).get("username").asString())
+                .isEqualTo(fans.get(25).username());
+        assertThat(api.get("/api/users/" + celebrity.id() + "/followers?limit=1000")
+                        .json()
+                        .get("items")
+                        .size())
                 .isEqualTo(26);
         withinConvergence().untilAsserted(() -> {
             JsonNode profile = user(api, celebrity);

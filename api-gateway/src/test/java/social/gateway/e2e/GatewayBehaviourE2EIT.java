@@ -37,11 +37,16 @@ class GatewayBehaviourE2EIT {
     void aRequestTheServletContainerRefusesItselfIsProblemJsonToo() throws Exception {
         // java.net.URI cannot even express this path, so speak HTTP by hand
         try (Socket socket = new Socket(api.base().getHost(), api.base().getPort())) {
-            socket.getOutputStream().write(("GET /api/users/%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /api/users/%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
-                    .contains("\"status\":400").doesNotContain("<html");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":400")
+                    .doesNotContain("<html");
         }
     }
 
@@ -59,9 +64,13 @@ class GatewayBehaviourE2EIT {
         Session user = api.signUp("types");
         assertProblem(api.post("/api/posts", "{\"content\": 123}", user.accessToken()), 400);
         Session other = api.signUp("types2");
-        assertProblem(api.post("/api/users/" + other.id() + "/follow", "{\"notify\": \"true\"}", user.accessToken()), 400);
-        assertThat(api.get("/api/users/" + other.id() + "/relationship", user.accessToken()).json().get("following")
-                .asBoolean()).isFalse();
+        assertProblem(
+                api.post("/api/users/" + other.id() + "/follow", "{\"notify\": \"true\"}", user.accessToken()), 400);
+        assertThat(api.get("/api/users/" + other.id() + "/relationship", user.accessToken())
+                        .json()
+                        .get("following")
+                        .asBoolean())
+                .isFalse();
         assertProblem(api.post("/api/auth/login", ""), 400);
         assertProblem(api.get("/api/users/search?q=a&limit=ten"), 400);
     }
@@ -108,18 +117,44 @@ class GatewayBehaviourE2EIT {
     void theOpenApiDocumentDescribesTheApiAndSwaggerUiIsServed() {
         Response docs = api.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().get("paths").propertyNames()).containsExactlyInAnyOrder("/api/auth/register",
-                "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/users/me", "/api/users/{id}",
-                "/api/users/lookup", "/api/users/search", "/api/users/{id}/relationship", "/api/users/{id}/follow",
-                "/api/users/{id}/follow/notify", "/api/users/{id}/followers", "/api/users/{id}/following",
-                "/api/users/{id}/posts", "/api/posts", "/api/posts/{id}", "/api/posts/{id}/replies",
-                "/api/posts/{id}/repost", "/api/posts/{id}/like", "/api/posts/{id}/likes", "/api/timeline",
-                "/api/notifications", "/api/notifications/unread-count", "/api/notifications/{id}/read",
-                "/api/notifications/read-all", "/api/notifications/stream");
+        assertThat(docs.json().get("paths").propertyNames())
+                .containsExactlyInAnyOrder(
+                        "/api/auth/register",
+                        "/api/auth/login",
+                        "/api/auth/refresh",
+                        "/api/auth/logout",
+                        "/api/users/me",
+                        "/api/users/{id}",
+                        "/api/users/lookup",
+                        "/api/users/search",
+                        "/api/users/{id}/relationship",
+                        "/api/users/{id}/follow",
+                        "/api/users/{id}/follow/notify",
+                        "/api/users/{id}/followers",
+                        "/api/users/{id}/following",
+                        "/api/users/{id}/posts",
+                        "/api/posts",
+                        "/api/posts/{id}",
+                        "/api/posts/{id}/replies",
+                        "/api/posts/{id}/repost",
+                        "/api/posts/{id}/like",
+                        "/api/posts/{id}/likes",
+                        "/api/timeline",
+                        "/api/notifications",
+                        "/api/notifications/unread-count",
+                        "/api/notifications/{id}/read",
+                        "/api/notifications/read-all",
+                        "/api/notifications/stream");
         var paths = docs.json().get("paths");
-        assertThat(paths.get("/api/auth/register").get("post").get("responses").propertyNames()).contains("201", "400", "409");
-        assertThat(paths.get("/api/posts/{id}").get("delete").get("responses").propertyNames()).contains("204", "403", "404");
-        assertThat(paths.get("/api/posts/{id}/repost").get("post").get("responses").propertyNames()).contains("201", "200");
+        assertThat(paths.get("/api/auth/register").get("post").get("responses").propertyNames())
+                .contains("201", "400", "409");
+        assertThat(paths.get("/api/posts/{id}").get("delete").get("responses").propertyNames())
+                .contains("204", "403", "404");
+        assertThat(paths.get("/api/posts/{id}/repost")
+                        .get("post")
+                        .get("responses")
+                        .propertyNames())
+                .contains("201", "200");
         // ids are strings to clients, whatever the handlers bind them to
         var postId = paths.get("/api/posts/{id}").get("get").get("parameters").get(0);
         assertThat(postId.get("name").asString()).isEqualTo("id");
@@ -127,7 +162,8 @@ class GatewayBehaviourE2EIT {
         assertThat(postId.get("schema").get("type").asString()).isEqualTo("string");
         assertThat(docs.json().get("components").get("schemas").propertyNames())
                 .contains("User", "UserSummary", "Post", "Token", "Relationship", "Notification", "ProblemDetail");
-        assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.json().get("components").get("securitySchemes").has("bearer"))
+                .isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 

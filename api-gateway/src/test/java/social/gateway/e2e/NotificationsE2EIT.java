@@ -27,20 +27,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import social.contract.Event;
-import social.contract.registry.MessageTypes;
 import social.contract.Names;
 import social.contract.follow.UserFollowed;
 import social.contract.like.LikeAdded;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.registry.MessageTypes;
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
 import social.support.messaging.ContractMessageConverter;
 import social.support.testing.TestInfrastructure;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Notifications through the gateway: listed, counted, marked read and streamed live (SSE), also
@@ -61,7 +61,8 @@ class NotificationsE2EIT {
     static void stack() {
         api = Api.ofStack();
         Map<String, String> infrastructure = TestInfrastructure.start();
-        broker = new CachingConnectionFactory(infrastructure.get("RABBIT_HOST"), Integer.parseInt(infrastructure.get("RABBIT_PORT")));
+        broker = new CachingConnectionFactory(
+                infrastructure.get("RABBIT_HOST"), Integer.parseInt(infrastructure.get("RABBIT_PORT")));
         broker.setUsername(infrastructure.get("RABBIT_USER"));
         broker.setPassword(infrastructure.get("RABBIT_PASSWORD"));
         events = new RabbitTemplate(broker);
@@ -94,7 +95,8 @@ class NotificationsE2EIT {
             stream.expect("LIKE", bob, alicesPost);
 
             // a reply that mentions the replied-to author gives her the REPLY only (and NEW_POST: she follows him)
-            PostCreated reply = created(b, alicesPost, a, null, null, List.of(alice.username().toLowerCase()));
+            PostCreated reply = created(
+                    b, alicesPost, a, null, null, List.of(alice.username().toLowerCase()));
             publish(reply);
             stream.expect("REPLY", bob, reply.postId());
             stream.expect("NEW_POST", bob, reply.postId());
@@ -102,7 +104,8 @@ class NotificationsE2EIT {
             publish(created(b, null, null, alicesPost, a, List.of()));
             stream.expect("REPOST", bob, alicesPost);
 
-            PostCreated mention = created(b, null, null, null, null, List.of(alice.username().toLowerCase()));
+            PostCreated mention =
+                    created(b, null, null, null, null, List.of(alice.username().toLowerCase()));
             publish(mention);
             // a post is both: alice follows bob with notify, and he mentions her
             stream.expect("MENTION", bob, mention.postId());
@@ -114,18 +117,24 @@ class NotificationsE2EIT {
         assertThat(page.status()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>();
         page.json().get("items").forEach(items::add);
-        assertThat(items).extracting(item -> item.get("type").asString())
+        assertThat(items)
+                .extracting(item -> item.get("type").asString())
                 .containsExactlyInAnyOrder("FOLLOW", "LIKE", "REPLY", "REPOST", "NEW_POST", "MENTION", "NEW_POST");
-        assertThat(items).extracting(item -> item.get("id").asString())
-                .isSortedAccordingTo((x, y) -> y.compareTo(x));
+        assertThat(items).extracting(item -> item.get("id").asString()).isSortedAccordingTo((x, y) -> y.compareTo(x));
         assertThat(items).allSatisfy(item -> {
-            assertThat(item.propertyNames()).containsExactlyInAnyOrder("id", "type", "actor", "postId", "createdAt", "read");
+            assertThat(item.propertyNames())
+                    .containsExactlyInAnyOrder("id", "type", "actor", "postId", "createdAt", "read");
             assertThat(item.get("actor").get("id").asString()).isEqualTo(bob.id());
             assertThat(item.get("actor").get("username").asString()).isEqualTo(bob.username());
             assertThat(item.get("read").asBoolean()).isFalse();
         });
-        assertThat(items.stream().filter(item -> item.get("type").asString().equals("FOLLOW")).findFirst().orElseThrow()
-                .get("postId").isNull()).isTrue();
+        assertThat(items.stream()
+                        .filter(item -> item.get("type").asString().equals("FOLLOW"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("postId")
+                        .isNull())
+                .isTrue();
         assertThat(unread(alice)).isEqualTo(7);
     }
 
@@ -140,11 +149,11 @@ class NotificationsE2EIT {
         LikeAdded like = new LikeAdded(UUID.randomUUID(), Instant.now(), 1, carolsPost, c, d);
         publish(like);
         await().atMost(CONVERGE).until(() -> unread(carol) == 1);
-        publish(like);                                                                   // redelivered
-        publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, carolsPost, c, d));   // liked again
-        publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, carolsPost, c, c));   // her own post
+        publish(like); // redelivered
+        publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, carolsPost, c, d)); // liked again
+        publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, carolsPost, c, c)); // her own post
         publish(created(c, carolsPost, c, null, null, List.of(carol.username().toLowerCase()))); // her own reply
-        publish(created(c, null, null, carolsPost, c, List.of()));                       // her own repost
+        publish(created(c, null, null, carolsPost, c, List.of())); // her own repost
         await().during(Duration.ofSeconds(1)).atMost(CONVERGE).until(() -> unread(carol) == 1);
         assertThat(types(carol)).containsExactly("LIKE");
         assertThat(types(dan)).isEmpty();
@@ -156,7 +165,8 @@ class NotificationsE2EIT {
         Session finn = api.signUp("ntf_finn");
         UUID e = UUID.fromString(erin.id());
         for (int i = 0; i < 3; i++) {
-            publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), e, UUID.fromString(finn.id())));
+            publish(new LikeAdded(
+                    UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), e, UUID.fromString(finn.id())));
         }
         await().atMost(CONVERGE).until(() -> unread(erin) == 3);
         Response firstPage = api.get("/api/notifications?limit=2", erin.accessToken());
@@ -167,24 +177,39 @@ class NotificationsE2EIT {
         assertThat(secondPage.json().get("nextCursor").isNull()).isTrue();
 
         String newest = firstPage.json().get("items").get(0).get("id").asString();
-        assertThat(api.post("/api/notifications/" + newest + "/read", null, finn.accessToken()).status()).isEqualTo(404);
-        assertThat(api.post("/api/notifications/" + UUID.randomUUID() + "/read", null, erin.accessToken()).status()).isEqualTo(404);
-        assertThat(api.post("/api/notifications/not-an-id/read", null, erin.accessToken()).status()).isEqualTo(404);
-        assertThat(api.post("/api/notifications/" + newest + "/read", null, erin.accessToken()).status()).isEqualTo(204);
+        assertThat(api.post("/api/notifications/" + newest + "/read", null, finn.accessToken())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/notifications/" + UUID.randomUUID() + "/read", null, erin.accessToken())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/notifications/not-an-id/read", null, erin.accessToken())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/notifications/" + newest + "/read", null, erin.accessToken())
+                        .status())
+                .isEqualTo(204);
         assertThat(unread(erin)).isEqualTo(2);
         Response unreadOnly = api.get("/api/notifications?unreadOnly=true", erin.accessToken());
-        assertThat(unreadOnly.json().get("items")).hasSize(2)
+        assertThat(unreadOnly.json().get("items"))
+                .hasSize(2)
                 .allSatisfy(item -> assertThat(item.get("id").asString()).isNotEqualTo(newest));
 
-        assertThat(api.post("/api/notifications/read-all", null, erin.accessToken()).status()).isEqualTo(204);
+        assertThat(api.post("/api/notifications/read-all", null, erin.accessToken())
+                        .status())
+                .isEqualTo(204);
         assertThat(unread(erin)).isZero();
-        assertThat(api.get("/api/notifications?unreadOnly=true", erin.accessToken()).json().get("items")).isEmpty();
+        assertThat(api.get("/api/notifications?unreadOnly=true", erin.accessToken())
+                        .json()
+                        .get("items"))
+                .isEmpty();
 
         assertThat(api.get("/api/notifications").status()).isEqualTo(401);
         assertThat(api.get("/api/notifications/unread-count").status()).isEqualTo(401);
         assertThat(api.post("/api/notifications/read-all", null).status()).isEqualTo(401);
         assertThat(api.get("/api/notifications/stream").status()).isEqualTo(401);
-        assertThat(api.get("/api/notifications/stream?access_token=forged").status()).isEqualTo(401);
+        assertThat(api.get("/api/notifications/stream?access_token=forged").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -204,8 +229,10 @@ class NotificationsE2EIT {
         await().atMost(CONVERGE).until(() -> unread(gina) == 4);
 
         publish(new PostDeleted(UUID.randomUUID(), Instant.now(), 1, doomed, g, null, null));
-        await().atMost(CONVERGE).untilAsserted(() -> assertThat(postIds(gina))
-                .containsExactlyInAnyOrder(kept.toString(), reply.postId().toString()));
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(postIds(gina))
+                        .containsExactlyInAnyOrder(
+                                kept.toString(), reply.postId().toString()));
         publish(new PostDeleted(UUID.randomUUID(), Instant.now(), 1, reply.postId(), h, doomed, null));
         await().atMost(CONVERGE).untilAsserted(() -> assertThat(postIds(gina)).containsExactly(kept.toString()));
         assertThat(unread(gina)).isEqualTo(1);
@@ -217,9 +244,13 @@ class NotificationsE2EIT {
      */
     @Test
     void everyGatewayInstancePushesToItsOwnStreamsAndLetsGoOfClientsThatLeft() throws Exception {
-        URI second = Stack.get().startInstance("api-gateway", "2", Map.of(
-                "SOCIAL_GATEWAY_NOTIFICATIONS_HEARTBEAT", "300ms",
-                "SOCIAL_GATEWAY_NOTIFICATIONS_MAXSTREAMSPERUSER", "2"));
+        URI second = Stack.get()
+                .startInstance(
+                        "api-gateway",
+                        "2",
+                        Map.of(
+                                "SOCIAL_GATEWAY_NOTIFICATIONS_HEARTBEAT", "300ms",
+                                "SOCIAL_GATEWAY_NOTIFICATIONS_MAXSTREAMSPERUSER", "2"));
         Session ivy = api.signUp("ntf_ivy");
         Session jay = api.signUp("ntf_jay");
         Session kim = api.signUp("ntf_kim");
@@ -227,8 +258,8 @@ class NotificationsE2EIT {
         double before = openStreams(second);
 
         try (SseClient ivyHere = SseClient.open(api.base(), ivy.accessToken());
-             SseClient ivyThere = SseClient.open(second, ivy.accessToken());
-             SseClient jayThere = SseClient.open(second, jay.accessToken())) {
+                SseClient ivyThere = SseClient.open(second, ivy.accessToken());
+                SseClient jayThere = SseClient.open(second, jay.accessToken())) {
             await().atMost(CONVERGE).until(() -> openStreams(second) == before + 2);
             publish(followed(k, UUID.fromString(ivy.id()), false));
             publish(followed(k, UUID.fromString(jay.id()), false));
@@ -244,7 +275,7 @@ class NotificationsE2EIT {
 
             // a third stream of one user closes the oldest of the two allowed
             try (SseClient jay2 = SseClient.open(second, jay.accessToken());
-                 SseClient jay3 = SseClient.open(second, jay.accessToken())) {
+                    SseClient jay3 = SseClient.open(second, jay.accessToken())) {
                 await().atMost(CONVERGE).until(jayThere::ended);
                 assertThat(openStreams(second)).isEqualTo(before + 2);
                 publish(followed(UUID.fromString(ivy.id()), UUID.fromString(jay.id()), false));
@@ -265,10 +296,21 @@ class NotificationsE2EIT {
         return new UserFollowed(UUID.randomUUID(), Instant.now(), 1, follower, followee, notify);
     }
 
-    private static PostCreated created(UUID author, UUID replyTo, UUID replyToAuthor, UUID repostOf, UUID repostOfAuthor,
-                                       List<String> mentions) {
-        return new PostCreated(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), author,
-                repostOf != null ? "" : "some words", Instant.now(), replyTo, replyToAuthor, repostOf, repostOfAuthor, mentions);
+    private static PostCreated created(
+            UUID author, UUID replyTo, UUID replyToAuthor, UUID repostOf, UUID repostOfAuthor, List<String> mentions) {
+        return new PostCreated(
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                UUID.randomUUID(),
+                author,
+                repostOf != null ? "" : "some words",
+                Instant.now(),
+                replyTo,
+                replyToAuthor,
+                repostOf,
+                repostOfAuthor,
+                mentions);
     }
 
     private static long unread(Session session) {
@@ -279,14 +321,18 @@ class NotificationsE2EIT {
 
     private static List<String> types(Session session) {
         List<String> types = new ArrayList<>();
-        api.get("/api/notifications?limit=100", session.accessToken()).json().get("items")
+        api.get("/api/notifications?limit=100", session.accessToken())
+                .json()
+                .get("items")
                 .forEach(item -> types.add(item.get("type").asString()));
         return types;
     }
 
     private static List<String> postIds(Session session) {
         List<String> ids = new ArrayList<>();
-        api.get("/api/notifications?limit=100", session.accessToken()).json().get("items")
+        api.get("/api/notifications?limit=100", session.accessToken())
+                .json()
+                .get("items")
                 .forEach(item -> ids.add(item.get("postId").asString()));
         return ids;
     }
@@ -303,6 +349,7 @@ class NotificationsE2EIT {
         final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
         /** Received and not yet expected. */
         private final List<JsonNode> pending = new ArrayList<>();
+
         private final InputStream body;
         private volatile boolean ended;
 
@@ -314,10 +361,12 @@ class NotificationsE2EIT {
         }
 
         static SseClient open(URI gateway, String token) throws Exception {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                    gateway.resolve("/api/notifications/stream?access_token=" + token))
-                            .header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(gateway.resolve("/api/notifications/stream?access_token=" + token))
+                                    .header("Accept", "text/event-stream")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             SseClient client = new SseClient(response.body());
@@ -361,10 +410,14 @@ class NotificationsE2EIT {
             long deadline = System.nanoTime() + LIVE.toNanos();
             while (true) {
                 for (JsonNode event : pending) {
-                    if (event.get("type").asString().equals(type) && event.get("actor").get("id").asString().equals(actor.id())
-                            && (postId == null ? event.get("postId").isNull() : event.get("postId").asString().equals(postId.toString()))) {
+                    if (event.get("type").asString().equals(type)
+                            && event.get("actor").get("id").asString().equals(actor.id())
+                            && (postId == null
+                                    ? event.get("postId").isNull()
+                                    : event.get("postId").asString().equals(postId.toString()))) {
                         pending.remove(event);
-                        assertThat(event.get("actor").get("username").asString()).isEqualTo(actor.username());
+                        assertThat(event.get("actor").get("username").asString())
+                                .isEqualTo(actor.username());
                         assertThat(event.get("read").asBoolean()).isFalse();
                         assertThat(event.get("id").asString()).isNotBlank();
                         assertThat(event.get("createdAt").asString()).endsWith("Z");
@@ -373,8 +426,11 @@ class NotificationsE2EIT {
                 }
                 long left = deadline - System.nanoTime();
                 JsonNode next = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
-                assertThat(next).as("a %s notification by %s about %s within %s; besides got %s", type, actor.username(),
-                        postId, LIVE, pending).isNotNull();
+                assertThat(next)
+                        .as(
+                                "a %s notification by %s about %s within %s; besides got %s",
+                                type, actor.username(), postId, LIVE, pending)
+                        .isNotNull();
                 pending.add(next);
             }
         }

@@ -6,10 +6,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every gateway instance keeps its own copy of user summaries (the names on posts, followers,
@@ -30,12 +30,14 @@ class ProfileRenameE2EIT {
     void aRenameShowsOnTheAuthorsPostsAtOnceForTheAuthorAndSoonForOthersThroughAnyGateway() {
         Session alice = api.signUp("ren_alice");
         Session bob = api.signUp("ren_bob");
-        String post = "/api/posts/" + Social.post(api, alice, "before the rename").get("id").asString();
+        String post = "/api/posts/"
+                + Social.post(api, alice, "before the rename").get("id").asString();
         String alicesPosts = "/api/users/" + alice.id() + "/posts";
         // both gateways have seen alice under her first name
         assertThat(authorName(api.get(post, bob.accessToken()))).isEqualTo(alice.username());
         assertThat(authorName(otherGateway.get(post, bob.accessToken()))).isEqualTo(alice.username());
-        assertThat(newestAuthorName(otherGateway.get(alicesPosts, bob.accessToken()))).isEqualTo(alice.username());
+        assertThat(newestAuthorName(otherGateway.get(alicesPosts, bob.accessToken())))
+                .isEqualTo(alice.username());
 
         Response renamed = api.patch("/api/users/me", Map.of("displayName", "Alice Renamed"), alice.accessToken());
         assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
@@ -44,7 +46,8 @@ class ProfileRenameE2EIT {
         assertThat(authorName(api.get(post, alice.accessToken()))).isEqualTo("Alice Renamed");
         Social.withinConvergence().untilAsserted(() -> {
             assertThat(authorName(otherGateway.get(post, bob.accessToken()))).isEqualTo("Alice Renamed");
-            assertThat(newestAuthorName(otherGateway.get(alicesPosts, bob.accessToken()))).isEqualTo("Alice Renamed");
+            assertThat(newestAuthorName(otherGateway.get(alicesPosts, bob.accessToken())))
+                    .isEqualTo("Alice Renamed");
         });
     }
 

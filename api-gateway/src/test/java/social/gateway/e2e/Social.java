@@ -10,21 +10,23 @@ import java.util.function.Function;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import tools.jackson.databind.JsonNode;
 
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
-import tools.jackson.databind.JsonNode;
 
 /** Steps of the posts, follows and timeline suites: posting, following, walking pages. */
 final class Social {
     /** What API.md promises for counts and other users' timelines on an idle system. */
     static final Duration CONVERGENCE = Duration.ofSeconds(2);
 
-    private Social() {
-    }
+    private Social() {}
 
     static ConditionFactory withinConvergence() {
-        return Awaitility.await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(50)).pollDelay(Duration.ZERO);
+        return Awaitility.await()
+                .atMost(CONVERGENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .pollDelay(Duration.ZERO);
     }
 
     static JsonNode post(Api api, Session author, String content) {
@@ -34,7 +36,8 @@ final class Social {
     }
 
     static JsonNode reply(Api api, Session author, String parentId, String content) {
-        Response created = api.post("/api/posts", Map.of("content", content, "replyToId", parentId), author.accessToken());
+        Response created =
+                api.post("/api/posts", Map.of("content", content, "replyToId", parentId), author.accessToken());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.json();
     }
@@ -45,7 +48,9 @@ final class Social {
     }
 
     static void unfollow(Api api, Session follower, Session followee) {
-        assertThat(api.delete("/api/users/" + followee.id() + "/follow", follower.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/users/" + followee.id() + "/follow", follower.accessToken())
+                        .status())
+                .isEqualTo(204);
     }
 
     static JsonNode user(Api api, Session user) {
@@ -58,7 +63,8 @@ final class Social {
         String cursor = null;
         for (int pages = 0; pages < 1000; pages++) {
             String separator = path.contains("?") ? "&" : "?";
-            Response page = api.get(path + separator + "limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor), token);
+            Response page =
+                    api.get(path + separator + "limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor), token);
             assertThat(page.status()).as("%s", page).isEqualTo(200);
             JsonNode body = page.json();
             assertThat(body.get("items").size()).isLessThanOrEqualTo(limit);

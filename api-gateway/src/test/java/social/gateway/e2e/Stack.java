@@ -29,10 +29,17 @@ import social.support.testing.TestInfrastructure;
  */
 public final class Stack {
     /** In start order; the gateway last. */
-    public static final List<String> SERVICES = List.of("auth-service", "user-service", "post-service",
-            "followers-service", "like-service", "notification-service", "api-gateway");
+    public static final List<String> SERVICES = List.of(
+            "auth-service",
+            "user-service",
+            "post-service",
+            "followers-service",
+            "like-service",
+            "notification-service",
+            "api-gateway");
     /** The default timeout: the suite runs on small, busy CI machines too. */
     public static final Duration RPC_TIMEOUT = Duration.ofSeconds(5);
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
 
     private static Stack instance;
@@ -44,7 +51,9 @@ public final class Stack {
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     /** Settings of the extra instances ({@code service#instance}) on top of the common ones. */
     private final Map<String, Map<String, String>> extraEnv = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Stack() {
         Path moduleDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
@@ -143,11 +152,19 @@ public final class Stack {
 
     private void launch(String service) {
         Path jar = jarOf(service.split("#")[0]);
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx320m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-Xms64m",
+                "-Xmx320m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-jar",
+                jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.replace('#', '-') + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve(service.replace('#', '-') + ".log").toFile()));
         Map<String, String> env = builder.environment();
         TestInfrastructure.start().forEach((key, value) -> env.put(toEnvName(key), value));
         env.put("SERVER_PORT", String.valueOf(ports.get(service)));
@@ -168,14 +185,16 @@ public final class Stack {
 
     private void awaitHealthy(List<String> services) {
         List<String> waiting = new ArrayList<>(services);
-        Awaitility.await("healthy " + waiting).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250))
+        Awaitility.await("healthy " + waiting)
+                .atMost(STARTUP_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     waiting.removeIf(this::healthy);
                     for (String service : waiting) {
                         Process process = processes.get(service);
                         if (process == null || !process.isAlive()) {
-                            throw new IllegalStateException(service + " exited during startup; see "
-                                    + logs.resolve(service + ".log"));
+                            throw new IllegalStateException(
+                                    service + " exited during startup; see " + logs.resolve(service + ".log"));
                         }
                     }
                     return waiting.isEmpty();
@@ -184,9 +203,11 @@ public final class Stack {
 
     private boolean healthy(String service) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + ports.get(service) + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;
@@ -199,7 +220,8 @@ public final class Stack {
     private Path jarOf(String service) {
         Path target = root.resolve(service).resolve("target");
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(path -> path.getFileName().toString().endsWith("-exec.jar")).findFirst()
+            return files.filter(path -> path.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no packaged jar of " + service + " in " + target
                             + ": run the end-to-end suite through the reactor, e.g. ./mvnw verify"));
         } catch (IOException e) {
@@ -213,7 +235,9 @@ public final class Stack {
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     }
 

@@ -16,10 +16,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
-import tools.jackson.databind.JsonNode;
 
 /** The home timeline and a user's posts (API.md: /api/timeline, /api/users/{id}/posts). */
 class TimelineE2EIT {
@@ -54,14 +54,18 @@ class TimelineE2EIT {
         String own = post(api, reader, "reader's own").get("id").asString();
 
         follow(api, reader, author);
-        withinConvergence().untilAsserted(() ->
-                assertThat(ids(api.get("/api/timeline", reader.accessToken()).json())).containsExactly(own, older));
+        withinConvergence()
+                .untilAsserted(() -> assertThat(ids(
+                                api.get("/api/timeline", reader.accessToken()).json()))
+                        .containsExactly(own, older));
         String newer = post(api, author, "written after the follow").get("id").asString();
         assertThat(ids(api.get("/api/timeline", reader.accessToken()).json())).containsExactly(newer, own, older);
 
         unfollow(api, reader, author);
-        withinConvergence().untilAsserted(() ->
-                assertThat(ids(api.get("/api/timeline", reader.accessToken()).json())).containsExactly(own));
+        withinConvergence()
+                .untilAsserted(() -> assertThat(ids(
+                                api.get("/api/timeline", reader.accessToken()).json()))
+                        .containsExactly(own));
     }
 
     @Test
@@ -71,24 +75,36 @@ class TimelineE2EIT {
         Session b = api.signUp("pb");
         follow(api, reader, a);
         follow(api, reader, b);
-        withinConvergence().until(() -> api.get("/api/users/" + reader.id() + "/following").json().get("items").size() == 2);
+        withinConvergence()
+                .until(() -> api.get("/api/users/" + reader.id() + "/following")
+                                .json()
+                                .get("items")
+                                .size()
+                        == 2);
         List<String> written = new ArrayList<>();
         for (int i = 0; i < 27; i++) {
             Session author = List.of(a, b, reader).get(i % 3);
             written.add(post(api, author, "post " + i).get("id").asString());
         }
         Collections.reverse(written);
-        withinConvergence().until(() -> ids(api.get("/api/timeline?limit=100", reader.accessToken()).json()).size() == 27);
+        withinConvergence()
+                .until(() -> ids(api.get("/api/timeline?limit=100", reader.accessToken())
+                                        .json())
+                                .size()
+                        == 27);
 
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = api.get("/api/timeline?limit=4" + (cursor == null ? "" : "&cursor=" + cursor),
-                    reader.accessToken()).json();
+            JsonNode page = api.get(
+                            "/api/timeline?limit=4" + (cursor == null ? "" : "&cursor=" + cursor), reader.accessToken())
+                    .json();
             seen.addAll(ids(page));
             // a post arriving mid-walk goes on top, never into the pages still to come
             post(api, a, "arrives while paging");
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
         } while (cursor != null);
 
         assertThat(seen).containsExactlyElementsOf(written);
@@ -101,7 +117,10 @@ class TimelineE2EIT {
         Session stranger = api.signUp("rs");
         String original = post(api, stranger, "from a stranger").get("id").asString();
         follow(api, reader, reposter);
-        String repost = api.post("/api/posts/" + original + "/repost", null, reposter.accessToken()).json().get("id").asString();
+        String repost = api.post("/api/posts/" + original + "/repost", null, reposter.accessToken())
+                .json()
+                .get("id")
+                .asString();
 
         withinConvergence().untilAsserted(() -> {
             JsonNode timeline = api.get("/api/timeline", reader.accessToken()).json();
@@ -109,7 +128,8 @@ class TimelineE2EIT {
             JsonNode item = timeline.get("items").get(0);
             assertThat(item.get("author").get("id").asString()).isEqualTo(reposter.id());
             assertThat(item.get("repostOf").get("id").asString()).isEqualTo(original);
-            assertThat(item.get("repostOf").get("author").get("username").asString()).isEqualTo(stranger.username());
+            assertThat(item.get("repostOf").get("author").get("username").asString())
+                    .isEqualTo(stranger.username());
         });
         // the reposter sees its own repost at once
         assertThat(ids(api.get("/api/timeline", reposter.accessToken()).json())).containsExactly(repost);
@@ -124,16 +144,24 @@ class TimelineE2EIT {
         for (int i = 0; i < 25; i++) {
             written.add(post(api, author, "p" + i).get("id").asString());
         }
-        written.add(api.post("/api/posts/" + viewersPost + "/repost", null, author.accessToken()).json().get("id").asString());
+        written.add(api.post("/api/posts/" + viewersPost + "/repost", null, author.accessToken())
+                .json()
+                .get("id")
+                .asString());
         Collections.reverse(written);
 
         List<JsonNode> anonymous = walk(api, "/api/users/" + author.id() + "/posts", null, 6);
         assertThat(ids(anonymous)).containsExactlyElementsOf(written);
         assertThat(anonymous.get(0).get("repostOf").get("id").asString()).isEqualTo(viewersPost);
-        assertThat(anonymous).allSatisfy(item -> assertThat(item.get("repostedByMe").asBoolean()).isFalse());
+        assertThat(anonymous)
+                .allSatisfy(
+                        item -> assertThat(item.get("repostedByMe").asBoolean()).isFalse());
 
-        assertThat(api.post("/api/posts/" + written.get(1) + "/repost", null, viewer.accessToken()).status()).isEqualTo(201);
-        JsonNode personal = api.get("/api/users/" + author.id() + "/posts?limit=2", viewer.accessToken()).json();
+        assertThat(api.post("/api/posts/" + written.get(1) + "/repost", null, viewer.accessToken())
+                        .status())
+                .isEqualTo(201);
+        JsonNode personal = api.get("/api/users/" + author.id() + "/posts?limit=2", viewer.accessToken())
+                .json();
         assertThat(personal.get("items").get(1).get("repostedByMe").asBoolean()).isTrue();
         assertThat(personal.get("items").get(1).get("repostCount").asLong()).isEqualTo(1);
 
@@ -142,7 +170,10 @@ class TimelineE2EIT {
 
     @Test
     void postsOfAnUnknownUserAre404AndAnInvalidTokenIs401() {
-        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/posts").status()).isEqualTo(404);
-        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/posts", "not.a.token").status()).isEqualTo(401);
+        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/posts").status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/users/" + UUID.randomUUID() + "/posts", "not.a.token")
+                        .status())
+                .isEqualTo(401);
     }
 }

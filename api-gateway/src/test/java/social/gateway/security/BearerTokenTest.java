@@ -44,13 +44,15 @@ class BearerTokenTest {
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     RpcClient rpc;
 
     @BeforeEach
     void services() {
         TestTokens.serveVerificationKeys(rpc);
-        given(rpc.callAndWait(eq(UserRpc.GET), any())).willReturn(new User(userId, "ann", "Ann", "", Instant.now(), 0, 0, 0));
+        given(rpc.callAndWait(eq(UserRpc.GET), any()))
+                .willReturn(new User(userId, "ann", "Ann", "", Instant.now(), 0, 0, 0));
         ServiceAnswers.postExists(rpc, post);
     }
 
@@ -91,13 +93,19 @@ class BearerTokenTest {
 
     @Test
     void anAuthorizationHeaderThatIsNotBearerIs401() {
-        assertRefused(mvc.get().uri("/api/users/me").header("Authorization", "Basic YW5uOnNlY3JldA==").exchange());
+        assertRefused(mvc.get()
+                .uri("/api/users/me")
+                .header("Authorization", "Basic YW5uOnNlY3JldA==")
+                .exchange());
     }
 
     @Test
     void anOptionalEndpointWithoutATokenAnswersAnonymously() {
-        assertThat(mvc.get().uri("/api/posts/{id}", post.id())).hasStatusOk()
-                .bodyJson().extractingPath("$.id").isEqualTo(post.id().toString());
+        assertThat(mvc.get().uri("/api/posts/{id}", post.id()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.id")
+                .isEqualTo(post.id().toString());
 
         then(rpc).should().callAndWait(PostRpc.GET, new GetPostRequest(null, post.id()));
         then(rpc).should().call(LikeRpc.GET_LIKE_STATES, new GetLikeStatesRequest(null, List.of(post.id())));
@@ -105,7 +113,9 @@ class BearerTokenTest {
 
     @Test
     void anOptionalEndpointWithAValidTokenPersonalisesForTheCaller() {
-        assertThat(mvc.get().uri("/api/posts/{id}", post.id()).header("Authorization", "Bearer " + TestTokens.validFor(userId)))
+        assertThat(mvc.get()
+                        .uri("/api/posts/{id}", post.id())
+                        .header("Authorization", "Bearer " + TestTokens.validFor(userId)))
                 .hasStatusOk();
 
         then(rpc).should().callAndWait(PostRpc.GET, new GetPostRequest(userId, post.id()));
@@ -113,27 +123,43 @@ class BearerTokenTest {
 
     @Test
     void anOptionalEndpointWithAnInvalidTokenIs401() {
-        assertRefused(mvc.get().uri("/api/posts/{id}", post.id())
-                .header("Authorization", "Bearer " + TestTokens.expiredFor(userId)).exchange());
+        assertRefused(mvc.get()
+                .uri("/api/posts/{id}", post.id())
+                .header("Authorization", "Bearer " + TestTokens.expiredFor(userId))
+                .exchange());
         then(rpc).should(never()).callAndWait(eq(PostRpc.GET), any());
     }
 
     @Test
     void aStaleTokenSentAlongDoesNotKeepAClientFromRefreshing() {
-        given(rpc.callAndWait(eq(AuthRpc.REFRESH), any())).willReturn(new IssuedTokens("access", "refresh", "Bearer", 900));
+        given(rpc.callAndWait(eq(AuthRpc.REFRESH), any()))
+                .willReturn(new IssuedTokens("access", "refresh", "Bearer", 900));
 
-        assertThat(mvc.post().uri("/api/auth/refresh").header("Authorization", "Bearer " + TestTokens.expiredFor(userId))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"refreshToken\":\"refresh\"}")).hasStatusOk();
+        assertThat(mvc.post()
+                        .uri("/api/auth/refresh")
+                        .header("Authorization", "Bearer " + TestTokens.expiredFor(userId))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"refreshToken\":\"refresh\"}"))
+                .hasStatusOk();
     }
 
     private MvcTestResult me(String token) {
-        return mvc.get().uri("/api/users/me").header("Authorization", "Bearer " + token).exchange();
+        return mvc.get()
+                .uri("/api/users/me")
+                .header("Authorization", "Bearer " + token)
+                .exchange();
     }
 
     private void assertRefused(MvcTestResult result) {
-        assertThat(result).satisfies(problem(HttpStatus.UNAUTHORIZED)).headers()
-                .hasHeaderSatisfying("WWW-Authenticate", values -> assertThat(values).singleElement().asString()
-                        .startsWith("Bearer error=\"invalid_token\""));
+        assertThat(result)
+                .satisfies(problem(HttpStatus.UNAUTHORIZED))
+                .headers()
+                .hasHeaderSatisfying(
+                        "WWW-Authenticate",
+                        values -> assertThat(values)
+                                .singleElement()
+                                .asString()
+                                .startsWith("Bearer error=\"invalid_token\""));
         then(rpc).should(never()).callAndWait(eq(UserRpc.GET), any());
     }
 }

@@ -28,8 +28,8 @@ import social.support.rpc.RpcTimeoutException;
 
 class UserDirectoryTest {
     private final FakeUserService userService = new FakeUserService();
-    private final UserDirectory directory = new UserDirectory(userService,
-            new UserCacheProperties(1_000, Duration.ofMinutes(10)));
+    private final UserDirectory directory =
+            new UserDirectory(userService, new UserCacheProperties(1_000, Duration.ofMinutes(10)));
 
     private final UUID ann = userService.register("ann", "Ann");
     private final UUID bob = userService.register("bob", "Bob");
@@ -43,7 +43,8 @@ class UserDirectoryTest {
     @Test
     void cachedUsersCostNoQuestionAndMissesAreAskedForInOneBatch() {
         assertThat(directory.summaries(List.of(ann, bob, ann)).join()).containsOnlyKeys(ann, bob);
-        assertThat(directory.summaries(List.of(bob, ann)).join().get(ann).displayName()).isEqualTo("Ann");
+        assertThat(directory.summaries(List.of(bob, ann)).join().get(ann).displayName())
+                .isEqualTo("Ann");
         assertThat(directory.summaries(List.of(ann, cid, bob)).join()).containsOnlyKeys(ann, bob, cid);
         directory.requireExisting(cid);
         assertThat(directory.summaries(List.of()).join()).isEmpty();
@@ -69,7 +70,8 @@ class UserDirectoryTest {
 
         assertThat(directory.summaries(List.of(ann, unknown)).join()).containsOnlyKeys(ann);
         assertThatThrownBy(() -> directory.requireExisting(unknown))
-                .isInstanceOf(ApiException.class).hasMessageContaining("no such user");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("no such user");
         userService.users.put(unknown, new UserSummary(unknown, "late", "Late"));
 
         assertThat(directory.known(List.of(unknown)).get(unknown).displayName()).isEqualTo("Late");
@@ -96,8 +98,9 @@ class UserDirectoryTest {
         directory.forget(ann);
         userService.releaseAnswers();
 
-        assertThat(inFlight.join().get(ann).displayName()).isEqualTo("Ann");   // asked before the rename
-        assertThat(directory.summaries(List.of(ann)).join().get(ann).displayName()).isEqualTo("Ann B.");
+        assertThat(inFlight.join().get(ann).displayName()).isEqualTo("Ann"); // asked before the rename
+        assertThat(directory.summaries(List.of(ann)).join().get(ann).displayName())
+                .isEqualTo("Ann B.");
         assertThat(userService.questions).hasSize(2);
     }
 
@@ -114,7 +117,8 @@ class UserDirectoryTest {
     void aFailedQuestionFailsWithItsCauseAndIsNotCached() {
         userService.failNext(new RpcTimeoutException(UserRpc.GET_SUMMARIES.routingKey()));
 
-        assertThatThrownBy(() -> directory.summaries(List.of(ann)).join()).hasCauseInstanceOf(RpcTimeoutException.class);
+        assertThatThrownBy(() -> directory.summaries(List.of(ann)).join())
+                .hasCauseInstanceOf(RpcTimeoutException.class);
         assertThat(directory.summaries(List.of(ann)).join()).containsOnlyKeys(ann);
         assertThat(userService.questions).hasSize(2);
     }
@@ -123,9 +127,11 @@ class UserDirectoryTest {
     void aQuestionAskedAboutAnUnknownUserIs404WhateverItsAnswer() {
         UUID unknown = UUID.randomUUID();
 
-        assertThat(directory.aboutExisting(ann, CompletableFuture.completedFuture("answer"))).isEqualTo("answer");
+        assertThat(directory.aboutExisting(ann, CompletableFuture.completedFuture("answer")))
+                .isEqualTo("answer");
         assertThatThrownBy(() -> directory.aboutExisting(unknown, CompletableFuture.completedFuture("answer")))
-                .isInstanceOf(ApiException.class).hasMessageContaining("no such user");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("no such user");
     }
 
     @Test
@@ -149,7 +155,7 @@ class UserDirectoryTest {
         private RuntimeException failure;
 
         FakeUserService() {
-            super(null, null, null, Duration.ofSeconds(5), service -> { }, 1, 1);
+            super(null, null, null, Duration.ofSeconds(5), service -> {}, 1, 1);
         }
 
         UUID register(String username, String displayName) {
@@ -187,7 +193,8 @@ class UserDirectoryTest {
                 failure = null;
                 return reply;
             }
-            UserSummaries found = new UserSummaries(ids.stream().filter(users::containsKey).map(users::get).toList());
+            UserSummaries found = new UserSummaries(
+                    ids.stream().filter(users::containsKey).map(users::get).toList());
             Runnable answer = () -> reply.complete(operation.replyType().cast(found));
             if (holding) {
                 held.add(answer);

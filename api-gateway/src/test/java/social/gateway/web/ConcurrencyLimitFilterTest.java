@@ -6,54 +6,56 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import social.gateway.GatewayProperties;
 import tools.jackson.databind.json.JsonMapper;
+
+import social.gateway.GatewayProperties;
 
 class ConcurrencyLimitFilterTest {
     private final ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(
-            new GatewayProperties(null, null, 1), new Problems(JsonMapper.builder().build()));
+            new GatewayProperties(null, null, 1),
+            new Problems(JsonMapper.builder().build()));
 
     @Test
     void requestsBeyondTheLimitGet503AtOnceAndTheNextOnePassesAfterARelease() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> run("/api/timeline", () -> {
-            inside.countDown();
-            await(release);
-        }));
+        CompletableFuture<MockHttpServletResponse> first =
+                CompletableFuture.supplyAsync(() -> run("/api/timeline", () -> {
+                    inside.countDown();
+                    await(release);
+                }));
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
 
-        MockHttpServletResponse shed = run("/api/timeline", () -> { });
+        MockHttpServletResponse shed = run("/api/timeline", () -> {});
         assertThat(shed.getStatus()).isEqualTo(503);
         assertThat(shed.getHeader("Retry-After")).isEqualTo("1");
         assertThat(shed.getContentType()).startsWith("application/problem+json");
 
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
-        assertThat(run("/api/timeline", () -> { }).getStatus()).isEqualTo(200);
+        assertThat(run("/api/timeline", () -> {}).getStatus()).isEqualTo(200);
     }
 
     @Test
     void healthChecksAndNotificationStreamsDoNotCount() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> stream = CompletableFuture.supplyAsync(
-                () -> run(ConcurrencyLimitFilter.STREAM_PATH, () -> {
+        CompletableFuture<MockHttpServletResponse> stream =
+                CompletableFuture.supplyAsync(() -> run(ConcurrencyLimitFilter.STREAM_PATH, () -> {
                     inside.countDown();
                     await(release);
                 }));
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(run("/api/timeline", () -> { }).getStatus()).isEqualTo(200);
-        assertThat(run("/actuator/health", () -> { }).getStatus()).isEqualTo(200);
+        assertThat(run("/api/timeline", () -> {}).getStatus()).isEqualTo(200);
+        assertThat(run("/actuator/health", () -> {}).getStatus()).isEqualTo(200);
         release.countDown();
         assertThat(stream.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     }

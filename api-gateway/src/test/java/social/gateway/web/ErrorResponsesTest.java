@@ -41,31 +41,44 @@ class ErrorResponsesTest {
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     RpcClient rpc;
 
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
     void anErrorReplyIsAnsweredWithItsCodesStatusAndTheServicesMessage(ErrorCode code) {
-        given(rpc.callAndWait(eq(UserRpc.GET), any())).willThrow(new RpcErrorException(ErrorReply.of(code, "what the service said")));
+        given(rpc.callAndWait(eq(UserRpc.GET), any()))
+                .willThrow(new RpcErrorException(ErrorReply.of(code, "what the service said")));
 
-        assertThat(mvc.get().uri("/api/users/{id}", UUID.randomUUID())).satisfies(problem(statusOf(code), "what the service said"));
+        assertThat(mvc.get().uri("/api/users/{id}", UUID.randomUUID()))
+                .satisfies(problem(statusOf(code), "what the service said"));
     }
 
     @Test
     void aValidationErrorReplyListsItsFieldErrors() {
-        given(rpc.callAndWait(eq(AuthRpc.REGISTER), any())).willThrow(new RpcErrorException(new ErrorReply(
-                ErrorCode.VALIDATION_FAILED, "invalid registration", List.of(
-                        new ErrorReply.FieldError("username", "3-30 letters, digits or underscores"),
-                        new ErrorReply.FieldError("email", "not an email address")), null)));
+        given(rpc.callAndWait(eq(AuthRpc.REGISTER), any()))
+                .willThrow(new RpcErrorException(new ErrorReply(
+                        ErrorCode.VALIDATION_FAILED,
+                        "invalid registration",
+                        List.of(
+                                new ErrorReply.FieldError("username", "3-30 letters, digits or underscores"),
+                                new ErrorReply.FieldError("email", "not an email address")),
+                        null)));
 
-        var response = mvc.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"a!\",\"email\":\"nope\",\"password\":\"long enough\"}").exchange();
+        var response = mvc.post()
+                .uri("/api/auth/register")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"a!\",\"email\":\"nope\",\"password\":\"long enough\"}")
+                .exchange();
 
         assertThat(response).satisfies(problem(HttpStatus.BAD_REQUEST, "invalid registration"));
-        assertThat(response).bodyJson().extractingPath("$.errors").isEqualTo(List.of(
-                Map.of("field", "username", "message", "3-30 letters, digits or underscores"),
-                Map.of("field", "email", "message", "not an email address")));
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.errors")
+                .isEqualTo(List.of(
+                        Map.of("field", "username", "message", "3-30 letters, digits or underscores"),
+                        Map.of("field", "email", "message", "not an email address")));
     }
 
     @Test
@@ -73,17 +86,24 @@ class ErrorResponsesTest {
         given(rpc.callAndWait(eq(AuthRpc.LOGIN), any()))
                 .willThrow(new RpcErrorException(ErrorReply.of(ErrorCode.UNAUTHORIZED, "wrong username or password")));
 
-        assertThat(mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).content(LOGIN))
+        assertThat(mvc.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(LOGIN))
                 .satisfies(problem(HttpStatus.UNAUTHORIZED, "wrong username or password"))
                 .hasHeader("WWW-Authenticate", "Bearer");
     }
 
     @Test
     void tooManyRequestsSaysWhenToRetry() {
-        given(rpc.callAndWait(eq(AuthRpc.LOGIN), any())).willThrow(new RpcErrorException(
-                new ErrorReply(ErrorCode.TOO_MANY_REQUESTS, "too many failed logins", List.of(), 840L)));
+        given(rpc.callAndWait(eq(AuthRpc.LOGIN), any()))
+                .willThrow(new RpcErrorException(
+                        new ErrorReply(ErrorCode.TOO_MANY_REQUESTS, "too many failed logins", List.of(), 840L)));
 
-        assertThat(mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).content(LOGIN))
+        assertThat(mvc.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(LOGIN))
                 .satisfies(problem(HttpStatus.TOO_MANY_REQUESTS, "too many failed logins"))
                 .hasHeader("Retry-After", "840");
     }
@@ -110,7 +130,8 @@ class ErrorResponsesTest {
         Post post = ServiceAnswers.aPost();
         ServiceAnswers.postExists(rpc, post);
         given(rpc.call(eq(LikeRpc.GET_LIKE_STATES), any()))
-                .willReturn(CompletableFuture.failedFuture(new RpcTimeoutException(LikeRpc.GET_LIKE_STATES.routingKey())));
+                .willReturn(
+                        CompletableFuture.failedFuture(new RpcTimeoutException(LikeRpc.GET_LIKE_STATES.routingKey())));
 
         assertThat(mvc.get().uri("/api/posts/{id}", post.id()))
                 .satisfies(problem(HttpStatus.GATEWAY_TIMEOUT, "A service did not answer in time."));
@@ -122,24 +143,37 @@ class ErrorResponsesTest {
 
         assertThat(mvc.get().uri("/api/users/{id}", UUID.randomUUID()))
                 .satisfies(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."))
-                .bodyText().doesNotContain("secret internals");
+                .bodyText()
+                .doesNotContain("secret internals");
     }
 
     @Test
     void malformedJsonIs400() {
-        assertThat(mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).content("{\"username\": "))
+        assertThat(mvc.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": "))
                 .satisfies(problem(HttpStatus.BAD_REQUEST));
-        assertThat(mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).content(""))
+        assertThat(mvc.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(""))
                 .satisfies(problem(HttpStatus.BAD_REQUEST));
         verifyNoInteractions(rpc);
     }
 
     @Test
     void wrongTypesAre400NeverCoerced() {
-        assertThat(mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\": 12345, \"password\": \"correct horse\"}")).satisfies(problem(HttpStatus.BAD_REQUEST));
-        assertThat(mvc.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\": \"ann\", \"password\": true}")).satisfies(problem(HttpStatus.BAD_REQUEST));
+        assertThat(mvc.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": 12345, \"password\": \"correct horse\"}"))
+                .satisfies(problem(HttpStatus.BAD_REQUEST));
+        assertThat(mvc.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"ann\", \"password\": true}"))
+                .satisfies(problem(HttpStatus.BAD_REQUEST));
         assertThat(mvc.get().uri("/api/users/search?q=a&limit=ten")).satisfies(problem(HttpStatus.BAD_REQUEST));
         verifyNoInteractions(rpc);
     }
@@ -151,14 +185,18 @@ class ErrorResponsesTest {
 
     @Test
     void anUnknownPathIs404() {
-        assertThat(mvc.get().uri("/api/no/such/thing").accept(MediaType.TEXT_HTML)).satisfies(problem(HttpStatus.NOT_FOUND));
+        assertThat(mvc.get().uri("/api/no/such/thing").accept(MediaType.TEXT_HTML))
+                .satisfies(problem(HttpStatus.NOT_FOUND));
     }
 
     @Test
     void aBodyOver64KiBIs413AndReachesNoService() {
         String big = "{\"username\":\"" + "a".repeat(70 * 1024) + "\"}";
 
-        assertThat(mvc.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON).content(big))
+        assertThat(mvc.post()
+                        .uri("/api/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(big))
                 .satisfies(problem(HttpStatus.CONTENT_TOO_LARGE));
         verifyNoInteractions(rpc);
     }

@@ -41,6 +41,7 @@ class PagingAndPathIdsTest {
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     RpcClient rpc;
 
@@ -77,19 +78,20 @@ class PagingAndPathIdsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "GET,    /api/users/not-an-id,                  no such user",
-            "GET,    /api/users/1-2-3-4-5/followers,        no such user",
-            "GET,    /api/users/not-an-id/following,        no such user",
-            "GET,    /api/users/not-an-id/posts,            no such user",
-            "GET,    /api/users/not-an-id/relationship,     no such user",
-            "POST,   /api/users/not-an-id/follow,           no such user",
-            "GET,    /api/posts/not-an-id,                  no such post",
-            "DELETE, /api/posts/not-an-id,                  no such post",
-            "GET,    /api/posts/0190a5b0-0000-7000-8000-00000000000/replies, no such post",
-            "PUT,    /api/posts/not-an-id/like,             no such post",
-            "GET,    /api/posts/not-an-id/likes,            no such post",
-            "POST,   /api/posts/not-an-id/repost,           no such post",
-            "POST,   /api/notifications/not-an-id/read,     no such notification"})
+        "GET,    /api/users/not-an-id,                  no such user",
+        "GET,    /api/users/1-2-3-4-5/followers,        no such user",
+        "GET,    /api/users/not-an-id/following,        no such user",
+        "GET,    /api/users/not-an-id/posts,            no such user",
+        "GET,    /api/users/not-an-id/relationship,     no such user",
+        "POST,   /api/users/not-an-id/follow,           no such user",
+        "GET,    /api/posts/not-an-id,                  no such post",
+        "DELETE, /api/posts/not-an-id,                  no such post",
+        "GET,    /api/posts/0190a5b0-0000-7000-8000-00000000000/replies, no such post",
+        "PUT,    /api/posts/not-an-id/like,             no such post",
+        "GET,    /api/posts/not-an-id/likes,            no such post",
+        "POST,   /api/posts/not-an-id/repost,           no such post",
+        "POST,   /api/notifications/not-an-id/read,     no such notification"
+    })
     void aPathIdThatIsNotAUuidIs404AndAsksNoService(String method, String path, String detail) {
         assertThat(mvc.method(HttpMethod.valueOf(method)).uri(path).header("Authorization", "Bearer " + token))
                 .satisfies(problem(HttpStatus.NOT_FOUND, detail));
@@ -101,15 +103,19 @@ class PagingAndPathIdsTest {
         UUID userId = UUID.randomUUID();
         given(rpc.callAndWait(eq(UserRpc.GET), any())).willReturn(new User(userId, "ann", "Ann", "", null, 0, 0, 0));
 
-        assertThat(mvc.get().uri("/api/users/" + userId.toString().toUpperCase())).hasStatusOk();
+        assertThat(mvc.get().uri("/api/users/" + userId.toString().toUpperCase()))
+                .hasStatusOk();
 
         then(rpc).should().callAndWait(UserRpc.GET, new GetUserRequest(userId));
     }
 
     @Test
     void aReplyToIdThatIsNotAUuidIs404LikeAnUnknownPost() {
-        assertThat(mvc.post().uri("/api/posts").header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"content\":\"hi\",\"replyToId\":\"not-an-id\"}"))
+        assertThat(mvc.post()
+                        .uri("/api/posts")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"content\":\"hi\",\"replyToId\":\"not-an-id\"}"))
                 .satisfies(problem(HttpStatus.NOT_FOUND, "no such post to reply to"));
         assertNoServiceWasAskedAboutTheRequest();
     }
@@ -117,6 +123,8 @@ class PagingAndPathIdsTest {
     /** The token check may have asked auth-service for its keys; nothing else was asked. */
     private void assertNoServiceWasAskedAboutTheRequest() {
         then(rpc).should(never()).call(any(), any());
-        then(rpc).should(never()).callAndWait(argThat(operation -> !AuthRpc.VERIFICATION_KEYS.equals(operation)), any());
+        then(rpc)
+                .should(never())
+                .callAndWait(argThat(operation -> !AuthRpc.VERIFICATION_KEYS.equals(operation)), any());
     }
 }

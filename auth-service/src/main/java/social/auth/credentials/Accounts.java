@@ -27,7 +27,8 @@ public class Accounts {
             return Optional.empty();
         }
         return passwords.matches(password, credential.get().passwordHash())
-                ? Optional.of(new Account(credential.get().userId(), credential.get().username()))
+                ? Optional.of(
+                        new Account(credential.get().userId(), credential.get().username()))
                 : Optional.empty();
     }
 
@@ -36,6 +37,5 @@ public class Accounts {
         return credentials.findById(userId).orElseThrow().username();
     }
 
-    public record Account(UUID userId, String username) {
-    }
+    public record Account(UUID userId, String username) {}
 }

@@ -12,13 +12,13 @@ import jakarta.persistence.Table;
 class Credential {
     @Id
     private UUID userId;
+
     private String username;
     private String email;
     private String passwordHash;
     private Instant createdAt;
 
-    protected Credential() {
-    }
+    protected Credential() {}
 
     Credential(UUID userId, String username, String email, String passwordHash, Instant createdAt) {
         this.userId = userId;

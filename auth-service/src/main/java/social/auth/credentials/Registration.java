@@ -8,8 +8,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import social.contract.auth.RegisteredCredentials;
 import social.contract.auth.RegisterCredentialsRequest;
+import social.contract.auth.RegisteredCredentials;
 import social.contract.auth.UserRegistered;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
@@ -27,8 +27,11 @@ class Registration {
     private final EventOutbox outbox;
     private final TransactionTemplate transactions;
 
-    Registration(CredentialRepository credentials, Passwords passwords, EventOutbox outbox,
-                 TransactionTemplate transactions) {
+    Registration(
+            CredentialRepository credentials,
+            Passwords passwords,
+            EventOutbox outbox,
+            TransactionTemplate transactions) {
         this.credentials = credentials;
         this.passwords = passwords;
         this.outbox = outbox;
@@ -36,16 +39,31 @@ class Registration {
     }
 
     RegisteredCredentials register(RegisterCredentialsRequest request) {
-        String displayName = request.displayName() == null ? request.username() : request.displayName().strip();
+        String displayName = request.displayName() == null
+                ? request.username()
+                : request.displayName().strip();
         Validation.start()
-                .requireMatch(request.username(), USERNAME, "username", "must be 3 to 30 letters, digits or underscores")
-                .require(request.email() != null && request.email().length() <= 254
-                        && EMAIL.matcher(request.email()).matches(), "email", "must be a valid email address")
+                .requireMatch(
+                        request.username(), USERNAME, "username", "must be 3 to 30 letters, digits or underscores")
+                .require(
+                        request.email() != null
+                                && request.email().length() <= 254
+                                && EMAIL.matcher(request.email()).matches(),
+                        "email",
+                        "must be a valid email address")
                 // any characters count, spaces too: only the length is ruled
-                .require(request.password() != null
-                        && request.password().codePointCount(0, request.password().length()) >= Passwords.MIN_LENGTH
-                        && request.password().codePointCount(0, request.password().length()) <= Passwords.MAX_LENGTH,
-                        "password", "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
+                .require(
+                        request.password() != null
+                                && request.password()
+                                                .codePointCount(
+                                                        0, request.password().length())
+                                        >= Passwords.MIN_LENGTH
+                                && request.password()
+                                                .codePointCount(
+                                                        0, request.password().length())
+                                        <= Passwords.MAX_LENGTH,
+                        "password",
+                        "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
                 .requireText(displayName, "displayName", 1, 50)
                 .orThrow();
         if (credentials.usernameTaken(request.username())) {

@@ -11,8 +11,8 @@ import social.auth.credentials.Accounts.Account;
 import social.auth.token.TokenRotation;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
-import social.contract.auth.LoginRequest;
 import social.contract.auth.IssuedTokens;
+import social.contract.auth.LoginRequest;
 import social.support.error.ServiceException;
 
 /** Checks a username and password, throttled, and starts a login (a new refresh-token family). */
@@ -36,8 +36,8 @@ class Login {
         Duration wait = throttle.retryAfter(request.username(), request.clientAddress(), now);
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds());
-            throw new ServiceException(new ErrorReply(ErrorCode.TOO_MANY_REQUESTS,
-                    "too many failed logins, try again later", null, seconds));
+            throw new ServiceException(new ErrorReply(
+                    ErrorCode.TOO_MANY_REQUESTS, "too many failed logins, try again later", null, seconds));
         }
         Optional<Account> account = accounts.verify(request.username(), request.password());
         if (account.isEmpty()) {

@@ -29,8 +29,8 @@ class LoginThrottle {
     /** How long the caller must wait, or {@link Duration#ZERO} if the login may be tried. */
     Duration retryAfter(String username, String address, Instant now) {
         Duration user = blockedFor(userKey(username), limits.maxFailuresPerUsername(), now);
-        Duration client = address == null ? Duration.ZERO
-                : blockedFor(addressKey(address), limits.maxFailuresPerAddress(), now);
+        Duration client =
+                address == null ? Duration.ZERO : blockedFor(addressKey(address), limits.maxFailuresPerAddress(), now);
         return user.compareTo(client) >= 0 ? user : client;
     }
 
@@ -48,7 +48,9 @@ class LoginThrottle {
     private Duration blockedFor(String key, int maxFailures, Instant now) {
         List<Instant> windowStarts = jdbc.query(
                 "SELECT window_start FROM login_failure WHERE throttle_key = ? AND failures >= ?",
-                (rs, i) -> rs.getTimestamp(1).toInstant(), key, maxFailures);
+                (rs, i) -> rs.getTimestamp(1).toInstant(),
+                key,
+                maxFailures);
         if (windowStarts.isEmpty()) {
             return Duration.ZERO;
         }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
+import io.jsonwebtoken.Jwts;
 import org.springframework.stereotype.Component;
 
-import io.jsonwebtoken.Jwts;
 import social.auth.AuthProperties;
 
 /** Signs short-lived access tokens: EdDSA, with issuer, audience, expiry and a token id. */
@@ -23,12 +23,16 @@ class AccessTokens {
     String issue(UUID userId, String username) {
         Instant now = Instant.now();
         return Jwts.builder()
-                .header().keyId(keys.keyId()).and()
+                .header()
+                .keyId(keys.keyId())
+                .and()
                 .id(UUID.randomUUID().toString())
                 .subject(userId.toString())
                 .claim("preferred_username", username)
                 .issuer(properties.issuer())
-                .audience().add(properties.audience()).and()
+                .audience()
+                .add(properties.audience())
+                .and()
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(properties.accessTokenTtl())))
                 .signWith(keys.privateKey(), Jwts.SIG.EdDSA)

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 class RefreshToken {
     @Id
     private UUID id;
+
     private byte[] tokenHash;
     private UUID familyId;
     private UUID userId;
@@ -20,8 +21,7 @@ class RefreshToken {
     private Instant usedAt;
     private Instant revokedAt;
 
-    protected RefreshToken() {
-    }
+    protected RefreshToken() {}
 
     RefreshToken(UUID id, byte[] tokenHash, UUID familyId, UUID userId, Instant createdAt, Instant expiresAt) {
         this.id = id;

@@ -54,27 +54,38 @@ class SigningKeys {
     }
 
     VerificationKeys verificationKeys() {
-        return new VerificationKeys(properties.issuer(), properties.audience(), List.of(new VerificationKeys.Key(
-                keyId, ALGORITHM, Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded()))));
+        return new VerificationKeys(
+                properties.issuer(),
+                properties.audience(),
+                List.of(new VerificationKeys.Key(
+                        keyId,
+                        ALGORITHM,
+                        Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded()))));
     }
 
     private static KeyPair storedOrGenerated(JdbcTemplate jdbc) {
-        List<KeyPair> stored = jdbc.query("SELECT private_key, public_key FROM signing_key ORDER BY created_at DESC LIMIT 1",
+        List<KeyPair> stored = jdbc.query(
+                "SELECT private_key, public_key FROM signing_key ORDER BY created_at DESC LIMIT 1",
                 (rs, i) -> decode(rs.getBytes("private_key"), rs.getBytes("public_key")));
         if (!stored.isEmpty()) {
             return stored.get(0);
         }
         KeyPair generated = generate();
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                         INSERT INTO signing_key (key_id, algorithm, private_key, public_key, created_at)
                         SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM signing_key)""",
-                keyIdOf(generated.getPublic()), ALGORITHM, generated.getPrivate().getEncoded(),
-                generated.getPublic().getEncoded(), Timestamp.from(Instant.now()));
+                keyIdOf(generated.getPublic()),
+                ALGORITHM,
+                generated.getPrivate().getEncoded(),
+                generated.getPublic().getEncoded(),
+                Timestamp.from(Instant.now()));
         if (inserted == 0) {
             // another instance generated one first: use that one
             return storedOrGenerated(jdbc);
         }
-        log.info("generated a new Ed25519 signing key (set AUTH_SIGNING_PRIVATE_KEY/AUTH_SIGNING_PUBLIC_KEY to provide one)");
+        log.info(
+                "generated a new Ed25519 signing key (set AUTH_SIGNING_PRIVATE_KEY/AUTH_SIGNING_PUBLIC_KEY to provide one)");
         return generated;
     }
 
@@ -90,7 +101,9 @@ class SigningKeys {
         if (!hasText(publicBase64)) {
             throw new IllegalStateException("social.auth.signing-public-key must go with signing-private-key");
         }
-        return decode(Base64.getDecoder().decode(privateBase64.strip()), Base64.getDecoder().decode(publicBase64.strip()));
+        return decode(
+                Base64.getDecoder().decode(privateBase64.strip()),
+                Base64.getDecoder().decode(publicBase64.strip()));
     }
 
     private static KeyPair decode(byte[] pkcs8, byte[] x509) {

@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import social.auth.AuthProperties;
 import social.auth.credentials.Accounts;
 import social.contract.Acknowledged;
+import social.contract.auth.IssuedTokens;
 import social.contract.auth.LogoutRequest;
 import social.contract.auth.RefreshTokensRequest;
-import social.contract.auth.IssuedTokens;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 
@@ -38,8 +38,12 @@ public class TokenRotation {
     private final AuthProperties properties;
     private final TransactionTemplate transactions;
 
-    TokenRotation(RefreshTokenRepository refreshTokens, Accounts accounts, AccessTokens accessTokens,
-                  AuthProperties properties, TransactionTemplate transactions) {
+    TokenRotation(
+            RefreshTokenRepository refreshTokens,
+            Accounts accounts,
+            AccessTokens accessTokens,
+            AuthProperties properties,
+            TransactionTemplate transactions) {
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
@@ -62,8 +66,10 @@ public class TokenRotation {
             RefreshToken token = found.get();
             if (token.used()) {
                 int revoked = refreshTokens.revokeFamily(token.familyId(), now);
-                log.warn("rotated refresh token of user {} presented again: revoked {} tokens of its login",
-                        token.userId(), revoked);
+                log.warn(
+                        "rotated refresh token of user {} presented again: revoked {} tokens of its login",
+                        token.userId(),
+                        revoked);
                 return Optional.<IssuedTokens>empty();
             }
             if (!token.usableAt(now)) {
@@ -78,7 +84,8 @@ public class TokenRotation {
     }
 
     Acknowledged logout(LogoutRequest request) {
-        transactions.executeWithoutResult(status -> refreshTokens.findForUpdate(hash(request.refreshToken()))
+        transactions.executeWithoutResult(status -> refreshTokens
+                .findForUpdate(hash(request.refreshToken()))
                 .filter(token -> token.userId().equals(request.callerId()))
                 .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), Instant.now())));
         return Acknowledged.INSTANCE;
@@ -89,15 +96,16 @@ public class TokenRotation {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        refreshTokens.save(new RefreshToken(Ids.newId(), hash(refreshToken), familyId, userId, now,
-                now.plus(properties.refreshTokenTtl())));
-        return new IssuedTokens(accessTokens.issue(userId, username), refreshToken, "Bearer",
-                accessTokens.lifetimeSeconds());
+        refreshTokens.save(new RefreshToken(
+                Ids.newId(), hash(refreshToken), familyId, userId, now, now.plus(properties.refreshTokenTtl())));
+        return new IssuedTokens(
+                accessTokens.issue(userId, username), refreshToken, "Bearer", accessTokens.lifetimeSeconds());
     }
 
     private static byte[] hash(String token) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(token).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(token).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

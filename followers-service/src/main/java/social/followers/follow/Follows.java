@@ -3,7 +3,6 @@ package social.followers.follow;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,8 +25,8 @@ import social.contract.follow.UserUnfollowed;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
-import social.support.paging.TimeCursor;
 import social.support.paging.PageLimit;
+import social.support.paging.TimeCursor;
 
 /**
  * The follow graph. Every change happens only when the state really changes, and then its event
@@ -58,7 +57,8 @@ class Follows {
         int inserted = db.sql("""
                         INSERT INTO follow (follower_id, followee_id, notify, created_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT (follower_id, followee_id) DO NOTHING""")
-                .params(follower, followee, notify, Timestamp.from(now)).update();
+                .params(follower, followee, notify, Timestamp.from(now))
+                .update();
         if (inserted == 1) {
             outbox.publish(new UserFollowed(Ids.newId(), now, EVENT_VERSION, follower, followee, notify));
         } else if (request.notifyEnabled() != null) {
@@ -70,10 +70,11 @@ class Follows {
     @Transactional
     public Acknowledged unfollow(UnfollowUserRequest request) {
         int deleted = db.sql("DELETE FROM follow WHERE follower_id = ? AND followee_id = ?")
-                .params(request.callerId(), request.followeeId()).update();
+                .params(request.callerId(), request.followeeId())
+                .update();
         if (deleted == 1) {
-            outbox.publish(new UserUnfollowed(Ids.newId(), Instant.now(), EVENT_VERSION,
-                    request.callerId(), request.followeeId()));
+            outbox.publish(new UserUnfollowed(
+                    Ids.newId(), Instant.now(), EVENT_VERSION, request.callerId(), request.followeeId()));
         }
         return Acknowledged.INSTANCE;
     }
@@ -115,15 +116,19 @@ class Follows {
 
     private void changeNotify(UUID follower, UUID followee, boolean enabled) {
         int changed = db.sql("UPDATE follow SET notify = ? WHERE follower_id = ? AND followee_id = ? AND notify <> ?")
-                .params(enabled, follower, followee, enabled).update();
+                .params(enabled, follower, followee, enabled)
+                .update();
         if (changed == 1) {
-            outbox.publish(new FollowNotifyChanged(Ids.newId(), Instant.now(), EVENT_VERSION, follower, followee, enabled));
+            outbox.publish(
+                    new FollowNotifyChanged(Ids.newId(), Instant.now(), EVENT_VERSION, follower, followee, enabled));
         }
     }
 
     private Optional<Boolean> notifyOf(UUID follower, UUID followee) {
         return db.sql("SELECT notify FROM follow WHERE follower_id = ? AND followee_id = ?")
-                .params(follower, followee).query(Boolean.class).optional();
+                .params(follower, followee)
+                .query(Boolean.class)
+                .optional();
     }
 
     private Relationship relationship(UUID caller, UUID other) {

@@ -50,18 +50,21 @@ class FollowsIT {
 
         assertThat(first).isEqualTo(new Relationship(true, false, true));
         assertThat(events.all(UserFollowed.class, e -> e.followerId().equals(a), Duration.ofMillis(700)))
-                .singleElement().satisfies(e -> {
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.followeeId()).isEqualTo(b);
                     assertThat(e.notifyEnabled()).isTrue();
                 });
-        assertThat(events.all(UserUnfollowed.class, e -> e.followerId().equals(a), Duration.ofMillis(100))).hasSize(1);
+        assertThat(events.all(UserUnfollowed.class, e -> e.followerId().equals(a), Duration.ofMillis(100)))
+                .hasSize(1);
     }
 
     @Test
     void notifyChangesArePublishedAndNeedAFollow() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        assertThat(rpc.refusal(FollowRpc.SET_NOTIFY, new SetFollowNotifyRequest(a, b, true)).code())
+        assertThat(rpc.refusal(FollowRpc.SET_NOTIFY, new SetFollowNotifyRequest(a, b, true))
+                        .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
 
         rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(a, b, null));
@@ -70,13 +73,15 @@ class FollowsIT {
 
         assertThat(on.notifyEnabled()).isTrue();
         assertThat(events.all(FollowNotifyChanged.class, e -> e.followerId().equals(a), Duration.ofMillis(700)))
-                .singleElement().satisfies(e -> assertThat(e.notifyEnabled()).isTrue());
+                .singleElement()
+                .satisfies(e -> assertThat(e.notifyEnabled()).isTrue());
     }
 
     @Test
     void followingOneselfIsInvalid() {
         UUID a = UUID.randomUUID();
-        assertThat(rpc.refusal(FollowRpc.FOLLOW, new FollowUserRequest(a, a, null)).code())
+        assertThat(rpc.refusal(FollowRpc.FOLLOW, new FollowUserRequest(a, a, null))
+                        .code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
     }
 
@@ -108,7 +113,8 @@ class FollowsIT {
 
         assertThat(followers).containsExactlyElementsOf(fans);
         assertThat(following).containsExactlyElementsOf(fans);
-        assertThat(rpc.refusal(FollowRpc.GET_FOLLOWERS, new GetFollowersRequest(star, 5, "garbage")).code())
+        assertThat(rpc.refusal(FollowRpc.GET_FOLLOWERS, new GetFollowersRequest(star, 5, "garbage"))
+                        .code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
     }
 }

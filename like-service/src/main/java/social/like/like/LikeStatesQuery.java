@@ -46,8 +46,8 @@ class LikeStatesQuery {
                         FROM like_count c WHERE c.post_id IN (:ids)""")
                 .param("caller", request.callerId() == null ? NOBODY : request.callerId())
                 .param("ids", postIds)
-                .query((rs, i) -> new LikeState(rs.getObject("post_id", UUID.class), rs.getLong("like_count"),
-                        rs.getBoolean("liked")))
+                .query((rs, i) -> new LikeState(
+                        rs.getObject("post_id", UUID.class), rs.getLong("like_count"), rs.getBoolean("liked")))
                 .list()
                 .forEach(state -> found.put(state.postId(), state));
         List<LikeState> states = new ArrayList<>(postIds.size());

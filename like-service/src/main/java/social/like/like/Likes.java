@@ -3,7 +3,6 @@ package social.like.like;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +21,8 @@ import social.contract.post.PostDeleted;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
-import social.support.paging.TimeCursor;
 import social.support.paging.PageLimit;
+import social.support.paging.TimeCursor;
 
 /**
  * Likes: at most one per user and post. A like or unlike that changes something updates the
@@ -55,13 +54,14 @@ class Likes {
             int added = db.sql("""
                             INSERT INTO post_like (post_id, user_id, created_at) VALUES (:post, :user, :now)
                             ON CONFLICT DO NOTHING""")
-                    .param("post", post.id()).param("user", request.callerId()).param("now", Timestamp.from(now))
+                    .param("post", post.id())
+                    .param("user", request.callerId())
+                    .param("now", Timestamp.from(now))
                     .update();
             if (added == 1) {
                 db.sql("""
                                 INSERT INTO like_count (post_id, like_count) VALUES (:post, 1)
-                                ON CONFLICT (post_id) DO UPDATE SET like_count = like_count.like_count + 1""")
-                        .param("post", post.id()).update();
+                                ON CONFLICT (post_id) DO UPDATE SET like_count = like_count.like_count + 1""").param("post", post.id()).update();
                 outbox.publish(new LikeAdded(Ids.newId(), now, 1, post.id(), post.authorId(), request.callerId()));
             }
         });
@@ -72,12 +72,15 @@ class Likes {
         Post post = posts.likeTarget(request.postId());
         transactions.executeWithoutResult(status -> {
             int removed = db.sql("DELETE FROM post_like WHERE post_id = :post AND user_id = :user")
-                    .param("post", post.id()).param("user", request.callerId()).update();
+                    .param("post", post.id())
+                    .param("user", request.callerId())
+                    .update();
             if (removed == 1) {
                 db.sql("UPDATE like_count SET like_count = GREATEST(like_count - 1, 0) WHERE post_id = :post")
-                        .param("post", post.id()).update();
-                outbox.publish(new LikeRemoved(Ids.newId(), Instant.now(), 1, post.id(), post.authorId(),
-                        request.callerId()));
+                        .param("post", post.id())
+                        .update();
+                outbox.publish(
+                        new LikeRemoved(Ids.newId(), Instant.now(), 1, post.id(), post.authorId(), request.callerId()));
             }
         });
         return Acknowledged.INSTANCE;
@@ -88,13 +91,17 @@ class Likes {
      * the deletion sees the tombstone, a deletion after a like removes it.
      */
     private void lock(UUID postId) {
-        db.sql("SELECT pg_advisory_xact_lock(hashtext(CAST(:post AS text)))").param("post", postId)
-                .query(Object.class).single();
+        db.sql("SELECT pg_advisory_xact_lock(hashtext(CAST(:post AS text)))")
+                .param("post", postId)
+                .query(Object.class)
+                .single();
     }
 
     private boolean deleted(UUID postId) {
         return db.sql("SELECT EXISTS (SELECT 1 FROM deleted_post WHERE post_id = :post)")
-                .param("post", postId).query(Boolean.class).single();
+                .param("post", postId)
+                .query(Boolean.class)
+                .single();
     }
 
     public LikerPage likers(GetLikersRequest request) {
@@ -103,16 +110,21 @@ class Likes {
         return TimeCursor.page(db.sql("""
                         SELECT user_id, created_at FROM post_like
                         WHERE post_id = :post AND (created_at, user_id) < (:after, :afterId)
-                        ORDER BY created_at DESC, user_id DESC LIMIT :limit""").param("post", request.postId()),
-                request.cursor(), limit, LikerPage::new);
+                        ORDER BY created_at DESC, user_id DESC LIMIT :limit""").param("post", request.postId()), request.cursor(), limit, LikerPage::new);
     }
 
     /** A deleted post's likes go with it (the event may arrive again: deleting twice is harmless). */
     void forget(PostDeleted deleted) {
         lock(deleted.postId());
         db.sql("INSERT INTO deleted_post (post_id, deleted_at) VALUES (:post, :at) ON CONFLICT DO NOTHING")
-                .param("post", deleted.postId()).param("at", Timestamp.from(deleted.occurredAt())).update();
-        db.sql("DELETE FROM post_like WHERE post_id = :post").param("post", deleted.postId()).update();
-        db.sql("DELETE FROM like_count WHERE post_id = :post").param("post", deleted.postId()).update();
+                .param("post", deleted.postId())
+                .param("at", Timestamp.from(deleted.occurredAt()))
+                .update();
+        db.sql("DELETE FROM post_like WHERE post_id = :post")
+                .param("post", deleted.postId())
+                .update();
+        db.sql("DELETE FROM like_count WHERE post_id = :post")
+                .param("post", deleted.postId())
+                .update();
     }
 }

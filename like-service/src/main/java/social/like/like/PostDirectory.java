@@ -34,7 +34,8 @@ class PostDirectory {
 
     Post require(UUID postId) {
         try {
-            return rpc.callAndWait(PostRpc.GET, new GetPostRequest(null, postId), wait).post();
+            return rpc.callAndWait(PostRpc.GET, new GetPostRequest(null, postId), wait)
+                    .post();
         } catch (RpcErrorException e) {
             if (e.reply().code() == ErrorCode.NOT_FOUND) {
                 throw ServiceException.notFound("no such post");

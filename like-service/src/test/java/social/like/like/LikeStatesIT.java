@@ -23,6 +23,7 @@ import social.support.testing.ServiceIntegrationTest;
 class LikeStatesIT {
     @Autowired
     RpcCalls rpc;
+
     @Autowired
     PostServiceStandIn posts;
 
@@ -34,12 +35,15 @@ class LikeStatesIT {
         rpc.call(LikeRpc.LIKE, new LikePostRequest(caller, liked.id()));
         rpc.call(LikeRpc.LIKE, new LikePostRequest(UUID.randomUUID(), liked.id()));
 
-        List<LikeState> states = rpc.call(LikeRpc.GET_LIKE_STATES,
-                new GetLikeStatesRequest(caller, List.of(liked.id(), unliked))).states();
-        List<LikeState> anonymous = rpc.call(LikeRpc.GET_LIKE_STATES,
-                new GetLikeStatesRequest(null, List.of(liked.id()))).states();
+        List<LikeState> states = rpc.call(
+                        LikeRpc.GET_LIKE_STATES, new GetLikeStatesRequest(caller, List.of(liked.id(), unliked)))
+                .states();
+        List<LikeState> anonymous = rpc.call(
+                        LikeRpc.GET_LIKE_STATES, new GetLikeStatesRequest(null, List.of(liked.id())))
+                .states();
 
-        assertThat(states).containsExactlyInAnyOrder(new LikeState(liked.id(), 2, true), new LikeState(unliked, 0, false));
+        assertThat(states)
+                .containsExactlyInAnyOrder(new LikeState(liked.id(), 2, true), new LikeState(unliked, 0, false));
         assertThat(anonymous).containsExactly(new LikeState(liked.id(), 2, false));
     }
 }

@@ -44,6 +44,7 @@ import social.support.testing.ServiceIntegrationTest;
 class LikesIT {
     /** Long enough for a second event, had one been written, to come through the outbox relay. */
     static final Duration QUIET = Duration.ofMillis(700);
+
     static final Duration CONVERGE = Duration.ofSeconds(5);
 
     @RegisterExtension
@@ -51,10 +52,13 @@ class LikesIT {
 
     @Autowired
     RpcCalls rpc;
+
     @Autowired
     EventReplay replay;
+
     @Autowired
     PostServiceStandIn posts;
+
     @Autowired
     JdbcClient db;
 
@@ -68,7 +72,8 @@ class LikesIT {
         like(fan, post);
 
         assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 1, true));
-        assertThat(events.all(LikeAdded.class, e -> e.postId().equals(post.id()), QUIET)).singleElement()
+        assertThat(events.all(LikeAdded.class, e -> e.postId().equals(post.id()), QUIET))
+                .singleElement()
                 .satisfies(added -> {
                     assertThat(added.likerId()).isEqualTo(fan);
                     assertThat(added.postAuthorId()).isEqualTo(author);
@@ -90,7 +95,8 @@ class LikesIT {
         attempts.forEach(CompletableFuture::join);
 
         assertThat(state(fan, post).likeCount()).isEqualTo(1);
-        assertThat(events.all(LikeAdded.class, e -> e.postId().equals(post.id()), QUIET)).hasSize(1);
+        assertThat(events.all(LikeAdded.class, e -> e.postId().equals(post.id()), QUIET))
+                .hasSize(1);
     }
 
     @Test
@@ -106,9 +112,13 @@ class LikesIT {
         unlike(stranger, post);
 
         assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 0, false));
-        assertThat(db.sql("SELECT like_count FROM like_count WHERE post_id = ?").param(post.id()).query(Long.class).single())
+        assertThat(db.sql("SELECT like_count FROM like_count WHERE post_id = ?")
+                        .param(post.id())
+                        .query(Long.class)
+                        .single())
                 .isZero();
-        assertThat(events.all(LikeRemoved.class, e -> e.postId().equals(post.id()), QUIET)).singleElement()
+        assertThat(events.all(LikeRemoved.class, e -> e.postId().equals(post.id()), QUIET))
+                .singleElement()
                 .satisfies(removed -> {
                     assertThat(removed.likerId()).isEqualTo(fan);
                     assertThat(removed.postAuthorId()).isEqualTo(author);
@@ -127,7 +137,8 @@ class LikesIT {
 
         assertThat(state(fan, original)).isEqualTo(new LikeState(original.id(), 1, true));
         assertThat(state(fan, repost)).isEqualTo(new LikeState(repost.id(), 0, false));
-        assertThat(events.all(LikeAdded.class, e -> e.likerId().equals(fan), QUIET)).singleElement()
+        assertThat(events.all(LikeAdded.class, e -> e.likerId().equals(fan), QUIET))
+                .singleElement()
                 .satisfies(added -> {
                     assertThat(added.postId()).isEqualTo(original.id());
                     assertThat(added.postAuthorId()).isEqualTo(author);
@@ -138,9 +149,11 @@ class LikesIT {
     void aPostThatPostServiceDoesNotKnowCannotBeLikedNorItsLikersListed() {
         UUID unknown = UUID.randomUUID();
 
-        assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(UUID.randomUUID(), unknown)).code())
+        assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(UUID.randomUUID(), unknown))
+                        .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(rpc.refusal(LikeRpc.GET_LIKERS, new GetLikersRequest(unknown, 10, null)).code())
+        assertThat(rpc.refusal(LikeRpc.GET_LIKERS, new GetLikersRequest(unknown, 10, null))
+                        .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
@@ -166,7 +179,8 @@ class LikesIT {
         } while (cursor != null);
 
         assertThat(likers).containsExactlyElementsOf(fans).doesNotContain(withdrawn);
-        assertThat(rpc.refusal(LikeRpc.GET_LIKERS, new GetLikersRequest(post.id(), 3, "garbage")).code())
+        assertThat(rpc.refusal(LikeRpc.GET_LIKERS, new GetLikersRequest(post.id(), 3, "garbage"))
+                        .code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
     }
 
@@ -184,11 +198,13 @@ class LikesIT {
         replay.deliver(deleted);
         replay.deliver(deleted); // at-least-once delivery: the same event again
 
-        await().atMost(CONVERGE).untilAsserted(() ->
-                assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 0, false)));
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 0, false)));
         assertThat(likesOf(post)).isZero();
         // post-service may still answer the post (its deletion raced with this like): the tombstone refuses it
-        assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(fan, post.id())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(fan, post.id()))
+                        .code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(likesOf(post)).isZero();
         assertThat(state(fan, kept)).isEqualTo(new LikeState(kept.id(), 1, true));
         // a later event of the same queue is applied, so the redelivery is behind us: it was applied once
@@ -196,9 +212,13 @@ class LikesIT {
         replay.deliver(marker);
         await().atMost(CONVERGE).until(() -> processed(marker.eventId()) == 1);
         assertThat(processed(deleted.eventId())).isEqualTo(1);
-        assertThat(db.sql("SELECT count(*) FROM deleted_post WHERE post_id = ?").param(post.id()).query(Long.class).single())
+        assertThat(db.sql("SELECT count(*) FROM deleted_post WHERE post_id = ?")
+                        .param(post.id())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
-        assertThat(events.all(LikeAdded.class, e -> e.postId().equals(post.id()), QUIET)).hasSize(2);
+        assertThat(events.all(LikeAdded.class, e -> e.postId().equals(post.id()), QUIET))
+                .hasSize(2);
     }
 
     @Test
@@ -210,9 +230,11 @@ class LikesIT {
         posts.forget(post.id());
 
         await().atMost(CONVERGE).until(() -> likesOf(post) == 0);
-        assertThat(rpc.refusal(LikeRpc.GET_LIKERS, new GetLikersRequest(post.id(), 10, null)).code())
+        assertThat(rpc.refusal(LikeRpc.GET_LIKERS, new GetLikersRequest(post.id(), 10, null))
+                        .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(UUID.randomUUID(), post.id())).code())
+        assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(UUID.randomUUID(), post.id()))
+                        .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
@@ -225,14 +247,22 @@ class LikesIT {
     }
 
     private LikeState state(UUID callerId, Post post) {
-        return rpc.call(LikeRpc.GET_LIKE_STATES, new GetLikeStatesRequest(callerId, List.of(post.id()))).states().get(0);
+        return rpc.call(LikeRpc.GET_LIKE_STATES, new GetLikeStatesRequest(callerId, List.of(post.id())))
+                .states()
+                .get(0);
     }
 
     private long likesOf(Post post) {
-        return db.sql("SELECT count(*) FROM post_like WHERE post_id = ?").param(post.id()).query(Long.class).single();
+        return db.sql("SELECT count(*) FROM post_like WHERE post_id = ?")
+                .param(post.id())
+                .query(Long.class)
+                .single();
     }
 
     private long processed(UUID eventId) {
-        return db.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(eventId).query(Long.class).single();
+        return db.sql("SELECT count(*) FROM processed_event WHERE event_id = ?")
+                .param(eventId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -6,6 +6,5 @@ import java.util.List;
 public final class AuthEvents {
     public static final List<Class<?>> MESSAGES = List.of(UserRegistered.class);
 
-    private AuthEvents() {
-    }
+    private AuthEvents() {}
 }

@@ -21,10 +21,14 @@ public final class AuthRpc {
             new Operation<>(SERVICE, GetVerificationKeysRequest.class, VerificationKeys.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
-            RegisterCredentialsRequest.class, RegisteredCredentials.class, LoginRequest.class,
-            RefreshTokensRequest.class, LogoutRequest.class, IssuedTokens.class,
-            GetVerificationKeysRequest.class, VerificationKeys.class);
+            RegisterCredentialsRequest.class,
+            RegisteredCredentials.class,
+            LoginRequest.class,
+            RefreshTokensRequest.class,
+            LogoutRequest.class,
+            IssuedTokens.class,
+            GetVerificationKeysRequest.class,
+            VerificationKeys.class);
 
-    private AuthRpc() {
-    }
+    private AuthRpc() {}
 }

@@ -5,5 +5,4 @@ import java.util.UUID;
 import social.contract.MessageType;
 
 @MessageType("auth.registered-reply")
-public record RegisteredCredentials(UUID userId, String username, String displayName) {
-}
+public record RegisteredCredentials(UUID userId, String username, String displayName) {}

@@ -17,6 +17,5 @@ public record VerificationKeys(String issuer, String audience, List<Key> keys) {
     }
 
     /** @param x509 the DER-encoded X.509 SubjectPublicKeyInfo, base64 */
-    public record Key(String keyId, String algorithm, String x509) {
-    }
+    public record Key(String keyId, String algorithm, String x509) {}
 }

@@ -4,9 +4,8 @@ import java.util.List;
 
 /** Events of followers-service. */
 public final class FollowEvents {
-    public static final List<Class<?>> MESSAGES = List.of(UserFollowed.class, UserUnfollowed.class,
-            FollowNotifyChanged.class);
+    public static final List<Class<?>> MESSAGES =
+            List.of(UserFollowed.class, UserUnfollowed.class, FollowNotifyChanged.class);
 
-    private FollowEvents() {
-    }
+    private FollowEvents() {}
 }

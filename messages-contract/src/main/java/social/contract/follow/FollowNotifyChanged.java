@@ -8,6 +8,6 @@ import social.contract.MessageType;
 
 /** The follower switched "notify me about new posts" on or off for one followee. */
 @MessageType("follow.notify-changed")
-public record FollowNotifyChanged(UUID eventId, Instant occurredAt, int version,
-                                  UUID followerId, UUID followeeId, boolean notifyEnabled) implements Event {
-}
+public record FollowNotifyChanged(
+        UUID eventId, Instant occurredAt, int version, UUID followerId, UUID followeeId, boolean notifyEnabled)
+        implements Event {}

@@ -23,10 +23,14 @@ public final class FollowRpc {
             new Operation<>(SERVICE, GetFollowingRequest.class, FollowPage.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
-            FollowUserRequest.class, UnfollowUserRequest.class, SetFollowNotifyRequest.class,
-            GetRelationshipRequest.class, GetFollowersRequest.class, GetFollowingRequest.class,
-            Relationship.class, FollowPage.class);
+            FollowUserRequest.class,
+            UnfollowUserRequest.class,
+            SetFollowNotifyRequest.class,
+            GetRelationshipRequest.class,
+            GetFollowersRequest.class,
+            GetFollowingRequest.class,
+            Relationship.class,
+            FollowPage.class);
 
-    private FollowRpc() {
-    }
+    private FollowRpc() {}
 }

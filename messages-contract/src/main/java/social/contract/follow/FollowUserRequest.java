@@ -10,5 +10,4 @@ import social.contract.MessageType;
  * @param notifyEnabled null: false for a new follow, unchanged for an existing one
  */
 @MessageType("follow.follow")
-public record FollowUserRequest(UUID callerId, UUID followeeId, Boolean notifyEnabled) {
-}
+public record FollowUserRequest(UUID callerId, UUID followeeId, Boolean notifyEnabled) {}

@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** Who follows {@code userId}, newest follow first. Answers a {@link FollowPage}. */
 @MessageType("follow.get-followers")
-public record GetFollowersRequest(UUID userId, int limit, String cursor) {
-}
+public record GetFollowersRequest(UUID userId, int limit, String cursor) {}

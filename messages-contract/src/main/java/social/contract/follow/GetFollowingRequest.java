@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** Whom {@code userId} follows, newest follow first. Answers a {@link FollowPage}. */
 @MessageType("follow.get-following")
-public record GetFollowingRequest(UUID userId, int limit, String cursor) {
-}
+public record GetFollowingRequest(UUID userId, int limit, String cursor) {}

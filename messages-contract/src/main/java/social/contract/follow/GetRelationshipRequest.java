@@ -5,5 +5,4 @@ import java.util.UUID;
 import social.contract.MessageType;
 
 @MessageType("follow.get-relationship")
-public record GetRelationshipRequest(UUID callerId, UUID userId) {
-}
+public record GetRelationshipRequest(UUID callerId, UUID userId) {}

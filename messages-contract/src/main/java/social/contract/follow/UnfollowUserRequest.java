@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** Stop following a user; idempotent. Answers {@code Acknowledged}. */
 @MessageType("follow.unfollow")
-public record UnfollowUserRequest(UUID callerId, UUID followeeId) {
-}
+public record UnfollowUserRequest(UUID callerId, UUID followeeId) {}

@@ -8,6 +8,6 @@ import social.contract.MessageType;
 
 /** {@code followerId} now follows {@code followeeId} (published only when that is new); {@code notifyEnabled}: the follower wants NEW_POST notifications. */
 @MessageType("user.followed")
-public record UserFollowed(UUID eventId, Instant occurredAt, int version,
-                           UUID followerId, UUID followeeId, boolean notifyEnabled) implements Event {
-}
+public record UserFollowed(
+        UUID eventId, Instant occurredAt, int version, UUID followerId, UUID followeeId, boolean notifyEnabled)
+        implements Event {}

@@ -8,6 +8,5 @@ import social.contract.MessageType;
 
 /** {@code followerId} no longer follows {@code followeeId} (published only when it did). */
 @MessageType("user.unfollowed")
-public record UserUnfollowed(UUID eventId, Instant occurredAt, int version,
-                             UUID followerId, UUID followeeId) implements Event {
-}
+public record UserUnfollowed(UUID eventId, Instant occurredAt, int version, UUID followerId, UUID followeeId)
+        implements Event {}

@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** Who liked a post, newest like first. */
 @MessageType("like.get-likers")
-public record GetLikersRequest(UUID postId, int limit, String cursor) {
-}
+public record GetLikersRequest(UUID postId, int limit, String cursor) {}

@@ -8,6 +8,5 @@ import social.contract.MessageType;
 
 /** {@code likerId} liked a post (published only when the like is new). */
 @MessageType("like.added")
-public record LikeAdded(UUID eventId, Instant occurredAt, int version,
-                        UUID postId, UUID postAuthorId, UUID likerId) implements Event {
-}
+public record LikeAdded(UUID eventId, Instant occurredAt, int version, UUID postId, UUID postAuthorId, UUID likerId)
+        implements Event {}

@@ -6,6 +6,5 @@ import java.util.List;
 public final class LikeEvents {
     public static final List<Class<?>> MESSAGES = List.of(LikeAdded.class, LikeRemoved.class);
 
-    private LikeEvents() {
-    }
+    private LikeEvents() {}
 }

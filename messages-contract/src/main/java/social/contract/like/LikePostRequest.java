@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** The caller likes a post (idempotent); liking a repost likes its original. */
 @MessageType("like.add")
-public record LikePostRequest(UUID callerId, UUID postId) {
-}
+public record LikePostRequest(UUID callerId, UUID postId) {}

@@ -8,6 +8,5 @@ import social.contract.MessageType;
 
 /** {@code likerId} took a like back (published only when there was one). */
 @MessageType("like.removed")
-public record LikeRemoved(UUID eventId, Instant occurredAt, int version,
-                          UUID postId, UUID postAuthorId, UUID likerId) implements Event {
-}
+public record LikeRemoved(UUID eventId, Instant occurredAt, int version, UUID postId, UUID postAuthorId, UUID likerId)
+        implements Event {}

@@ -21,9 +21,12 @@ public final class LikeRpc {
             new Operation<>(SERVICE, GetLikersRequest.class, LikerPage.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
-            GetLikeStatesRequest.class, LikeStates.class, LikePostRequest.class, UnlikePostRequest.class,
-            GetLikersRequest.class, LikerPage.class);
+            GetLikeStatesRequest.class,
+            LikeStates.class,
+            LikePostRequest.class,
+            UnlikePostRequest.class,
+            GetLikersRequest.class,
+            LikerPage.class);
 
-    private LikeRpc() {
-    }
+    private LikeRpc() {}
 }

@@ -12,6 +12,5 @@ public record LikeStates(List<LikeState> states) {
         states = List.copyOf(states);
     }
 
-    public record LikeState(UUID postId, long likeCount, boolean likedByMe) {
-    }
+    public record LikeState(UUID postId, long likeCount, boolean likedByMe) {}
 }

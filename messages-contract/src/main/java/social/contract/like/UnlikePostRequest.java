@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** The caller takes their like of a post back (idempotent). */
 @MessageType("like.remove")
-public record UnlikePostRequest(UUID callerId, UUID postId) {
-}
+public record UnlikePostRequest(UUID callerId, UUID postId) {}

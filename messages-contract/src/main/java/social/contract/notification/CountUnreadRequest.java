@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** How many of the caller's notifications are unread. */
 @MessageType("notification.count-unread")
-public record CountUnreadRequest(UUID callerId) {
-}
+public record CountUnreadRequest(UUID callerId) {}

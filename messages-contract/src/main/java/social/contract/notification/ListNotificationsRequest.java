@@ -13,5 +13,4 @@ import social.contract.MessageType;
  * @param cursor     the previous page's {@code nextCursor}, null for the first page
  */
 @MessageType("notification.list")
-public record ListNotificationsRequest(UUID callerId, boolean unreadOnly, int limit, String cursor) {
-}
+public record ListNotificationsRequest(UUID callerId, boolean unreadOnly, int limit, String cursor) {}

@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** Mark every notification of the caller read. */
 @MessageType("notification.mark-all-read")
-public record MarkAllReadRequest(UUID callerId) {
-}
+public record MarkAllReadRequest(UUID callerId) {}

@@ -12,14 +12,18 @@ import social.contract.MessageType;
  * recipients). A batch, so that a fan-out to many followers is a handful of messages.
  */
 @MessageType("notification.batch-created")
-public record NotificationBatchCreated(UUID eventId, Instant occurredAt, int version,
-                                       List<Created> notifications) implements Event {
+public record NotificationBatchCreated(UUID eventId, Instant occurredAt, int version, List<Created> notifications)
+        implements Event {
     public NotificationBatchCreated {
         notifications = List.copyOf(notifications);
     }
 
     /** One new notification: who gets it and what it says. */
-    public record Created(UUID recipientId, UUID notificationId, NotificationType type, UUID actorId, UUID postId,
-                          Instant createdAt) {
-    }
+    public record Created(
+            UUID recipientId,
+            UUID notificationId,
+            NotificationType type,
+            UUID actorId,
+            UUID postId,
+            Instant createdAt) {}
 }

@@ -6,6 +6,5 @@ import java.util.List;
 public final class NotificationEvents {
     public static final List<Class<?>> MESSAGES = List.of(NotificationBatchCreated.class);
 
-    private NotificationEvents() {
-    }
+    private NotificationEvents() {}
 }

@@ -19,9 +19,12 @@ public final class NotificationRpc {
             new Operation<>(SERVICE, MarkAllReadRequest.class, Acknowledged.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
-            ListNotificationsRequest.class, NotificationPage.class, CountUnreadRequest.class, UnreadCount.class,
-            MarkReadRequest.class, MarkAllReadRequest.class);
+            ListNotificationsRequest.class,
+            NotificationPage.class,
+            CountUnreadRequest.class,
+            UnreadCount.class,
+            MarkReadRequest.class,
+            MarkAllReadRequest.class);
 
-    private NotificationRpc() {
-    }
+    private NotificationRpc() {}
 }

@@ -11,5 +11,4 @@ import social.contract.MessageType;
  * @param idempotencyKey optional: a repeat with the same key answers the first post instead of creating another
  */
 @MessageType("post.create")
-public record CreatePostRequest(UUID callerId, String content, UUID replyToId, String idempotencyKey) {
-}
+public record CreatePostRequest(UUID callerId, String content, UUID replyToId, String idempotencyKey) {}

@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** @param callerId null for an anonymous caller */
 @MessageType("post.get")
-public record GetPostRequest(UUID callerId, UUID postId) {
-}
+public record GetPostRequest(UUID callerId, UUID postId) {}

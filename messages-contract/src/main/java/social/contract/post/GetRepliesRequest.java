@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** The replies to a post, oldest first. @param callerId null for an anonymous caller */
 @MessageType("post.get-replies")
-public record GetRepliesRequest(UUID callerId, UUID postId, int limit, String cursor) {
-}
+public record GetRepliesRequest(UUID callerId, UUID postId, int limit, String cursor) {}

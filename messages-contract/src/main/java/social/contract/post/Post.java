@@ -9,6 +9,13 @@ import java.util.UUID;
  *
  * @param repostedByMe whether the caller reposted this post (for a repost: its original); false for anonymous callers
  */
-public record Post(UUID id, UUID authorId, String content, Instant createdAt, UUID replyToId, Post repostOf,
-                   long replyCount, long repostCount, boolean repostedByMe) {
-}
+public record Post(
+        UUID id,
+        UUID authorId,
+        String content,
+        Instant createdAt,
+        UUID replyToId,
+        Post repostOf,
+        long replyCount,
+        long repostCount,
+        boolean repostedByMe) {}

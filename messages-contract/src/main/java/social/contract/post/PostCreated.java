@@ -13,11 +13,20 @@ import social.contract.MessageType;
  * case, without '@', each once).
  */
 @MessageType("post.created")
-public record PostCreated(UUID eventId, Instant occurredAt, int version,
-                          UUID postId, UUID authorId, String content, Instant createdAt,
-                          UUID replyToId, UUID replyToAuthorId,
-                          UUID repostOfId, UUID repostOfAuthorId,
-                          List<String> mentionedUsernames) implements Event {
+public record PostCreated(
+        UUID eventId,
+        Instant occurredAt,
+        int version,
+        UUID postId,
+        UUID authorId,
+        String content,
+        Instant createdAt,
+        UUID replyToId,
+        UUID replyToAuthorId,
+        UUID repostOfId,
+        UUID repostOfAuthorId,
+        List<String> mentionedUsernames)
+        implements Event {
     public PostCreated {
         mentionedUsernames = mentionedUsernames == null ? List.of() : List.copyOf(mentionedUsernames);
     }

@@ -11,6 +11,6 @@ import social.contract.MessageType;
  * original (each such repost gets its own event).
  */
 @MessageType("post.deleted")
-public record PostDeleted(UUID eventId, Instant occurredAt, int version,
-                          UUID postId, UUID authorId, UUID replyToId, UUID repostOfId) implements Event {
-}
+public record PostDeleted(
+        UUID eventId, Instant occurredAt, int version, UUID postId, UUID authorId, UUID replyToId, UUID repostOfId)
+        implements Event {}

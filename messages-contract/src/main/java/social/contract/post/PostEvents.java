@@ -6,6 +6,5 @@ import java.util.List;
 public final class PostEvents {
     public static final List<Class<?>> MESSAGES = List.of(PostCreated.class, PostDeleted.class);
 
-    private PostEvents() {
-    }
+    private PostEvents() {}
 }

@@ -27,10 +27,16 @@ public final class PostRpc {
             new Operation<>(SERVICE, GetHomeTimelineRequest.class, PostPage.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
-            CreatePostRequest.class, GetPostRequest.class, DeletePostRequest.class, GetRepliesRequest.class,
-            RepostRequest.class, UndoRepostRequest.class, GetUserPostsRequest.class, GetHomeTimelineRequest.class,
-            PostResult.class, PostPage.class);
+            CreatePostRequest.class,
+            GetPostRequest.class,
+            DeletePostRequest.class,
+            GetRepliesRequest.class,
+            RepostRequest.class,
+            UndoRepostRequest.class,
+            GetUserPostsRequest.class,
+            GetHomeTimelineRequest.class,
+            PostResult.class,
+            PostPage.class);
 
-    private PostRpc() {
-    }
+    private PostRpc() {}
 }

@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** Repost a post (a repost's original, if it is one); once per caller and post. */
 @MessageType("post.repost")
-public record RepostRequest(UUID callerId, UUID postId) {
-}
+public record RepostRequest(UUID callerId, UUID postId) {}

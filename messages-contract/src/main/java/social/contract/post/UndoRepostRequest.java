@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** Take the caller's repost of a post back, if there is one. Answers {@code Acknowledged}. */
 @MessageType("post.undo-repost")
-public record UndoRepostRequest(UUID callerId, UUID postId) {
-}
+public record UndoRepostRequest(UUID callerId, UUID postId) {}

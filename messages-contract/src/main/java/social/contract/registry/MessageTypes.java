@@ -32,12 +32,18 @@ public final class MessageTypes {
 
     private static final List<Class<?>> ALL = concat(
             List.of(ErrorReply.class, Acknowledged.class),
-            AuthRpc.MESSAGES, AuthEvents.MESSAGES,
-            UserRpc.MESSAGES, UserEvents.MESSAGES,
-            PostRpc.MESSAGES, PostEvents.MESSAGES,
-            FollowRpc.MESSAGES, FollowEvents.MESSAGES,
-            LikeRpc.MESSAGES, LikeEvents.MESSAGES,
-            NotificationRpc.MESSAGES, NotificationEvents.MESSAGES);
+            AuthRpc.MESSAGES,
+            AuthEvents.MESSAGES,
+            UserRpc.MESSAGES,
+            UserEvents.MESSAGES,
+            PostRpc.MESSAGES,
+            PostEvents.MESSAGES,
+            FollowRpc.MESSAGES,
+            FollowEvents.MESSAGES,
+            LikeRpc.MESSAGES,
+            LikeEvents.MESSAGES,
+            NotificationRpc.MESSAGES,
+            NotificationEvents.MESSAGES);
 
     private static final Map<String, Class<?>> BY_ID = new HashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new HashMap<>();
@@ -55,8 +61,7 @@ public final class MessageTypes {
         }
     }
 
-    private MessageTypes() {
-    }
+    private MessageTypes() {}
 
     @SafeVarargs
     private static List<Class<?>> concat(List<Class<?>>... groups) {

@@ -6,5 +6,4 @@ import social.contract.MessageType;
 
 /** Create the profile of a just-registered user; idempotent, answers the profile. */
 @MessageType("user.create-profile")
-public record CreateProfileRequest(UUID userId, String username, String displayName) {
-}
+public record CreateProfileRequest(UUID userId, String username, String displayName) {}

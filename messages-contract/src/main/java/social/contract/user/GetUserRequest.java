@@ -5,5 +5,4 @@ import java.util.UUID;
 import social.contract.MessageType;
 
 @MessageType("user.get")
-public record GetUserRequest(UUID userId) {
-}
+public record GetUserRequest(UUID userId) {}

@@ -10,5 +10,4 @@ import social.contract.MessageType;
  * @param callerId the authenticated user, set by the gateway from the access token
  */
 @MessageType("user.update-profile")
-public record UpdateProfileRequest(UUID callerId, String displayName, String bio) {
-}
+public record UpdateProfileRequest(UUID callerId, String displayName, String bio) {}

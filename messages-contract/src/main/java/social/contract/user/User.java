@@ -7,8 +7,15 @@ import social.contract.MessageType;
 
 /** A public profile with its counters (the API's User shape). */
 @MessageType("user.user")
-public record User(UUID id, String username, String displayName, String bio, Instant createdAt,
-                   long followersCount, long followingCount, long postsCount) {
+public record User(
+        UUID id,
+        String username,
+        String displayName,
+        String bio,
+        Instant createdAt,
+        long followersCount,
+        long followingCount,
+        long postsCount) {
 
     public UserSummary summary() {
         return new UserSummary(id, username, displayName);

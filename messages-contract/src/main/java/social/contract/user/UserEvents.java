@@ -6,6 +6,5 @@ import java.util.List;
 public final class UserEvents {
     public static final List<Class<?>> MESSAGES = List.of(UserProfileUpdated.class);
 
-    private UserEvents() {
-    }
+    private UserEvents() {}
 }

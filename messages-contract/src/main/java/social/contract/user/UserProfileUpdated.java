@@ -12,6 +12,6 @@ import social.contract.MessageType;
  * that copies of it can be refreshed without asking back.
  */
 @MessageType("user.profile-updated")
-public record UserProfileUpdated(UUID eventId, Instant occurredAt, int version,
-                                 UUID userId, String username, String displayName) implements Event {
-}
+public record UserProfileUpdated(
+        UUID eventId, Instant occurredAt, int version, UUID userId, String username, String displayName)
+        implements Event {}

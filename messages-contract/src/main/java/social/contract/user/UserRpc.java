@@ -25,10 +25,16 @@ public final class UserRpc {
             new Operation<>(SERVICE, FindUsersByUsernamesRequest.class, UserSummaries.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
-            CreateProfileRequest.class, GetUserRequest.class, FindUserByUsernameRequest.class,
-            UpdateProfileRequest.class, SearchUsersRequest.class, UserSummaryPage.class,
-            GetUserSummariesRequest.class, UserSummaries.class, User.class, FindUsersByUsernamesRequest.class);
+            CreateProfileRequest.class,
+            GetUserRequest.class,
+            FindUserByUsernameRequest.class,
+            UpdateProfileRequest.class,
+            SearchUsersRequest.class,
+            UserSummaryPage.class,
+            GetUserSummariesRequest.class,
+            UserSummaries.class,
+            User.class,
+            FindUsersByUsernamesRequest.class);
 
-    private UserRpc() {
-    }
+    private UserRpc() {}
 }

@@ -27,7 +27,8 @@ class MessageTypesTest {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(MessageType.class));
         Set<String> annotated = scanner.findCandidateComponents("social.contract").stream()
-                .map(definition -> definition.getBeanClassName()).collect(Collectors.toSet());
+                .map(definition -> definition.getBeanClassName())
+                .collect(Collectors.toSet());
         Set<String> registered = MessageTypes.all().stream().map(Class::getName).collect(Collectors.toSet());
 
         assertThat(registered).isEqualTo(annotated);
@@ -37,14 +38,17 @@ class MessageTypesTest {
     void everyMessageIsARecordWithAUniqueIdThatIsNoClassName() {
         assertThat(MessageTypes.all()).allSatisfy(type -> {
             assertThat(type.isRecord()).as(type.getName()).isTrue();
-            assertThat(MessageTypes.idOf(type)).doesNotContain(type.getSimpleName()).doesNotContain("social.");
+            assertThat(MessageTypes.idOf(type))
+                    .doesNotContain(type.getSimpleName())
+                    .doesNotContain("social.");
             assertThat(MessageTypes.classOf(MessageTypes.idOf(type))).contains(type);
         });
     }
 
     @Test
     void eventsUseTheirRoutingKeyAsTypeIdInAggregateDotPastTenseForm() {
-        MessageTypes.all().stream().filter(Event.class::isAssignableFrom)
+        MessageTypes.all().stream()
+                .filter(Event.class::isAssignableFrom)
                 .forEach(type -> assertThat(MessageTypes.idOf(type)).matches("[a-z]+\\.[a-z-]+"));
     }
 
@@ -56,10 +60,16 @@ class MessageTypesTest {
 
     @Test
     void eachOwnersEventListHoldsItsEventsAndNothingElse() {
-        List<List<Class<?>>> eventLists = List.of(AuthEvents.MESSAGES, UserEvents.MESSAGES, PostEvents.MESSAGES,
-                FollowEvents.MESSAGES, LikeEvents.MESSAGES, NotificationEvents.MESSAGES);
+        List<List<Class<?>>> eventLists = List.of(
+                AuthEvents.MESSAGES,
+                UserEvents.MESSAGES,
+                PostEvents.MESSAGES,
+                FollowEvents.MESSAGES,
+                LikeEvents.MESSAGES,
+                NotificationEvents.MESSAGES);
         Set<Class<?>> listedAsEvents = eventLists.stream().flatMap(List::stream).collect(Collectors.toSet());
-        Set<Class<?>> events = MessageTypes.all().stream().filter(Event.class::isAssignableFrom)
+        Set<Class<?>> events = MessageTypes.all().stream()
+                .filter(Event.class::isAssignableFrom)
                 .collect(Collectors.toSet());
 
         assertThat(listedAsEvents).isEqualTo(events);
@@ -67,7 +77,8 @@ class MessageTypesTest {
 
     @Test
     void anOperationsRoutingKeyIsTheRegisteredIdOfItsRequest() {
-        assertThat(PostRpc.CREATE.routingKey()).isEqualTo(MessageTypes.idOf(PostRpc.CREATE.requestType()))
+        assertThat(PostRpc.CREATE.routingKey())
+                .isEqualTo(MessageTypes.idOf(PostRpc.CREATE.requestType()))
                 .isEqualTo("post.create");
     }
 }

@@ -23,8 +23,10 @@ public class FollowGraph {
 
     /** Everyone following {@code followeeId} with notify on, in no particular order. */
     public List<UUID> notifyFollowersOf(UUID followeeId) {
-        return jdbc.queryForList("SELECT follower_id FROM follow WHERE followee_id = ? AND following AND notify",
-                UUID.class, followeeId);
+        return jdbc.queryForList(
+                "SELECT follower_id FROM follow WHERE followee_id = ? AND following AND notify",
+                UUID.class,
+                followeeId);
     }
 
     void followed(UUID followerId, UUID followeeId, boolean notify, Instant at) {

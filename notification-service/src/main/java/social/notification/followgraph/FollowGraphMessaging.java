@@ -16,12 +16,17 @@ class FollowGraphMessaging {
     @Bean
     EventSubscription followGraphEvents(Topology topology, FollowGraph graph) {
         return EventSubscription.forConcern("follow-graph", topology)
-                .on(UserFollowed.class, event -> graph.followed(event.followerId(), event.followeeId(),
-                        event.notifyEnabled(), event.occurredAt()))
-                .on(UserUnfollowed.class, event -> graph.unfollowed(event.followerId(), event.followeeId(),
-                        event.occurredAt()))
-                .on(FollowNotifyChanged.class, event -> graph.notifyChanged(event.followerId(), event.followeeId(),
-                        event.notifyEnabled(), event.occurredAt()))
+                .on(
+                        UserFollowed.class,
+                        event -> graph.followed(
+                                event.followerId(), event.followeeId(), event.notifyEnabled(), event.occurredAt()))
+                .on(
+                        UserUnfollowed.class,
+                        event -> graph.unfollowed(event.followerId(), event.followeeId(), event.occurredAt()))
+                .on(
+                        FollowNotifyChanged.class,
+                        event -> graph.notifyChanged(
+                                event.followerId(), event.followeeId(), event.notifyEnabled(), event.occurredAt()))
                 .build();
     }
 }

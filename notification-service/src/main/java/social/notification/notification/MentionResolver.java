@@ -28,7 +28,11 @@ class MentionResolver {
         if (usernames.isEmpty()) {
             return List.of();
         }
-        return rpc.callAndWait(UserRpc.FIND_BY_USERNAMES, new FindUsersByUsernamesRequest(usernames), wait)
-                .users().stream().map(UserSummary::id).toList();
+        return rpc
+                .callAndWait(UserRpc.FIND_BY_USERNAMES, new FindUsersByUsernamesRequest(usernames), wait)
+                .users()
+                .stream()
+                .map(UserSummary::id)
+                .toList();
     }
 }

@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import social.contract.notification.NotificationBatchCreated.Created;
 import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationType;
-import social.contract.notification.NotificationBatchCreated.Created;
 import social.support.id.Ids;
 
 /** The {@code notification} table, written in batches. */
@@ -55,8 +55,13 @@ class NotificationStore {
      *
      * @param postsThatMustExist none of these may be deleted (the post, and for a repost the original)
      */
-    List<Created> create(NotificationType type, UUID actorId, UUID postId, Instant createdAt,
-                         Collection<UUID> recipients, Collection<UUID> postsThatMustExist) {
+    List<Created> create(
+            NotificationType type,
+            UUID actorId,
+            UUID postId,
+            Instant createdAt,
+            Collection<UUID> recipients,
+            Collection<UUID> postsThatMustExist) {
         List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(recipients));
         List<Created> created = new ArrayList<>(distinct.size());
         for (int from = 0; from < distinct.size(); from += INSERT_CHUNK) {
@@ -67,19 +72,26 @@ class NotificationStore {
             }
             UUID[] recipientIds = chunk.toArray(UUID[]::new);
             UUID[] mustExist = postsThatMustExist.toArray(UUID[]::new);
-            created.addAll(jdbc.query((Connection connection) -> {
-                PreparedStatement statement = connection.prepareStatement(INSERT);
-                statement.setString(1, type.name());
-                statement.setObject(2, actorId);
-                statement.setObject(3, postId, Types.OTHER);
-                statement.setTimestamp(4, Timestamp.from(createdAt));
-                statement.setArray(5, uuids(connection, ids));
-                statement.setArray(6, uuids(connection, recipientIds));
-                statement.setObject(7, actorId);
-                statement.setArray(8, uuids(connection, mustExist));
-                return statement;
-            }, (rs, i) -> new Created(rs.getObject("recipient_id", UUID.class), rs.getObject("id", UUID.class), type,
-                    actorId, postId, createdAt)));
+            created.addAll(jdbc.query(
+                    (Connection connection) -> {
+                        PreparedStatement statement = connection.prepareStatement(INSERT);
+                        statement.setString(1, type.name());
+                        statement.setObject(2, actorId);
+                        statement.setObject(3, postId, Types.OTHER);
+                        statement.setTimestamp(4, Timestamp.from(createdAt));
+                        statement.setArray(5, uuids(connection, ids));
+                        statement.setArray(6, uuids(connection, recipientIds));
+                        statement.setObject(7, actorId);
+                        statement.setArray(8, uuids(connection, mustExist));
+                        return statement;
+                    },
+                    (rs, i) -> new Created(
+                            rs.getObject("recipient_id", UUID.class),
+                            rs.getObject("id", UUID.class),
+                            type,
+                            actorId,
+                            postId,
+                            createdAt)));
         }
         return created;
     }
@@ -96,7 +108,9 @@ class NotificationStore {
     }
 
     void repostUndone(UUID reposterId, UUID originalId) {
-        jdbc.update("DELETE FROM notification WHERE post_id = ? AND type = 'REPOST' AND actor_id = ?", originalId,
+        jdbc.update(
+                "DELETE FROM notification WHERE post_id = ? AND type = 'REPOST' AND actor_id = ?",
+                originalId,
                 reposterId);
     }
 
@@ -109,15 +123,18 @@ class NotificationStore {
     }
 
     long countUnread(UUID recipientId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM notification WHERE recipient_id = ? AND NOT read",
-                Long.class, recipientId);
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM notification WHERE recipient_id = ? AND NOT read", Long.class, recipientId);
         return count == null ? 0 : count;
     }
 
     /** False if the recipient has no such notification. */
     boolean markRead(UUID recipientId, UUID notificationId) {
-        return jdbc.update("UPDATE notification SET read = true WHERE id = ? AND recipient_id = ?", notificationId,
-                recipientId) > 0;
+        return jdbc.update(
+                        "UPDATE notification SET read = true WHERE id = ? AND recipient_id = ?",
+                        notificationId,
+                        recipientId)
+                > 0;
     }
 
     void markAllRead(UUID recipientId) {

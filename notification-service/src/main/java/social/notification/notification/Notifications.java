@@ -17,11 +17,11 @@ import social.contract.notification.CountUnreadRequest;
 import social.contract.notification.ListNotificationsRequest;
 import social.contract.notification.MarkAllReadRequest;
 import social.contract.notification.MarkReadRequest;
+import social.contract.notification.NotificationBatchCreated;
+import social.contract.notification.NotificationBatchCreated.Created;
 import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationPage;
 import social.contract.notification.NotificationType;
-import social.contract.notification.NotificationBatchCreated;
-import social.contract.notification.NotificationBatchCreated.Created;
 import social.contract.notification.UnreadCount;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
@@ -57,14 +57,24 @@ class Notifications {
     // ---- from events (each runs inside the inbox's transaction) ----
 
     void followed(UserFollowed event) {
-        announce(store.create(NotificationType.FOLLOW, event.followerId(), null, event.occurredAt(),
-                List.of(event.followeeId()), List.of()));
+        announce(store.create(
+                NotificationType.FOLLOW,
+                event.followerId(),
+                null,
+                event.occurredAt(),
+                List.of(event.followeeId()),
+                List.of()));
     }
 
     void liked(LikeAdded event) {
         store.lockPost(event.postId());
-        announce(store.create(NotificationType.LIKE, event.likerId(), event.postId(), event.occurredAt(),
-                List.of(event.postAuthorId()), List.of(event.postId())));
+        announce(store.create(
+                NotificationType.LIKE,
+                event.likerId(),
+                event.postId(),
+                event.occurredAt(),
+                List.of(event.postAuthorId()),
+                List.of(event.postId())));
     }
 
     /** REPOST to the original's author; or REPLY to the replied-to author and MENTION to those mentioned. */
@@ -73,8 +83,13 @@ class Notifications {
         if (post.repostOfId() != null) {
             store.lockPost(post.repostOfId());
             if (post.repostOfAuthorId() != null) {
-                announce(store.create(NotificationType.REPOST, post.authorId(), post.repostOfId(), at,
-                        List.of(post.repostOfAuthorId()), List.of(post.postId(), post.repostOfId())));
+                announce(store.create(
+                        NotificationType.REPOST,
+                        post.authorId(),
+                        post.repostOfId(),
+                        at,
+                        List.of(post.repostOfAuthorId()),
+                        List.of(post.postId(), post.repostOfId())));
             }
             return;
         }
@@ -83,13 +98,18 @@ class Notifications {
         store.lockPost(post.postId());
         List<Created> created = new ArrayList<>();
         if (post.replyToId() != null && post.replyToAuthorId() != null) {
-            created.addAll(store.create(NotificationType.REPLY, post.authorId(), post.postId(), at,
-                    List.of(post.replyToAuthorId()), List.of(post.postId(), post.replyToId())));
+            created.addAll(store.create(
+                    NotificationType.REPLY,
+                    post.authorId(),
+                    post.postId(),
+                    at,
+                    List.of(post.replyToAuthorId()),
+                    List.of(post.postId(), post.replyToId())));
         }
         Set<UUID> mentioned = mentionRecipients(post, mentionedIds);
         if (!mentioned.isEmpty()) {
-            created.addAll(store.create(NotificationType.MENTION, post.authorId(), post.postId(), at, mentioned,
-                    List.of(post.postId())));
+            created.addAll(store.create(
+                    NotificationType.MENTION, post.authorId(), post.postId(), at, mentioned, List.of(post.postId())));
         }
         announce(created);
     }
@@ -102,8 +122,13 @@ class Notifications {
         store.lockPost(post.postId());
         List<UUID> followers = followGraph.notifyFollowersOf(post.authorId());
         if (!followers.isEmpty()) {
-            announce(store.create(NotificationType.NEW_POST, post.authorId(), post.postId(),
-                    post.createdAt() != null ? post.createdAt() : post.occurredAt(), followers, List.of(post.postId())));
+            announce(store.create(
+                    NotificationType.NEW_POST,
+                    post.authorId(),
+                    post.postId(),
+                    post.createdAt() != null ? post.createdAt() : post.occurredAt(),
+                    followers,
+                    List.of(post.postId())));
         }
     }
 
@@ -130,7 +155,10 @@ class Notifications {
 
     private void announce(List<Created> created) {
         for (int from = 0; from < created.size(); from += ANNOUNCE_CHUNK) {
-            outbox.publish(new NotificationBatchCreated(Ids.newId(), Instant.now(), 1,
+            outbox.publish(new NotificationBatchCreated(
+                    Ids.newId(),
+                    Instant.now(),
+                    1,
                     created.subList(from, Math.min(from + ANNOUNCE_CHUNK, created.size()))));
         }
     }

@@ -16,18 +16,31 @@ class MentionRecipientsTest {
     final UUID other = UUID.randomUUID();
 
     PostCreated post(UUID replyTo, UUID replyToAuthor) {
-        return new PostCreated(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), author, "hi", Instant.now(),
-                replyTo, replyToAuthor, null, null, List.of());
+        return new PostCreated(
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                UUID.randomUUID(),
+                author,
+                "hi",
+                Instant.now(),
+                replyTo,
+                replyToAuthor,
+                null,
+                null,
+                List.of());
     }
 
     @Test
     void theAuthorIsNeverNotifiedOfMentioningThemselves() {
-        assertThat(Notifications.mentionRecipients(post(null, null), List.of(author, other))).containsExactly(other);
+        assertThat(Notifications.mentionRecipients(post(null, null), List.of(author, other)))
+                .containsExactly(other);
     }
 
     @Test
     void theRepliedToAuthorGetsTheReplyNotANotificationMore() {
-        assertThat(Notifications.mentionRecipients(post(UUID.randomUUID(), parentAuthor), List.of(parentAuthor, other, other)))
+        assertThat(Notifications.mentionRecipients(
+                        post(UUID.randomUUID(), parentAuthor), List.of(parentAuthor, other, other)))
                 .containsExactly(other);
     }
 

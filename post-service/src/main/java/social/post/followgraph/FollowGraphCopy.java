@@ -20,11 +20,13 @@ class FollowGraphCopy {
 
     void followed(UUID followerId, UUID followeeId) {
         db.sql("INSERT INTO followed (follower_id, followee_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(followerId, followeeId).update();
+                .params(followerId, followeeId)
+                .update();
     }
 
     void unfollowed(UUID followerId, UUID followeeId) {
         db.sql("DELETE FROM followed WHERE follower_id = ? AND followee_id = ?")
-                .params(followerId, followeeId).update();
+                .params(followerId, followeeId)
+                .update();
     }
 }

@@ -12,8 +12,7 @@ final class Mentions {
     // a username is 3-30 of [A-Za-z0-9_]; "a@b" (an e-mail address) and "@@x" are not mentions
     private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_@])@([A-Za-z0-9_]{3,30})(?![A-Za-z0-9_])");
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
     static List<String> in(String content) {
         Set<String> usernames = new LinkedHashSet<>();

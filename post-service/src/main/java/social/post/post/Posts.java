@@ -54,11 +54,15 @@ class Posts {
     @Transactional
     public PostResult create(CreatePostRequest request) {
         String content = request.content() == null ? null : request.content().strip();
-        String key = request.idempotencyKey() == null || request.idempotencyKey().isBlank() ? null
-                : request.idempotencyKey().strip();
+        String key =
+                request.idempotencyKey() == null || request.idempotencyKey().isBlank()
+                        ? null
+                        : request.idempotencyKey().strip();
         Validation.start()
                 .requireText(content, "content", 1, MAX_CONTENT)
-                .require(key == null || key.length() <= MAX_IDEMPOTENCY_KEY, "Idempotency-Key",
+                .require(
+                        key == null || key.length() <= MAX_IDEMPOTENCY_KEY,
+                        "Idempotency-Key",
                         "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")
                 .orThrow();
         UUID id = Ids.newId();
@@ -66,11 +70,13 @@ class Posts {
             // claimed first: a concurrent repeat waits on this row, then finds the post it names
             int claimed = db.sql("""
                             INSERT INTO post_idempotency_key (author_id, idempotency_key, post_id) VALUES (?, ?, ?)
-                            ON CONFLICT DO NOTHING""")
-                    .params(request.callerId(), key, id).update();
+                            ON CONFLICT DO NOTHING""").params(request.callerId(), key, id).update();
             if (claimed == 0) {
-                UUID first = db.sql("SELECT post_id FROM post_idempotency_key WHERE author_id = ? AND idempotency_key = ?")
-                        .params(request.callerId(), key).query(UUID.class).single();
+                UUID first = db.sql(
+                                "SELECT post_id FROM post_idempotency_key WHERE author_id = ? AND idempotency_key = ?")
+                        .params(request.callerId(), key)
+                        .query(UUID.class)
+                        .single();
                 return new PostResult(get(first, request.callerId()), false);
             }
         }
@@ -79,14 +85,26 @@ class Posts {
             // a reply to a repost answers its original
             parent = original(lockForShare(request.replyToId())
                     .orElseThrow(() -> ServiceException.notFound("no post to reply to")));
-            db.sql("UPDATE post SET reply_count = reply_count + 1 WHERE id = ?").params(parent.id()).update();
+            db.sql("UPDATE post SET reply_count = reply_count + 1 WHERE id = ?")
+                    .params(parent.id())
+                    .update();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         db.sql("INSERT INTO post (id, author_id, content, created_at, reply_to_id) VALUES (?, ?, ?, ?, ?)")
                 .params(id, request.callerId(), content, Timestamp.from(now), parent == null ? null : parent.id())
                 .update();
-        outbox.publish(new PostCreated(Ids.newId(), now, EVENT_VERSION, id, request.callerId(), content, now,
-                parent == null ? null : parent.id(), parent == null ? null : parent.authorId(), null, null,
+        outbox.publish(new PostCreated(
+                Ids.newId(),
+                now,
+                EVENT_VERSION,
+                id,
+                request.callerId(),
+                content,
+                now,
+                parent == null ? null : parent.id(),
+                parent == null ? null : parent.authorId(),
+                null,
+                null,
                 Mentions.in(content)));
         return new PostResult(get(id, request.callerId()), true);
     }
@@ -100,7 +118,9 @@ class Posts {
     @Transactional
     public Acknowledged delete(DeletePostRequest request) {
         Target post = db.sql("SELECT id, author_id, reply_to_id, repost_of_id FROM post WHERE id = ? FOR UPDATE")
-                .params(request.postId()).query(Target.class).optional()
+                .params(request.postId())
+                .query(Target.class)
+                .optional()
                 .orElseThrow(() -> ServiceException.notFound("no such post"));
         if (!post.authorId().equals(request.callerId())) {
             throw ServiceException.forbidden("only its author can delete a post");
@@ -111,11 +131,14 @@ class Posts {
         }
         if (post.replyToId() != null) {
             db.sql("UPDATE post SET reply_count = GREATEST(reply_count - 1, 0) WHERE id = ?")
-                    .params(post.replyToId()).update();
+                    .params(post.replyToId())
+                    .update();
         }
         // its reposts go with it, each with its own event; its replies stay
         db.sql("DELETE FROM post WHERE repost_of_id = ? RETURNING id, author_id, reply_to_id, repost_of_id")
-                .params(post.id()).query(Target.class).list()
+                .params(post.id())
+                .query(Target.class)
+                .list()
                 .forEach(repost -> outbox.publish(deleted(repost)));
         db.sql("DELETE FROM post WHERE id = ?").params(post.id()).update();
         outbox.publish(deleted(post));
@@ -128,9 +151,10 @@ class Posts {
         List<UUID> ids = db.sql("""
                         SELECT id FROM post WHERE reply_to_id = ? AND id > ? ORDER BY id LIMIT ?""")
                 .params(request.postId(), IdCursor.parse(request.cursor(), IdCursor.OLDEST), limit + 1)
-                .query(UUID.class).list();
-        return IdCursor.page(ids, limit, id -> id,
-                (page, next) -> new PostPage(store.load(page, request.callerId()), next));
+                .query(UUID.class)
+                .list();
+        return IdCursor.page(
+                ids, limit, id -> id, (page, next) -> new PostPage(store.load(page, request.callerId()), next));
     }
 
     public PostPage byUser(GetUserPostsRequest request) {
@@ -138,16 +162,17 @@ class Posts {
         List<UUID> ids = db.sql("""
                         SELECT id FROM post WHERE author_id = ? AND id < ? ORDER BY id DESC LIMIT ?""")
                 .params(request.userId(), IdCursor.parse(request.cursor(), IdCursor.NEWEST), limit + 1)
-                .query(UUID.class).list();
-        return IdCursor.page(ids, limit, id -> id,
-                (page, next) -> new PostPage(store.load(page, request.callerId()), next));
+                .query(UUID.class)
+                .list();
+        return IdCursor.page(
+                ids, limit, id -> id, (page, next) -> new PostPage(store.load(page, request.callerId()), next));
     }
 
     /** Reposts the original (of a repost, its original); a repeat answers the existing repost. */
     @Transactional
     public PostResult repost(RepostRequest request) {
-        Target original = original(lockForShare(request.postId())
-                .orElseThrow(() -> ServiceException.notFound("no such post")));
+        Target original =
+                original(lockForShare(request.postId()).orElseThrow(() -> ServiceException.notFound("no such post")));
         Optional<UUID> existing = repostOf(original.id(), request.callerId());
         if (existing.isPresent()) {
             return new PostResult(get(existing.get(), request.callerId()), false);
@@ -157,31 +182,48 @@ class Posts {
         int inserted = db.sql("""
                         INSERT INTO post (id, author_id, content, created_at, repost_of_id) VALUES (?, ?, '', ?, ?)
                         ON CONFLICT (repost_of_id, author_id) WHERE repost_of_id IS NOT NULL DO NOTHING""")
-                .params(id, request.callerId(), Timestamp.from(now), original.id()).update();
+                .params(id, request.callerId(), Timestamp.from(now), original.id())
+                .update();
         if (inserted == 0) {
             // a concurrent repeat got there first
-            return new PostResult(get(repostOf(original.id(), request.callerId()).orElseThrow(), request.callerId()), false);
+            return new PostResult(
+                    get(repostOf(original.id(), request.callerId()).orElseThrow(), request.callerId()), false);
         }
-        db.sql("UPDATE post SET repost_count = repost_count + 1 WHERE id = ?").params(original.id()).update();
-        outbox.publish(new PostCreated(Ids.newId(), now, EVENT_VERSION, id, request.callerId(), "", now, null, null,
-                original.id(), original.authorId(), List.of()));
+        db.sql("UPDATE post SET repost_count = repost_count + 1 WHERE id = ?")
+                .params(original.id())
+                .update();
+        outbox.publish(new PostCreated(
+                Ids.newId(),
+                now,
+                EVENT_VERSION,
+                id,
+                request.callerId(),
+                "",
+                now,
+                null,
+                null,
+                original.id(),
+                original.authorId(),
+                List.of()));
         return new PostResult(get(id, request.callerId()), true);
     }
 
     @Transactional
     public Acknowledged undoRepost(UndoRepostRequest request) {
-        Target original = original(lockForShare(request.postId())
-                .orElseThrow(() -> ServiceException.notFound("no such post")));
-        repostOf(original.id(), request.callerId()).ifPresent(repostId -> removeRepost(
-                new Target(repostId, request.callerId(), null, original.id())));
+        Target original =
+                original(lockForShare(request.postId()).orElseThrow(() -> ServiceException.notFound("no such post")));
+        repostOf(original.id(), request.callerId())
+                .ifPresent(repostId -> removeRepost(new Target(repostId, request.callerId(), null, original.id())));
         return Acknowledged.INSTANCE;
     }
 
     private void removeRepost(Target repost) {
-        int deleted = db.sql("DELETE FROM post WHERE id = ?").params(repost.id()).update();
+        int deleted =
+                db.sql("DELETE FROM post WHERE id = ?").params(repost.id()).update();
         if (deleted == 1) {
             db.sql("UPDATE post SET repost_count = GREATEST(repost_count - 1, 0) WHERE id = ?")
-                    .params(repost.repostOfId()).update();
+                    .params(repost.repostOfId())
+                    .update();
             outbox.publish(deleted(repost));
         }
     }
@@ -196,13 +238,17 @@ class Posts {
 
     private Optional<UUID> repostOf(UUID originalId, UUID authorId) {
         return db.sql("SELECT id FROM post WHERE repost_of_id = ? AND author_id = ?")
-                .params(originalId, authorId).query(UUID.class).optional();
+                .params(originalId, authorId)
+                .query(UUID.class)
+                .optional();
     }
 
     /** The post, locked against deletion until this transaction ends. */
     private Optional<Target> lockForShare(UUID postId) {
         return db.sql("SELECT id, author_id, reply_to_id, repost_of_id FROM post WHERE id = ? FOR KEY SHARE")
-                .params(postId).query(Target.class).optional();
+                .params(postId)
+                .query(Target.class)
+                .optional();
     }
 
     /** What a repost stands for: its original (locked as well); any other post stands for itself. */
@@ -214,11 +260,16 @@ class Posts {
     }
 
     private static PostDeleted deleted(Target post) {
-        return new PostDeleted(Ids.newId(), Instant.now(), EVENT_VERSION, post.id(), post.authorId(), post.replyToId(),
+        return new PostDeleted(
+                Ids.newId(),
+                Instant.now(),
+                EVENT_VERSION,
+                post.id(),
+                post.authorId(),
+                post.replyToId(),
                 post.repostOfId());
     }
 
     /** The identity of a post that a change needs. */
-    record Target(UUID id, UUID authorId, UUID replyToId, UUID repostOfId) {
-    }
+    record Target(UUID id, UUID authorId, UUID replyToId, UUID repostOfId) {}
 }

@@ -56,7 +56,7 @@ class HomeTimeline {
                 .param("limit", limit + 1)
                 .query(UUID.class)
                 .list();
-        return IdCursor.page(ids, limit, id -> id,
-                (page, next) -> new PostPage(store.load(page, request.callerId()), next));
+        return IdCursor.page(
+                ids, limit, id -> id, (page, next) -> new PostPage(store.load(page, request.callerId()), next));
     }
 }

@@ -13,7 +13,8 @@ class MentionsTest {
 
     @Test
     void emailAddressesTooShortOrTooLongNamesAreNoMentions() {
-        assertThat(Mentions.in("mail me@example.com or @ab or @" + "x".repeat(31) + " or @@double")).isEmpty();
+        assertThat(Mentions.in("mail me@example.com or @ab or @" + "x".repeat(31) + " or @@double"))
+                .isEmpty();
     }
 
     @Test

@@ -36,6 +36,7 @@ class PostsIT {
 
     @Autowired
     RpcCalls rpc;
+
     @Autowired
     JdbcClient db;
 
@@ -59,7 +60,8 @@ class PostsIT {
         UUID bob = UUID.randomUUID();
         Post original = create(alice, "original", null);
         Post reply = create(bob, "reply", original.id());
-        Post repost = rpc.call(PostRpc.REPOST, new RepostRequest(bob, original.id())).post();
+        Post repost =
+                rpc.call(PostRpc.REPOST, new RepostRequest(bob, original.id())).post();
 
         PostCreated replied = nextEvent(PostCreated.class, reply.id());
         assertThat(replied.replyToId()).isEqualTo(original.id());
@@ -75,9 +77,13 @@ class PostsIT {
         UUID author = UUID.randomUUID();
         Post post = create(author, "mine", null);
 
-        assertThat(rpc.refusal(PostRpc.DELETE, new DeletePostRequest(UUID.randomUUID(), post.id())).code())
+        assertThat(rpc.refusal(PostRpc.DELETE, new DeletePostRequest(UUID.randomUUID(), post.id()))
+                        .code())
                 .isEqualTo(ErrorCode.FORBIDDEN);
-        assertThat(rpc.call(PostRpc.GET, new GetPostRequest(null, post.id())).post().id()).isEqualTo(post.id());
+        assertThat(rpc.call(PostRpc.GET, new GetPostRequest(null, post.id()))
+                        .post()
+                        .id())
+                .isEqualTo(post.id());
     }
 
     @Test
@@ -86,7 +92,9 @@ class PostsIT {
         Post original = create(author, "to be reposted", null);
         List<UUID> reposts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            reposts.add(rpc.call(PostRpc.REPOST, new RepostRequest(UUID.randomUUID(), original.id())).post().id());
+            reposts.add(rpc.call(PostRpc.REPOST, new RepostRequest(UUID.randomUUID(), original.id()))
+                    .post()
+                    .id());
         }
 
         rpc.call(PostRpc.DELETE, new DeletePostRequest(author, original.id()));
@@ -97,21 +105,29 @@ class PostsIT {
         }
         assertThat(nextEvent(PostDeleted.class, original.id()).authorId()).isEqualTo(author);
         assertThat(db.sql("SELECT count(*) FROM post WHERE id = ? OR repost_of_id = ?")
-                .params(original.id(), original.id()).query(Long.class).single()).isZero();
+                        .params(original.id(), original.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void undoingARepostPublishesPostDeletedOnlyOnce() {
         UUID reposter = UUID.randomUUID();
         Post original = create(UUID.randomUUID(), "x", null);
-        Post repost = rpc.call(PostRpc.REPOST, new RepostRequest(reposter, original.id())).post();
+        Post repost = rpc.call(PostRpc.REPOST, new RepostRequest(reposter, original.id()))
+                .post();
 
         rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
         rpc.call(PostRpc.UNDO_REPOST, new UndoRepostRequest(reposter, original.id()));
 
         assertThat(events.all(PostDeleted.class, event -> event.postId().equals(repost.id()), Duration.ofMillis(700)))
-                .singleElement().satisfies(event -> assertThat(event.repostOfId()).isEqualTo(original.id()));
-        assertThat(rpc.call(PostRpc.GET, new GetPostRequest(reposter, original.id())).post().repostCount()).isZero();
+                .singleElement()
+                .satisfies(event -> assertThat(event.repostOfId()).isEqualTo(original.id()));
+        assertThat(rpc.call(PostRpc.GET, new GetPostRequest(reposter, original.id()))
+                        .post()
+                        .repostCount())
+                .isZero();
     }
 
     @Test
@@ -122,19 +138,26 @@ class PostsIT {
             attempts.add(rpc.send(PostRpc.CREATE, new CreatePostRequest(author, "once", null, "key-1"))
                     .thenApply(result -> result.post().id()));
         }
-        List<UUID> ids = attempts.stream().map(CompletableFuture::join).distinct().toList();
+        List<UUID> ids =
+                attempts.stream().map(CompletableFuture::join).distinct().toList();
 
         assertThat(ids).hasSize(1);
-        assertThat(db.sql("SELECT count(*) FROM post WHERE author_id = ?").params(author).query(Long.class).single())
+        assertThat(db.sql("SELECT count(*) FROM post WHERE author_id = ?")
+                        .params(author)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
     private Post create(UUID author, String content, UUID replyToId) {
-        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, replyToId, null)).post();
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, replyToId, null))
+                .post();
     }
 
     private <E> E nextEvent(Class<E> type, UUID postId) {
-        return events.next(type, event -> postId.equals(event instanceof PostCreated created ? created.postId()
-                : ((PostDeleted) event).postId()));
+        return events.next(
+                type,
+                event -> postId.equals(
+                        event instanceof PostCreated created ? created.postId() : ((PostDeleted) event).postId()));
     }
 }

@@ -30,6 +30,7 @@ import social.support.testing.ServiceIntegrationTest;
 class HomeTimelineIT {
     @Autowired
     RpcCalls rpc;
+
     @Autowired
     EventReplay replay;
 
@@ -60,11 +61,14 @@ class HomeTimelineIT {
     }
 
     private UUID post(UUID author, String content) {
-        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null)).post().id();
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null))
+                .post()
+                .id();
     }
 
     private List<UUID> timeline(UUID reader) {
-        return rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(reader, 100, null))
-                .items().stream().map(Post::id).toList();
+        return rpc.call(PostRpc.GET_HOME_TIMELINE, new GetHomeTimelineRequest(reader, 100, null)).items().stream()
+                .map(Post::id)
+                .toList();
     }
 }

@@ -32,6 +32,7 @@ class HomeTimelinePerformanceIT {
 
     @Autowired
     HomeTimeline timeline;
+
     @Autowired
     JdbcClient db;
 
@@ -45,12 +46,10 @@ class HomeTimelinePerformanceIT {
                        md5('author' || (g % :authors))::uuid,
                        'post number ' || g,
                        to_timestamp((1700000000000 + g::bigint * 60000) / 1000.0)
-                FROM generate_series(1, :posts) AS g""")
-                .param("authors", AUTHORS).param("posts", POSTS).update();
+                FROM generate_series(1, :posts) AS g""").param("authors", AUTHORS).param("posts", POSTS).update();
         db.sql("""
                 INSERT INTO followed (follower_id, followee_id)
-                SELECT :reader, md5('author' || a)::uuid FROM generate_series(0, :followed - 1) AS a""")
-                .param("reader", READER).param("followed", FOLLOWED).update();
+                SELECT :reader, md5('author' || a)::uuid FROM generate_series(0, :followed - 1) AS a""").param("reader", READER).param("followed", FOLLOWED).update();
         db.sql("VACUUM ANALYZE post").update();
         db.sql("VACUUM ANALYZE followed").update();
     }
@@ -60,9 +59,14 @@ class HomeTimelinePerformanceIT {
         PostPage first = timeline.page(new GetHomeTimelineRequest(READER, 20, null));
         assertThat(first.items()).hasSize(20);
 
-        String plan = String.join("\n", db.sql("EXPLAIN (ANALYZE, BUFFERS) " + HomeTimeline.PAGE_IDS)
-                .param("caller", READER).param("before", new UUID(-1L, -1L)).param("limit", 21)
-                .query(String.class).list());
+        String plan = String.join(
+                "\n",
+                db.sql("EXPLAIN (ANALYZE, BUFFERS) " + HomeTimeline.PAGE_IDS)
+                        .param("caller", READER)
+                        .param("before", new UUID(-1L, -1L))
+                        .param("limit", 21)
+                        .query(String.class)
+                        .list());
         System.out.println("home timeline page plan, " + FOLLOWED + " followed, " + POSTS + " posts:\n" + plan);
         assertThat(plan).contains("post_author_newest").doesNotContain("Seq Scan on post");
     }
@@ -86,7 +90,8 @@ class HomeTimelinePerformanceIT {
         Collections.sort(micros);
         long median = micros.get(micros.size() / 2);
         long p95 = micros.get(micros.size() * 95 / 100);
-        System.out.printf("home timeline page (ids query + load of 20 posts): median %.2f ms, p95 %.2f ms%n",
+        System.out.printf(
+                "home timeline page (ids query + load of 20 posts): median %.2f ms, p95 %.2f ms%n",
                 median / 1000.0, p95 / 1000.0);
         assertThat(median).isLessThan(20_000);
     }

@@ -29,7 +29,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    MessagingNames messagingNames(MessagingProperties properties, @Value("${spring.application.name}") String serviceName) {
+    MessagingNames messagingNames(
+            MessagingProperties properties, @Value("${spring.application.name}") String serviceName) {
         return new MessagingNames(properties.prefix(), serviceName);
     }
 
@@ -46,10 +47,21 @@ public class MessagingAutoConfiguration {
 
     /** Request/reply over direct reply-to, many requests in flight per channel (see {@link RpcClient}). */
     @Bean(destroyMethod = "close")
-    RpcClient rpcClient(ConnectionFactory connectionFactory, ContractMessageConverter converter, MessagingNames names,
-                        MessagingProperties properties, Topology topology, AmqpAdmin admin) {
-        return new RpcClient(connectionFactory, converter, names, properties.rpcTimeout(),
-                service -> admin.declareExchange(topology.rpcExchange(service)), 4, properties.rpcMaxInFlight());
+    RpcClient rpcClient(
+            ConnectionFactory connectionFactory,
+            ContractMessageConverter converter,
+            MessagingNames names,
+            MessagingProperties properties,
+            Topology topology,
+            AmqpAdmin admin) {
+        return new RpcClient(
+                connectionFactory,
+                converter,
+                names,
+                properties.rpcTimeout(),
+                service -> admin.declareExchange(topology.rpcExchange(service)),
+                4,
+                properties.rpcMaxInFlight());
     }
 
     /**
@@ -57,13 +69,17 @@ public class MessagingAutoConfiguration {
      * request queue, however many features declare endpoints on it.
      */
     @Bean
-    ListenerContainers rpcListeners(ObjectProvider<RpcEndpoint> endpoints, ConnectionFactory connectionFactory,
-                                    ContractMessageConverter converter, MessagingProperties properties,
-                                    @Value("${spring.application.name}") String serviceName) {
-        ListenerContainers containers = ListenerContainers.onOwnConnectionWithoutConfirms(connectionFactory,
-                serviceName + " requests");
-        RpcEndpoint.listenersByQueue(endpoints.orderedStream().toList(), converter).forEach((queue, listener) ->
-                containers.add(queue, listener, properties.rpcConcurrency(), properties.rpcPrefetch()));
+    ListenerContainers rpcListeners(
+            ObjectProvider<RpcEndpoint> endpoints,
+            ConnectionFactory connectionFactory,
+            ContractMessageConverter converter,
+            MessagingProperties properties,
+            @Value("${spring.application.name}") String serviceName) {
+        ListenerContainers containers =
+                ListenerContainers.onOwnConnectionWithoutConfirms(connectionFactory, serviceName + " requests");
+        RpcEndpoint.listenersByQueue(endpoints.orderedStream().toList(), converter)
+                .forEach((queue, listener) ->
+                        containers.add(queue, listener, properties.rpcConcurrency(), properties.rpcPrefetch()));
         return containers;
     }
 
@@ -72,12 +88,19 @@ public class MessagingAutoConfiguration {
      * connection (the one RabbitAdmin declares their exclusive queues on).
      */
     @Bean
-    ListenerContainers instanceListeners(ObjectProvider<InstanceSubscription> subscriptions,
-                                         ConnectionFactory connectionFactory, ContractMessageConverter converter,
-                                         MessagingProperties properties) {
+    ListenerContainers instanceListeners(
+            ObjectProvider<InstanceSubscription> subscriptions,
+            ConnectionFactory connectionFactory,
+            ContractMessageConverter converter,
+            MessagingProperties properties) {
         ListenerContainers containers = new ListenerContainers(connectionFactory);
-        subscriptions.orderedStream().forEach(subscription -> containers.addForInstance(subscription.queue(),
-                subscription.listener(converter), properties.prefetch(), subscription::resubscribed));
+        subscriptions
+                .orderedStream()
+                .forEach(subscription -> containers.addForInstance(
+                        subscription.queue(),
+                        subscription.listener(converter),
+                        properties.prefetch(),
+                        subscription::resubscribed));
         return containers;
     }
 }

@@ -26,21 +26,32 @@ import social.support.outbox.OutboxProperties;
 import social.support.outbox.OutboxRelay;
 
 /** The transactional outbox and idempotent event consumers, for services that own a database. */
-@AutoConfiguration(after = MessagingAutoConfiguration.class, afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@AutoConfiguration(
+        after = MessagingAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"
+        })
 @ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PersistenceMessagingAutoConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
-                            RabbitTemplate rabbitTemplate, MessagingNames names, OutboxProperties properties) {
-        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-                rabbitTemplate, names, properties);
+    OutboxRelay outboxRelay(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            RabbitTemplate rabbitTemplate,
+            MessagingNames names,
+            OutboxProperties properties) {
+        return new OutboxRelay(
+                new JdbcTemplate(dataSource),
+                new TransactionTemplate(transactionManager),
+                rabbitTemplate,
+                names,
+                properties);
     }
 
     @Bean
@@ -60,12 +71,21 @@ public class PersistenceMessagingAutoConfiguration {
 
     /** Applies the events of every {@link EventSubscription} bean of this service. */
     @Bean
-    ListenerContainers eventListeners(ObjectProvider<EventSubscription> subscriptions, ConnectionFactory connectionFactory,
-                                      ContractMessageConverter converter, Inbox inbox, MessagingProperties properties) {
+    ListenerContainers eventListeners(
+            ObjectProvider<EventSubscription> subscriptions,
+            ConnectionFactory connectionFactory,
+            ContractMessageConverter converter,
+            Inbox inbox,
+            MessagingProperties properties) {
         ListenerContainers containers = new ListenerContainers(connectionFactory);
-        subscriptions.orderedStream().forEach(subscription -> containers.add(subscription.queue(),
-                subscription.listener(converter, inbox, properties.maxDeliveryAttempts(), properties.retryBackoff()),
-                subscription.concurrency(properties.eventConcurrency()), properties.prefetch()));
+        subscriptions
+                .orderedStream()
+                .forEach(subscription -> containers.add(
+                        subscription.queue(),
+                        subscription.listener(
+                                converter, inbox, properties.maxDeliveryAttempts(), properties.retryBackoff()),
+                        subscription.concurrency(properties.eventConcurrency()),
+                        properties.prefetch()));
         return containers;
     }
 }

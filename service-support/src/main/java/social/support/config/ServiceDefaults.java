@@ -19,8 +19,11 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            environment.getPropertySources().addLast(new ResourcePropertySource("socialServiceDefaults",
-                    new ClassPathResource(RESOURCE, ServiceDefaults.class.getClassLoader())));
+            environment
+                    .getPropertySources()
+                    .addLast(new ResourcePropertySource(
+                            "socialServiceDefaults",
+                            new ClassPathResource(RESOURCE, ServiceDefaults.class.getClassLoader())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,8 +35,11 @@ public class ServiceException extends RuntimeException {
     }
 
     public static ServiceException invalid(String field, String message) {
-        return new ServiceException(new ErrorReply(ErrorCode.VALIDATION_FAILED, "The request is not valid.",
-                List.of(new ErrorReply.FieldError(field, message)), null));
+        return new ServiceException(new ErrorReply(
+                ErrorCode.VALIDATION_FAILED,
+                "The request is not valid.",
+                List.of(new ErrorReply.FieldError(field, message)),
+                null));
     }
 
     public ErrorReply reply() {

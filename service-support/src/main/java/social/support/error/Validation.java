@@ -27,7 +27,9 @@ public final class Validation {
             return require(minLength == 0 && value != null, field, "must not be blank");
         }
         int length = value.codePointCount(0, value.length());
-        return require(length >= minLength && length <= maxLength, field,
+        return require(
+                length >= minLength && length <= maxLength,
+                field,
                 "must be " + minLength + " to " + maxLength + " characters");
     }
 
@@ -42,8 +44,8 @@ public final class Validation {
     /** Throws a validation failure carrying every collected field error, if there is one. */
     public void orThrow() {
         if (!errors.isEmpty()) {
-            throw new ServiceException(new ErrorReply(ErrorCode.VALIDATION_FAILED, "The request is not valid.",
-                    errors, null));
+            throw new ServiceException(
+                    new ErrorReply(ErrorCode.VALIDATION_FAILED, "The request is not valid.", errors, null));
         }
     }
 }

@@ -36,8 +36,12 @@ final class EventListener implements MessageListener {
     private final int maxAttempts;
     private final Duration backoff;
 
-    EventListener(EventSubscription subscription, ContractMessageConverter converter, Inbox inbox,
-                  int maxAttempts, Duration backoff) {
+    EventListener(
+            EventSubscription subscription,
+            ContractMessageConverter converter,
+            Inbox inbox,
+            int maxAttempts,
+            Duration backoff) {
         this.subscription = subscription;
         this.converter = converter;
         this.inbox = inbox;
@@ -64,11 +68,20 @@ final class EventListener implements MessageListener {
                     throw new TransientFailure(e);
                 }
                 if (attempt >= maxAttempts) {
-                    log.error("{} dead-letters event {} ({}) after {} attempts", subscription.queue(),
-                            event.eventId(), message.getMessageProperties().getType(), attempt, e);
+                    log.error(
+                            "{} dead-letters event {} ({}) after {} attempts",
+                            subscription.queue(),
+                            event.eventId(),
+                            message.getMessageProperties().getType(),
+                            attempt,
+                            e);
                     throw new AmqpRejectAndDontRequeueException("gave up on event " + event.eventId(), e);
                 }
-                log.warn("{} attempt {} at event {} failed: {}", subscription.queue(), attempt, event.eventId(),
+                log.warn(
+                        "{} attempt {} at event {} failed: {}",
+                        subscription.queue(),
+                        attempt,
+                        event.eventId(),
                         e.toString());
                 pause(backoff.multipliedBy(1L << (attempt - 1)));
             }
@@ -78,10 +91,14 @@ final class EventListener implements MessageListener {
     /** Whether the failure came from something outside the event that can come back. */
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientException
-                    || cause instanceof RpcTimeoutException || cause instanceof RpcUnavailableException
-                    || cause instanceof AmqpConnectException || cause instanceof ConnectException) {
+            if (cause instanceof TransientDataAccessException
+                    || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientException
+                    || cause instanceof RpcTimeoutException
+                    || cause instanceof RpcUnavailableException
+                    || cause instanceof AmqpConnectException
+                    || cause instanceof ConnectException) {
                 return true;
             }
         }
@@ -104,7 +121,8 @@ final class EventListener implements MessageListener {
             log.error("{} dead-letters an unreadable message: {}", subscription.queue(), e.getMessage());
             throw new AmqpRejectAndDontRequeueException(e);
         }
-        throw new AmqpRejectAndDontRequeueException("not an event: " + message.getMessageProperties().getType());
+        throw new AmqpRejectAndDontRequeueException(
+                "not an event: " + message.getMessageProperties().getType());
     }
 
     private static void pause(Duration duration) {

@@ -29,8 +29,11 @@ public final class EventSubscription extends Declarables {
     private final Map<Class<? extends Event>, Consumer<Event>> handlers;
     private final boolean inOrder;
 
-    private EventSubscription(String queue, Map<Class<? extends Event>, Consumer<Event>> handlers, boolean inOrder,
-                              List<Declarable> declarables) {
+    private EventSubscription(
+            String queue,
+            Map<Class<? extends Event>, Consumer<Event>> handlers,
+            boolean inOrder,
+            List<Declarable> declarables) {
         super(declarables);
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
@@ -52,7 +55,8 @@ public final class EventSubscription extends Declarables {
     }
 
     /** The listener that applies this subscription's events once each, dead-lettering poison. */
-    public MessageListener listener(ContractMessageConverter converter, Inbox inbox, int maxAttempts, Duration backoff) {
+    public MessageListener listener(
+            ContractMessageConverter converter, Inbox inbox, int maxAttempts, Duration backoff) {
         return new EventListener(this, converter, inbox, maxAttempts, backoff);
     }
 
@@ -89,14 +93,21 @@ public final class EventSubscription extends Declarables {
         public EventSubscription build() {
             String name = topology.names().eventQueue(concern);
             TopicExchange events = topology.eventsExchange();
-            Queue queue = inOrder ? topology.queueWithDeadLetters(name, Map.of("x-single-active-consumer", true))
+            Queue queue = inOrder
+                    ? topology.queueWithDeadLetters(name, Map.of("x-single-active-consumer", true))
                     : topology.queueWithDeadLetters(name);
             Queue deadLetters = topology.durableQueue(topology.names().deadLetterQueue(name), Map.of());
-            List<Declarable> declarables = new ArrayList<>(List.of(events, queue, deadLetters,
+            List<Declarable> declarables = new ArrayList<>(List.of(
+                    events,
+                    queue,
+                    deadLetters,
                     topology.deadLetterExchange(),
-                    BindingBuilder.bind(deadLetters).to(topology.deadLetterExchange()).with(name)));
-            handlers.keySet().forEach(type ->
-                    declarables.add(BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
+                    BindingBuilder.bind(deadLetters)
+                            .to(topology.deadLetterExchange())
+                            .with(name)));
+            handlers.keySet()
+                    .forEach(type -> declarables.add(
+                            BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
             return new EventSubscription(name, handlers, inOrder, declarables);
         }
     }

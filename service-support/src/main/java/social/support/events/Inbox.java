@@ -23,7 +23,8 @@ public class Inbox {
         Boolean applied = transactions.execute(status -> {
             int recorded = jdbc.update(
                     "INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    consumer, eventId);
+                    consumer,
+                    eventId);
             if (recorded == 0) {
                 return false;
             }

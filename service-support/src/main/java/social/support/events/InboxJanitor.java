@@ -30,7 +30,8 @@ public class InboxJanitor implements SmartLifecycle {
 
     /** Deletes the records older than the retention; returns how many went. */
     public int purge() {
-        return jdbc.update("DELETE FROM processed_event WHERE processed_at < ?",
+        return jdbc.update(
+                "DELETE FROM processed_event WHERE processed_at < ?",
                 Timestamp.from(Instant.now().minus(retention)));
     }
 
@@ -41,16 +42,20 @@ public class InboxJanitor implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                int purged = purge();
-                if (purged > 0) {
-                    log.info("forgot {} processed event ids older than {}", purged, retention);
-                }
-            } catch (RuntimeException e) {
-                log.warn("could not purge processed event ids: {}", e.toString());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int purged = purge();
+                        if (purged > 0) {
+                            log.info("forgot {} processed event ids older than {}", purged, retention);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("could not purge processed event ids: {}", e.toString());
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
     }
 
     @Override

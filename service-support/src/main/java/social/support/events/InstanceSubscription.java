@@ -35,8 +35,11 @@ public final class InstanceSubscription extends Declarables {
     private final Map<Class<? extends Event>, Consumer<Event>> handlers;
     private final Runnable resubscribed;
 
-    private InstanceSubscription(String queue, Map<Class<? extends Event>, Consumer<Event>> handlers,
-                                 Runnable resubscribed, List<Declarable> declarables) {
+    private InstanceSubscription(
+            String queue,
+            Map<Class<? extends Event>, Consumer<Event>> handlers,
+            Runnable resubscribed,
+            List<Declarable> declarables) {
         super(declarables);
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
@@ -75,7 +78,7 @@ public final class InstanceSubscription extends Declarables {
         private final String concern;
         private final Topology topology;
         private final Map<Class<? extends Event>, Consumer<Event>> handlers = new LinkedHashMap<>();
-        private Runnable resubscribed = () -> { };
+        private Runnable resubscribed = () -> {};
 
         private Builder(String concern, Topology topology) {
             this.concern = concern;
@@ -103,8 +106,9 @@ public final class InstanceSubscription extends Declarables {
             TopicExchange events = topology.eventsExchange();
             Queue queue = new Queue(name, false, true, true);
             List<Declarable> declarables = new ArrayList<>(List.of(events, queue));
-            handlers.keySet().forEach(type ->
-                    declarables.add(BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
+            handlers.keySet()
+                    .forEach(type -> declarables.add(
+                            BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
             return new InstanceSubscription(name, handlers, resubscribed, declarables);
         }
     }

@@ -13,8 +13,7 @@ public final class Ids {
     private static long lastMillis;
     private static int counter;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID newId() {
         long millis;

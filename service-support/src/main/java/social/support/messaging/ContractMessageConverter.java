@@ -6,12 +6,12 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.support.converter.MessageConversionException;
 import org.springframework.amqp.support.converter.MessageConverter;
-
-import social.contract.registry.MessageTypes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+
+import social.contract.registry.MessageTypes;
 
 /**
  * JSON bodies from the {@code messages-contract} records. The AMQP {@code type} property holds
@@ -58,7 +58,8 @@ public final class ContractMessageConverter implements MessageConverter {
         try {
             return json.writeValueAsBytes(object);
         } catch (JacksonException e) {
-            throw new MessageConversionException("cannot write " + object.getClass().getSimpleName(), e);
+            throw new MessageConversionException(
+                    "cannot write " + object.getClass().getSimpleName(), e);
         }
     }
 }

@@ -37,5 +37,4 @@ public record MessagingProperties(
         @DefaultValue("5") int maxDeliveryAttempts,
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("7d") Duration processedEventRetention,
-        @DefaultValue("false") boolean transientTopology) {
-}
+        @DefaultValue("false") boolean transientTopology) {}

@@ -30,8 +30,10 @@ public class EventOutbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("events are written in the transaction of their state change");
         }
-        jdbc.update("INSERT INTO outbox (event_id, routing_key, payload, created_at) VALUES (?, ?, ?::jsonb, ?)",
-                event.eventId(), MessageTypes.idOf(event.getClass()),
+        jdbc.update(
+                "INSERT INTO outbox (event_id, routing_key, payload, created_at) VALUES (?, ?, ?::jsonb, ?)",
+                event.eventId(),
+                MessageTypes.idOf(event.getClass()),
                 new String(converter.toJson(event), java.nio.charset.StandardCharsets.UTF_8),
                 Timestamp.from(event.occurredAt()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

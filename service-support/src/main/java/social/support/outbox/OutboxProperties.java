@@ -19,5 +19,4 @@ public record OutboxProperties(
         @DefaultValue("200") int batchSize,
         @DefaultValue("5s") Duration confirmTimeout,
         @DefaultValue("1s") Duration retryBackoff,
-        @DefaultValue("true") boolean relayEnabled) {
-}
+        @DefaultValue("true") boolean relayEnabled) {}

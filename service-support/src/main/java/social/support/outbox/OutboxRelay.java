@@ -38,8 +38,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread worker;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
-                       MessagingNames names, OutboxProperties properties) {
+    public OutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            RabbitTemplate rabbit,
+            MessagingNames names,
+            OutboxProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rabbit = rabbit;
@@ -74,8 +78,11 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<PendingEvent> batch = jdbc.query(
                     "SELECT id, event_id, routing_key, payload::text AS payload FROM outbox ORDER BY id LIMIT ?",
-                    (rs, i) -> new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-                            rs.getString("routing_key"), rs.getString("payload")),
+                    (rs, i) -> new PendingEvent(
+                            rs.getLong("id"),
+                            rs.getObject("event_id", UUID.class),
+                            rs.getString("routing_key"),
+                            rs.getString("payload")),
                     properties.batchSize());
             if (batch.isEmpty()) {
                 return 0;
@@ -85,7 +92,8 @@ public class OutboxRelay implements SmartLifecycle {
                 channel.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());
                 return null;
             });
-            jdbc.update("DELETE FROM outbox WHERE id = ANY (?)", (Object) batch.stream().map(PendingEvent::id).toArray(Long[]::new));
+            jdbc.update("DELETE FROM outbox WHERE id = ANY (?)", (Object)
+                    batch.stream().map(PendingEvent::id).toArray(Long[]::new));
             return batch.size();
         });
         return count == null ? 0 : count;

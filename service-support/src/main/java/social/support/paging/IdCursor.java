@@ -22,8 +22,7 @@ public final class IdCursor {
     /** The canonical text of a UUID, the only form this class hands out. */
     private static final int CANONICAL_LENGTH = 36;
 
-    private IdCursor() {
-    }
+    private IdCursor() {}
 
     /**
      * The id a client's cursor stands for, or {@code start} ({@link #NEWEST} or {@link #OLDEST})
@@ -54,10 +53,11 @@ public final class IdCursor {
      * @param idOf   the id a row is ordered by
      * @param toPage makes the page of the rows and the next cursor
      */
-    public static <T, P> P page(List<T> rows, int limit, Function<T, UUID> idOf,
-                                BiFunction<List<T>, String, P> toPage) {
+    public static <T, P> P page(
+            List<T> rows, int limit, Function<T, UUID> idOf, BiFunction<List<T>, String, P> toPage) {
         List<T> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? idOf.apply(page.get(page.size() - 1)).toString() : null;
+        String next =
+                rows.size() > limit ? idOf.apply(page.get(page.size() - 1)).toString() : null;
         return toPage.apply(page, next);
     }
 }

@@ -7,8 +7,7 @@ package social.support.paging;
 public final class PageLimit {
     public static final int MAX = 100;
 
-    private PageLimit() {
-    }
+    private PageLimit() {}
 
     public static int clamp(int requested) {
         return Math.max(1, Math.min(requested, MAX));

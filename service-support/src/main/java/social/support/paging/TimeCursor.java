@@ -19,8 +19,7 @@ import social.support.error.ServiceException;
  */
 public record TimeCursor(Instant createdAt, UUID userId) {
     /** Before the first page: after every item there is. */
-    public static final TimeCursor START = new TimeCursor(Instant.parse("9999-12-31T00:00:00Z"),
-            new UUID(-1L, -1L));
+    public static final TimeCursor START = new TimeCursor(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
 
     /** The cursor a client sent, or {@link #START} for none. */
     public static TimeCursor parse(String cursor) {
@@ -41,15 +40,14 @@ public record TimeCursor(Instant createdAt, UUID userId) {
      * {@code :after}, {@code :afterId} and {@code :limit}) for one more row than the page holds,
      * to learn whether another page follows.
      */
-    public static <P> P page(JdbcClient.StatementSpec query, String cursor, int limit,
-                             BiFunction<List<UUID>, String, P> toPage) {
+    public static <P> P page(
+            JdbcClient.StatementSpec query, String cursor, int limit, BiFunction<List<UUID>, String, P> toPage) {
         TimeCursor after = parse(cursor);
-        List<TimeCursor> rows = query
-                .param("after", Timestamp.from(after.createdAt()))
+        List<TimeCursor> rows = query.param("after", Timestamp.from(after.createdAt()))
                 .param("afterId", after.userId())
                 .param("limit", limit + 1)
-                .query((rs, i) -> new TimeCursor(rs.getTimestamp("created_at").toInstant(),
-                        rs.getObject("user_id", UUID.class)))
+                .query((rs, i) ->
+                        new TimeCursor(rs.getTimestamp("created_at").toInstant(), rs.getObject("user_id", UUID.class)))
                 .list();
         List<TimeCursor> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? page.get(page.size() - 1).encode() : null;
@@ -57,7 +55,8 @@ public record TimeCursor(Instant createdAt, UUID userId) {
     }
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((createdAt + "|" + userId).getBytes(StandardCharsets.UTF_8));
     }
 }

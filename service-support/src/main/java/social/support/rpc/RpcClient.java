@@ -23,7 +23,6 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-
 import org.springframework.amqp.core.AmqpMessageReturnedException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -78,8 +77,7 @@ public class RpcClient implements AutoCloseable {
      */
     private final ExecutorService continuations = continuationExecutor();
 
-    private record Pending(CompletableFuture<Object> reply, Operation<?, ?> operation, ScheduledFuture<?> timeout) {
-    }
+    private record Pending(CompletableFuture<Object> reply, Operation<?, ?> operation, ScheduledFuture<?> timeout) {}
 
     /**
      * @param declareExchange declares a service's RPC exchange: the caller declares it too, so that a
@@ -89,8 +87,14 @@ public class RpcClient implements AutoCloseable {
      * @param maxInFlight     requests awaiting a reply at most; beyond, a request fails at once as
      *                        unavailable (503) instead of piling up until memory runs out
      */
-    public RpcClient(ConnectionFactory connectionFactory, MessageConverter converter, MessagingNames names,
-                     Duration timeout, Consumer<String> declareExchange, int lanes, int maxInFlight) {
+    public RpcClient(
+            ConnectionFactory connectionFactory,
+            MessageConverter converter,
+            MessagingNames names,
+            Duration timeout,
+            Consumer<String> declareExchange,
+            int lanes,
+            int maxInFlight) {
         this.connectionFactory = connectionFactory;
         this.maxInFlight = maxInFlight;
         this.converter = converter;
@@ -107,8 +111,12 @@ public class RpcClient implements AutoCloseable {
         }
     }
 
-    public RpcClient(ConnectionFactory connectionFactory, MessageConverter converter, MessagingNames names,
-                     Duration timeout, Consumer<String> declareExchange) {
+    public RpcClient(
+            ConnectionFactory connectionFactory,
+            MessageConverter converter,
+            MessagingNames names,
+            Duration timeout,
+            Consumer<String> declareExchange) {
         this(connectionFactory, converter, names, timeout, declareExchange, 4, DEFAULT_MAX_IN_FLIGHT);
     }
 
@@ -122,8 +130,8 @@ public class RpcClient implements AutoCloseable {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         String correlationId = UUID.randomUUID().toString();
         if (pending.size() >= maxInFlight) {
-            result.completeExceptionally(new RpcUnavailableException(operation.service(),
-                    new IllegalStateException(maxInFlight + " requests already await replies")));
+            result.completeExceptionally(new RpcUnavailableException(
+                    operation.service(), new IllegalStateException(maxInFlight + " requests already await replies")));
             return result;
         }
         try {
@@ -138,14 +146,19 @@ public class RpcClient implements AutoCloseable {
             // a request is worthless after its timeout: never worth a disk write
             props.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
             Message message = converter.toMessage(request, props);
-            ScheduledFuture<?> timer = this.timer.schedule(() -> {
-                if (pending.remove(correlationId) != null) {
-                    reply.completeExceptionally(new RpcTimeoutException(operation.routingKey()));
-                }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> timer = this.timer.schedule(
+                    () -> {
+                        if (pending.remove(correlationId) != null) {
+                            reply.completeExceptionally(new RpcTimeoutException(operation.routingKey()));
+                        }
+                    },
+                    timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             pending.put(correlationId, new Pending(reply, operation, timer));
             Lane lane = lanes[ThreadLocalRandom.current().nextInt(lanes.length)];
-            lane.publish(names.rpcExchange(operation.service()), operation.routingKey(),
+            lane.publish(
+                    names.rpcExchange(operation.service()),
+                    operation.routingKey(),
                     properties.fromMessageProperties(message.getMessageProperties(), StandardCharsets.UTF_8.name()),
                     message.getBody());
         } catch (IOException | RuntimeException e) {
@@ -211,13 +224,15 @@ public class RpcClient implements AutoCloseable {
     }
 
     private static RuntimeException unwrapped(Exception wrapper) {
-        return wrapper.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(wrapper.getCause());
+        return wrapper.getCause() instanceof RuntimeException failure
+                ? failure
+                : new IllegalStateException(wrapper.getCause());
     }
 
     private void onReply(AMQP.BasicProperties props, Envelope envelope, byte[] body) {
         Pending p = props.getCorrelationId() == null ? null : pending.remove(props.getCorrelationId());
         if (p == null) {
-            return;   // timed out already
+            return; // timed out already
         }
         p.timeout().cancel(false);
         try {
@@ -229,16 +244,20 @@ public class RpcClient implements AutoCloseable {
         }
     }
 
-    private void onReturn(String replyText, String exchange, String routingKey, AMQP.BasicProperties props, byte[] body) {
+    private void onReturn(
+            String replyText, String exchange, String routingKey, AMQP.BasicProperties props, byte[] body) {
         Pending p = props.getCorrelationId() == null ? null : pending.remove(props.getCorrelationId());
         if (p == null) {
             return;
         }
         p.timeout().cancel(false);
         MessageProperties mp = properties.toMessageProperties(props, null, StandardCharsets.UTF_8.name());
-        p.reply().completeExceptionally(new RpcUnavailableException(p.operation().service(),
-                new AmqpMessageReturnedException("returned: " + replyText,
-                        new ReturnedMessage(new Message(body, mp), 312, replyText, exchange, routingKey))));
+        p.reply()
+                .completeExceptionally(new RpcUnavailableException(
+                        p.operation().service(),
+                        new AmqpMessageReturnedException(
+                                "returned: " + replyText,
+                                new ReturnedMessage(new Message(body, mp), 312, replyText, exchange, routingKey))));
     }
 
     /** One channel with its consumer of direct reply-to; reopened when the channel or connection died. */
@@ -259,7 +278,8 @@ public class RpcClient implements AutoCloseable {
             if (ch == null) {
                 throw new IOException("no channel available");
             }
-            ch.addReturnListener(r -> onReturn(r.getReplyText(), r.getExchange(), r.getRoutingKey(), r.getProperties(), r.getBody()));
+            ch.addReturnListener(r ->
+                    onReturn(r.getReplyText(), r.getExchange(), r.getRoutingKey(), r.getProperties(), r.getBody()));
             ch.basicConsume(REPLY_TO, true, new DefaultConsumer(ch) {
                 @Override
                 public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
@@ -284,7 +304,8 @@ public class RpcClient implements AutoCloseable {
     private static ExecutorService continuationExecutor() {
         try {
             // Java 21+: Executors.newVirtualThreadPerTaskExecutor(), looked up so that this compiles for 17
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            return (ExecutorService)
+                    Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {
             return Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "rpc-continuation");
@@ -301,7 +322,8 @@ public class RpcClient implements AutoCloseable {
             lane.close();
         }
         timer.shutdownNow();
-        pending.forEach((id, p) -> p.reply().completeExceptionally(new RpcTimeoutException(p.operation().routingKey())));
+        pending.forEach((id, p) -> p.reply()
+                .completeExceptionally(new RpcTimeoutException(p.operation().routingKey())));
         pending.clear();
     }
 }

@@ -33,7 +33,8 @@ public final class RpcEndpoint extends Declarables implements BeanNameAware {
     private final Map<String, Handler<?, ?>> handlers;
     private String beanName;
 
-    private RpcEndpoint(String service, String queue, Map<String, Handler<?, ?>> handlers, List<Declarable> declarables) {
+    private RpcEndpoint(
+            String service, String queue, Map<String, Handler<?, ?>> handlers, List<Declarable> declarables) {
         super(declarables);
         this.service = service;
         this.queue = queue;
@@ -52,16 +53,17 @@ public final class RpcEndpoint extends Declarables implements BeanNameAware {
      * @throws IllegalStateException if two endpoints answer the same operation: a request must
      *                               have exactly one handler
      */
-    public static Map<String, MessageListener> listenersByQueue(Collection<RpcEndpoint> endpoints,
-                                                                ContractMessageConverter converter) {
+    public static Map<String, MessageListener> listenersByQueue(
+            Collection<RpcEndpoint> endpoints, ContractMessageConverter converter) {
         Map<String, Map<String, RpcEndpoint>> ownersByQueue = new LinkedHashMap<>();
         for (RpcEndpoint endpoint : endpoints) {
             Map<String, RpcEndpoint> owners = ownersByQueue.computeIfAbsent(endpoint.queue, queue -> new HashMap<>());
             for (String routingKey : endpoint.handlers.keySet()) {
                 RpcEndpoint first = owners.putIfAbsent(routingKey, endpoint);
                 if (first != null) {
-                    throw new IllegalStateException(routingKey + " is answered by two RpcEndpoint beans, "
-                            + first.describe() + " and " + endpoint.describe() + ": declare each operation in one of them only");
+                    throw new IllegalStateException(
+                            routingKey + " is answered by two RpcEndpoint beans, " + first.describe() + " and "
+                                    + endpoint.describe() + ": declare each operation in one of them only");
                 }
             }
         }
@@ -121,7 +123,9 @@ public final class RpcEndpoint extends Declarables implements BeanNameAware {
             DirectExchange exchange = topology.rpcExchange(service);
             Queue queue = topology.durableQueue(queueName, Map.of());
             List<Declarable> declarables = new ArrayList<>(List.of(exchange, queue));
-            handlers.keySet().forEach(key -> declarables.add(BindingBuilder.bind(queue).to(exchange).with(key)));
+            handlers.keySet()
+                    .forEach(key -> declarables.add(
+                            BindingBuilder.bind(queue).to(exchange).with(key)));
             return new RpcEndpoint(service, queueName, handlers, declarables);
         }
     }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.rabbitmq.client.Channel;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -50,7 +49,10 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
         Message message = converter.toMessage(reply, replyProperties);
         try {
             // on the consumer's own channel: no channel to borrow, and no confirm (see ListenerContainers)
-            channel.basicPublish("", properties.getReplyTo(), false,
+            channel.basicPublish(
+                    "",
+                    properties.getReplyTo(),
+                    false,
                     PROPERTIES.fromMessageProperties(message.getMessageProperties(), StandardCharsets.UTF_8.name()),
                     message.getBody());
         } catch (IOException | RuntimeException e) {
@@ -67,7 +69,9 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
         try {
             Object payload = converter.fromMessage(request);
             if (!handler.operation().requestType().isInstance(payload)) {
-                return ErrorReply.of(ErrorCode.VALIDATION_FAILED, routingKey + " does not take " + payload.getClass().getSimpleName());
+                return ErrorReply.of(
+                        ErrorCode.VALIDATION_FAILED,
+                        routingKey + " does not take " + payload.getClass().getSimpleName());
             }
             Object result = handler.apply(payload);
             if (result == null) {

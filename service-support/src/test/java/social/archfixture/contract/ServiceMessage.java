@@ -3,5 +3,4 @@ package social.archfixture.contract;
 import social.archfixture.clean.store.Store;
 
 /** A message that needs a service's classes. */
-public record ServiceMessage(Store store) {
-}
+public record ServiceMessage(Store store) {}

@@ -14,14 +14,19 @@ class EventListenerTest {
 
     @Test
     void outagesOfTheDatabaseOrAnotherServiceAreTransientWhereverTheyAreWrapped() {
-        assertThat(EventListener.isTransient(new CannotGetJdbcConnectionException("pool empty",
-                new SQLTransientConnectionException("timeout")))).isTrue();
-        assertThat(EventListener.isTransient(new IllegalStateException("resolving", new RpcTimeoutException("user.get")))).isTrue();
+        assertThat(EventListener.isTransient(new CannotGetJdbcConnectionException(
+                        "pool empty", new SQLTransientConnectionException("timeout"))))
+                .isTrue();
+        assertThat(EventListener.isTransient(
+                        new IllegalStateException("resolving", new RpcTimeoutException("user.get"))))
+                .isTrue();
     }
 
     @Test
     void failuresOfTheEventItselfAreNotTransient() {
-        assertThat(EventListener.isTransient(new DataIntegrityViolationException("check constraint"))).isFalse();
-        assertThat(EventListener.isTransient(new IllegalArgumentException("bad data"))).isFalse();
+        assertThat(EventListener.isTransient(new DataIntegrityViolationException("check constraint")))
+                .isFalse();
+        assertThat(EventListener.isTransient(new IllegalArgumentException("bad data")))
+                .isFalse();
     }
 }

@@ -29,14 +29,19 @@ class EventConsumptionIT {
 
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     EventReplay replay;
+
     @Autowired
     MessagingNames names;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AmqpAdmin admin;
+
     @Autowired
     InboxJanitor janitor;
 
@@ -86,13 +91,20 @@ class EventConsumptionIT {
     void processedEventIdsAreForgottenOnlyAfterTheRetention() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
-        jdbc.update("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('c', ?, now() - interval '8 days')", old);
-        jdbc.update("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('c', ?, now() - interval '6 days')", recent);
+        jdbc.update(
+                "INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('c', ?, now() - interval '8 days')",
+                old);
+        jdbc.update(
+                "INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('c', ?, now() - interval '6 days')",
+                recent);
 
         assertThat(janitor.purge()).isGreaterThanOrEqualTo(1);
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, old)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, recent)).isOne();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, old))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, recent))
+                .isOne();
     }
 
     private UserRegistered registration(String username) {
@@ -100,7 +112,8 @@ class EventConsumptionIT {
     }
 
     private int applied(UUID eventId) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM applied_registration WHERE event_id = ?", Integer.class, eventId);
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM applied_registration WHERE event_id = ?", Integer.class, eventId);
         return count == null ? 0 : count;
     }
 

@@ -71,14 +71,19 @@ class InstanceSubscriptionIT {
 
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     ContractMessageConverter converter;
+
     @Autowired
     MessagingNames names;
+
     @Autowired
     AmqpAdmin admin;
+
     @Autowired
     CachingConnectionFactory connectionFactory;
+
     @Autowired
     @Qualifier("instanceListeners")
     ListenerContainers instanceListeners;
@@ -87,7 +92,8 @@ class InstanceSubscriptionIT {
     void eachInstanceHearsAPublishedEventOnAQueueOfItsOwn() {
         UUID renamed = publishRename();
 
-        await().atMost(DEADLINE).until(() -> FIRST.renamedUsers.contains(renamed) && SECOND.renamedUsers.contains(renamed));
+        await().atMost(DEADLINE)
+                .until(() -> FIRST.renamedUsers.contains(renamed) && SECOND.renamedUsers.contains(renamed));
         assertThat(FIRST.queue).isNotEqualTo(SECOND.queue).startsWith(names.eventQueue("user-changes."));
     }
 
@@ -103,7 +109,8 @@ class InstanceSubscriptionIT {
 
         await().atMost(DEADLINE).until(() -> FIRST.resubscriptions.get() > resubscribedBefore);
         UUID renamed = publishRename();
-        await().atMost(DEADLINE).until(() -> FIRST.renamedUsers.contains(renamed) && SECOND.renamedUsers.contains(renamed));
+        await().atMost(DEADLINE)
+                .until(() -> FIRST.renamedUsers.contains(renamed) && SECOND.renamedUsers.contains(renamed));
     }
 
     @Test
@@ -115,16 +122,20 @@ class InstanceSubscriptionIT {
         // closes the connection the exclusive queues belong to: the broker deletes them
         connectionFactory.resetConnection();
 
-        await().atMost(DEADLINE).until(() -> FIRST.resubscriptions.get() > firstBefore
-                && SECOND.resubscriptions.get() > secondBefore);
+        await().atMost(DEADLINE)
+                .until(() -> FIRST.resubscriptions.get() > firstBefore && SECOND.resubscriptions.get() > secondBefore);
         UUID renamed = publishRename();
-        await().atMost(DEADLINE).until(() -> FIRST.renamedUsers.contains(renamed) && SECOND.renamedUsers.contains(renamed));
+        await().atMost(DEADLINE)
+                .until(() -> FIRST.renamedUsers.contains(renamed) && SECOND.renamedUsers.contains(renamed));
     }
 
     private UUID publishRename() {
         UUID userId = UUID.randomUUID();
-        UserProfileUpdated event = new UserProfileUpdated(UUID.randomUUID(), Instant.now(), 1, userId, "renamed", "Renamed");
-        rabbit.send(names.eventsExchange(), MessageTypes.idOf(UserProfileUpdated.class),
+        UserProfileUpdated event =
+                new UserProfileUpdated(UUID.randomUUID(), Instant.now(), 1, userId, "renamed", "Renamed");
+        rabbit.send(
+                names.eventsExchange(),
+                MessageTypes.idOf(UserProfileUpdated.class),
                 converter.toMessage(event, new MessageProperties()));
         return userId;
     }

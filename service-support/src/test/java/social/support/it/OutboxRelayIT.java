@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
@@ -35,12 +34,16 @@ import social.support.testing.TcpProxy;
 class OutboxRelayIT {
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     MessagingNames names;
+
     @Autowired
     AmqpAdmin admin;
+
     @Autowired
     RabbitTemplate rabbit;
 
@@ -53,18 +56,21 @@ class OutboxRelayIT {
     @BeforeEach
     void relayThroughACuttableConnection() throws Exception {
         jdbc.update("DELETE FROM outbox");
-        proxy = new TcpProxy(System.getProperty("RABBIT_HOST"), Integer.parseInt(System.getProperty("RABBIT_PORT"))).start();
+        proxy = new TcpProxy(System.getProperty("RABBIT_HOST"), Integer.parseInt(System.getProperty("RABBIT_PORT")))
+                .start();
         connections = new CachingConnectionFactory("127.0.0.1", proxy.port());
         connections.setUsername(System.getProperty("RABBIT_USER"));
         connections.setPassword(System.getProperty("RABBIT_PASSWORD"));
         connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
-        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), 200, Duration.ofSeconds(5),
-                Duration.ofMillis(100), false);
+        OutboxProperties properties =
+                new OutboxProperties(Duration.ofSeconds(1), 200, Duration.ofSeconds(5), Duration.ofMillis(100), false);
         relay = new OutboxRelay(jdbc, transactions, new RabbitTemplate(connections), names, properties);
         outbox = new EventOutbox(jdbc, new ContractMessageConverter(), relay);
         observer = new Queue(names.eventQueue("outbox-observer-" + UUID.randomUUID()), false, false, false);
         admin.declareQueue(observer);
-        admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(names.eventsExchange())).with("user.registered"));
+        admin.declareBinding(BindingBuilder.bind(observer)
+                .to(new TopicExchange(names.eventsExchange()))
+                .with("user.registered"));
     }
 
     @AfterEach
@@ -77,7 +83,8 @@ class OutboxRelayIT {
     @Test
     void anEventWrittenWhileTheBrokerIsUnreachableIsPublishedOnceItIsBack() throws Exception {
         proxy.cut();
-        UserRegistered event = new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "outage", "Outage");
+        UserRegistered event =
+                new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "outage", "Outage");
         transactions.executeWithoutResult(status -> outbox.publish(event));
 
         assertThatThrownBy(relay::relayPending).isNotNull();
@@ -89,7 +96,8 @@ class OutboxRelayIT {
 
         Message delivered = rabbit.receive(observer.getName(), 5000);
         assertThat(delivered).isNotNull();
-        assertThat(delivered.getMessageProperties().getMessageId()).isEqualTo(event.eventId().toString());
+        assertThat(delivered.getMessageProperties().getMessageId())
+                .isEqualTo(event.eventId().toString());
         assertThat(delivered.getMessageProperties().getType()).isEqualTo("user.registered");
         assertThat(new ContractMessageConverter().fromMessage(delivered)).isEqualTo(event);
         assertThat(rabbit.receive(observer.getName(), 200)).as("published once").isNull();
@@ -97,11 +105,13 @@ class OutboxRelayIT {
 
     @Test
     void anEventIsWrittenOnlyWithItsTransactionsCommit() {
-        UserRegistered event = new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "rolled", "Back");
+        UserRegistered event =
+                new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "rolled", "Back");
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            outbox.publish(event);
-            throw new IllegalStateException("the state change failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    outbox.publish(event);
+                    throw new IllegalStateException("the state change failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(pending()).isZero();
         assertThatThrownBy(() -> outbox.publish(event)).hasMessageContaining("transaction");
     }
@@ -110,12 +120,14 @@ class OutboxRelayIT {
     void eventsGoOutOldestFirstInBatches() {
         transactions.executeWithoutResult(status -> {
             for (int i = 0; i < 450; i++) {
-                outbox.publish(new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "u" + i, "U"));
+                outbox.publish(
+                        new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), "u" + i, "U"));
             }
         });
         assertThat(relay.relayPending()).isEqualTo(450);
         for (int i = 0; i < 450; i++) {
-            UserRegistered received = (UserRegistered) new ContractMessageConverter().fromMessage(rabbit.receive(observer.getName(), 5000));
+            UserRegistered received = (UserRegistered)
+                    new ContractMessageConverter().fromMessage(rabbit.receive(observer.getName(), 5000));
             assertThat(received.username()).isEqualTo("u" + i);
         }
     }

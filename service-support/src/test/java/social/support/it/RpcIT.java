@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
@@ -37,40 +36,50 @@ import social.support.rpc.RpcUnavailableException;
 class RpcIT {
     @Autowired
     RpcClient rpc;
+
     @Autowired
     @Qualifier("rpcListeners")
     ListenerContainers rpcListeners;
+
     @Autowired
     MessagingNames names;
 
     @Test
     void aRequestGetsTheOwningServicesReply() throws Exception {
-        User user = rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER)).get(5, TimeUnit.SECONDS);
+        User user = rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
+                .get(5, TimeUnit.SECONDS);
         assertThat(user.username()).isEqualTo("known");
         assertThat(user.postsCount()).isEqualTo(3);
     }
 
     @Test
     void twoEndpointsOfOneServiceAnswerFromItsOneRequestQueue() throws Exception {
-        User byName = rpc.call(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest("known")).get(5, TimeUnit.SECONDS);
-        User byId = rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER)).get(5, TimeUnit.SECONDS);
+        User byName = rpc.call(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest("known"))
+                .get(5, TimeUnit.SECONDS);
+        User byId = rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
+                .get(5, TimeUnit.SECONDS);
 
         assertThat(byName).isEqualTo(byId);
     }
 
     @Test
     void aRefusalArrivesAsAnErrorReplyWithItsCode() {
-        assertThatThrownBy(() -> rpc.call(UserRpc.GET, new GetUserRequest(UUID.randomUUID())).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> rpc.call(UserRpc.GET, new GetUserRequest(UUID.randomUUID()))
+                        .get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(RpcErrorException.class,
+                .cause()
+                .isInstanceOfSatisfying(
+                        RpcErrorException.class,
                         e -> assertThat(e.reply().code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     @Test
     void aRequestToAServiceThatNeverStartedIsUnavailableAtOnce() {
         Instant start = Instant.now();
-        assertThatThrownBy(() -> rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest()).get(5, TimeUnit.SECONDS))
-                .cause().isInstanceOf(RpcUnavailableException.class);
+        assertThatThrownBy(() -> rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest())
+                        .get(5, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(RpcUnavailableException.class);
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(900));
     }
 
@@ -80,8 +89,9 @@ class RpcIT {
         try {
             Instant start = Instant.now();
             assertThatThrownBy(() -> rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
-                    .get(10, TimeUnit.SECONDS))
-                    .cause().isInstanceOf(RpcTimeoutException.class);
+                            .get(10, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOf(RpcTimeoutException.class);
             assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
         } finally {
             rpcListeners.start();
@@ -95,11 +105,13 @@ class RpcIT {
             nothingListens = probe.getLocalPort();
         }
         CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", nothingListens);
-        RpcClient cutOff = new RpcClient(connections, new ContractMessageConverter(), names, Duration.ofSeconds(1), service -> { });
+        RpcClient cutOff =
+                new RpcClient(connections, new ContractMessageConverter(), names, Duration.ofSeconds(1), service -> {});
         try {
             assertThatThrownBy(() -> cutOff.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
-                    .get(5, TimeUnit.SECONDS))
-                    .cause().isInstanceOf(RpcUnavailableException.class);
+                            .get(5, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOf(RpcUnavailableException.class);
         } finally {
             cutOff.close();
             connections.destroy();
@@ -107,16 +119,18 @@ class RpcIT {
     }
 
     @Test
-    void beyondTheInFlightLimitARequestIsShedAtOnceInsteadOfQueued(@Autowired ConnectionFactory connections) throws Exception {
-        RpcClient small = new RpcClient(connections, new ContractMessageConverter(), names, Duration.ofSeconds(1),
-                service -> { }, 1, 1);
+    void beyondTheInFlightLimitARequestIsShedAtOnceInsteadOfQueued(@Autowired ConnectionFactory connections)
+            throws Exception {
+        RpcClient small = new RpcClient(
+                connections, new ContractMessageConverter(), names, Duration.ofSeconds(1), service -> {}, 1, 1);
         rpcListeners.stop();
         try {
             var waiting = small.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER));
             Instant start = Instant.now();
             assertThatThrownBy(() -> small.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
-                    .get(5, TimeUnit.SECONDS))
-                    .cause().isInstanceOf(RpcUnavailableException.class);
+                            .get(5, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOf(RpcUnavailableException.class);
             assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(500));
             assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RpcTimeoutException.class);
         } finally {
@@ -128,11 +142,14 @@ class RpcIT {
     @Test
     void manyConcurrentRequestsAllGetTheirOwnReplies() throws Exception {
         var futures = java.util.stream.IntStream.range(0, 200)
-                .mapToObj(i -> rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))).toList();
+                .mapToObj(i -> rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER)))
+                .toList();
         List<User> replies = new java.util.ArrayList<>();
         for (var future : futures) {
             replies.add(future.get(10, TimeUnit.SECONDS));
         }
-        assertThat(replies).hasSize(200).allSatisfy(user -> assertThat(user.id()).isEqualTo(SupportTestApplication.KNOWN_USER));
+        assertThat(replies)
+                .hasSize(200)
+                .allSatisfy(user -> assertThat(user.id()).isEqualTo(SupportTestApplication.KNOWN_USER));
     }
 }

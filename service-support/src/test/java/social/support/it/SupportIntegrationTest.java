@@ -16,15 +16,18 @@ import social.support.testing.RealInfrastructure;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RealInfrastructure.class)
-@SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.application.name=support-it",
-        "social.db.schema=support_it",
-        "social.messaging.rpc-timeout=1s",
-        "social.messaging.event-concurrency=1",
-        "social.messaging.max-delivery-attempts=3",
-        "social.messaging.retry-backoff=10ms",
-        // the outbox tests drive relays of their own, through a connection they can cut
-        "social.outbox.relay-enabled=false"})
+@SpringBootTest(
+        classes = SupportTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.application.name=support-it",
+            "social.db.schema=support_it",
+            "social.messaging.rpc-timeout=1s",
+            "social.messaging.event-concurrency=1",
+            "social.messaging.max-delivery-attempts=3",
+            "social.messaging.retry-backoff=10ms",
+            // the outbox tests drive relays of their own, through a connection they can cut
+            "social.outbox.relay-enabled=false"
+        })
 @Import(EventReplay.class)
-@interface SupportIntegrationTest {
-}
+@interface SupportIntegrationTest {}

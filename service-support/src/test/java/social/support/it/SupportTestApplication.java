@@ -37,8 +37,9 @@ public class SupportTestApplication {
     @Bean
     RpcEndpoint userLookalikeByName(Topology topology) {
         return RpcEndpoint.answering(UserRpc.SERVICE, topology)
-                .on(UserRpc.FIND_BY_USERNAME, request -> answer(new GetUserRequest(
-                        "known".equals(request.username()) ? KNOWN_USER : null)))
+                .on(
+                        UserRpc.FIND_BY_USERNAME,
+                        request -> answer(new GetUserRequest("known".equals(request.username()) ? KNOWN_USER : null)))
                 .build();
     }
 
@@ -46,8 +47,11 @@ public class SupportTestApplication {
     EventSubscription registrationsApplied(Topology topology, JdbcTemplate jdbc) {
         return EventSubscription.forConcern("registrations", topology)
                 .on(UserRegistered.class, event -> {
-                    jdbc.update("INSERT INTO applied_registration (event_id, user_id, username) VALUES (?, ?, ?)",
-                            event.eventId(), event.userId(), event.username());
+                    jdbc.update(
+                            "INSERT INTO applied_registration (event_id, user_id, username) VALUES (?, ?, ?)",
+                            event.eventId(),
+                            event.userId(),
+                            event.username());
                     if (POISON_USERNAME.equals(event.username())) {
                         throw new IllegalStateException("this event always fails");
                     }

@@ -23,8 +23,8 @@ class ContractMessageConverterTest {
 
     @Test
     void aRecordTravelsAsJsonUnderItsLogicalTypeIdAndComesBackEqual() {
-        UserRegistered event = new UserRegistered(UUID.randomUUID(), Instant.parse("2026-11-21T10:15:30.123Z"), 1,
-                UUID.randomUUID(), "alice", "Alice");
+        UserRegistered event = new UserRegistered(
+                UUID.randomUUID(), Instant.parse("2026-11-21T10:15:30.123Z"), 1, UUID.randomUUID(), "alice", "Alice");
         Message message = converter.toMessage(event, new MessageProperties());
 
         assertThat(message.getMessageProperties().getType()).isEqualTo("user.registered");
@@ -38,8 +38,10 @@ class ContractMessageConverterTest {
     void emptyRepliesAndErrorRepliesConvert() {
         assertThat(converter.fromMessage(converter.toMessage(Acknowledged.INSTANCE, new MessageProperties())))
                 .isEqualTo(Acknowledged.INSTANCE);
-        ErrorReply error = new ErrorReply(ErrorCode.VALIDATION_FAILED, "bad", List.of(new ErrorReply.FieldError("f", "m")), null);
-        assertThat(converter.fromMessage(converter.toMessage(error, new MessageProperties()))).isEqualTo(error);
+        ErrorReply error =
+                new ErrorReply(ErrorCode.VALIDATION_FAILED, "bad", List.of(new ErrorReply.FieldError("f", "m")), null);
+        assertThat(converter.fromMessage(converter.toMessage(error, new MessageProperties())))
+                .isEqualTo(error);
     }
 
     @Test

@@ -26,13 +26,21 @@ class IdCursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "1-2-3-4-5", "0190a5b0-0000-7000-8000-00000000000g",
-            " 0190a5b0-0000-7000-8000-000000000001", "MDE5MGE1YjAtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDAwMDAx"})
+    @ValueSource(
+            strings = {
+                "garbage",
+                "1-2-3-4-5",
+                "0190a5b0-0000-7000-8000-00000000000g",
+                " 0190a5b0-0000-7000-8000-000000000001",
+                "MDE5MGE1YjAtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDAwMDAx"
+            })
     void anythingButAnIdItHandedOutIsAValidationError(String cursor) {
         assertThatThrownBy(() -> IdCursor.parse(cursor, IdCursor.NEWEST))
                 .isInstanceOfSatisfying(ServiceException.class, e -> {
                     assertThat(e.reply().code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-                    assertThat(e.reply().errors()).extracting(error -> error.field()).containsExactly("cursor");
+                    assertThat(e.reply().errors())
+                            .extracting(error -> error.field())
+                            .containsExactly("cursor");
                 });
     }
 
@@ -68,9 +76,7 @@ class IdCursorTest {
         assertThat(empty.nextCursor()).isNull();
     }
 
-    private record Row(UUID id) {
-    }
+    private record Row(UUID id) {}
 
-    private record Page(List<Row> items, String nextCursor) {
-    }
+    private record Page(List<Row> items, String nextCursor) {}
 }

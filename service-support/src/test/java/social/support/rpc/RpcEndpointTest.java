@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.amqp.core.Message;
@@ -41,37 +40,45 @@ class RpcEndpointTest {
 
     @Test
     void endpointsOfOneServiceShareOneQueueAndOneListenerAnswersTheOperationsOfEach() throws Exception {
-        RpcEndpoint byId = endpoint("byIdEndpoint", RpcEndpoint.answering(UserRpc.SERVICE, topology)
-                .on(UserRpc.GET, request -> user("by-id")));
-        RpcEndpoint byName = endpoint("byNameEndpoint", RpcEndpoint.answering(UserRpc.SERVICE, topology)
-                .on(UserRpc.FIND_BY_USERNAME, request -> user("by-name")));
+        RpcEndpoint byId = endpoint(
+                "byIdEndpoint",
+                RpcEndpoint.answering(UserRpc.SERVICE, topology).on(UserRpc.GET, request -> user("by-id")));
+        RpcEndpoint byName = endpoint(
+                "byNameEndpoint",
+                RpcEndpoint.answering(UserRpc.SERVICE, topology)
+                        .on(UserRpc.FIND_BY_USERNAME, request -> user("by-name")));
 
         Map<String, MessageListener> listeners = RpcEndpoint.listenersByQueue(List.of(byId, byName), converter);
 
         assertThat(listeners).containsOnlyKeys("test.user.rpc.requests");
         MessageListener listener = listeners.get("test.user.rpc.requests");
         assertThat(answer(listener, UserRpc.GET.routingKey(), new GetUserRequest(UUID.randomUUID())))
-                .isInstanceOfSatisfying(User.class, user -> assertThat(user.username()).isEqualTo("by-id"));
+                .isInstanceOfSatisfying(
+                        User.class, user -> assertThat(user.username()).isEqualTo("by-id"));
         assertThat(answer(listener, UserRpc.FIND_BY_USERNAME.routingKey(), new FindUserByUsernameRequest("x")))
-                .isInstanceOfSatisfying(User.class, user -> assertThat(user.username()).isEqualTo("by-name"));
+                .isInstanceOfSatisfying(
+                        User.class, user -> assertThat(user.username()).isEqualTo("by-name"));
     }
 
     @Test
     void anOperationNoEndpointAnswersIsRefusedAsNotFound() throws Exception {
-        RpcEndpoint byId = endpoint("byIdEndpoint", RpcEndpoint.answering(UserRpc.SERVICE, topology)
-                .on(UserRpc.GET, request -> user("by-id")));
-        MessageListener listener = RpcEndpoint.listenersByQueue(List.of(byId), converter).get("test.user.rpc.requests");
+        RpcEndpoint byId = endpoint(
+                "byIdEndpoint",
+                RpcEndpoint.answering(UserRpc.SERVICE, topology).on(UserRpc.GET, request -> user("by-id")));
+        MessageListener listener =
+                RpcEndpoint.listenersByQueue(List.of(byId), converter).get("test.user.rpc.requests");
 
         assertThat(answer(listener, UserRpc.FIND_BY_USERNAME.routingKey(), new FindUserByUsernameRequest("x")))
-                .isInstanceOfSatisfying(ErrorReply.class, reply -> assertThat(reply.code()).isEqualTo(ErrorCode.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ErrorReply.class, reply -> assertThat(reply.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     @Test
     void endpointsOfDifferentServicesGetAListenerEach() {
-        RpcEndpoint users = endpoint("users", RpcEndpoint.answering(UserRpc.SERVICE, topology)
-                .on(UserRpc.GET, request -> user("by-id")));
-        RpcEndpoint posts = endpoint("posts", RpcEndpoint.answering(PostRpc.SERVICE, topology)
-                .on(PostRpc.GET, request -> null));
+        RpcEndpoint users = endpoint(
+                "users", RpcEndpoint.answering(UserRpc.SERVICE, topology).on(UserRpc.GET, request -> user("by-id")));
+        RpcEndpoint posts = endpoint(
+                "posts", RpcEndpoint.answering(PostRpc.SERVICE, topology).on(PostRpc.GET, request -> null));
 
         assertThat(RpcEndpoint.listenersByQueue(List.of(users, posts), converter))
                 .containsOnlyKeys("test.user.rpc.requests", "test.post.rpc.requests");
@@ -79,11 +86,14 @@ class RpcEndpointTest {
 
     @Test
     void twoEndpointsAnsweringTheSameOperationFailNamingTheOperationAndBothBeans() {
-        RpcEndpoint first = endpoint("profileEndpoint", RpcEndpoint.answering(UserRpc.SERVICE, topology)
-                .on(UserRpc.GET, request -> user("first")));
-        RpcEndpoint second = endpoint("lookupEndpoint", RpcEndpoint.answering(UserRpc.SERVICE, topology)
-                .on(UserRpc.FIND_BY_USERNAME, request -> user("second"))
-                .on(UserRpc.GET, request -> user("second")));
+        RpcEndpoint first = endpoint(
+                "profileEndpoint",
+                RpcEndpoint.answering(UserRpc.SERVICE, topology).on(UserRpc.GET, request -> user("first")));
+        RpcEndpoint second = endpoint(
+                "lookupEndpoint",
+                RpcEndpoint.answering(UserRpc.SERVICE, topology)
+                        .on(UserRpc.FIND_BY_USERNAME, request -> user("second"))
+                        .on(UserRpc.GET, request -> user("second")));
 
         assertThatThrownBy(() -> RpcEndpoint.listenersByQueue(List.of(first, second), converter))
                 .isInstanceOf(IllegalStateException.class)

@@ -25,15 +25,16 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 public final class ArchitectureRules {
     /** This project's namespace: a dependency outside it is on a library. */
     static final String PROJECT = "social..";
+
     static final String CONTRACT = "social.contract..";
     static final String SUPPORT = "social.support..";
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** The main classes (no tests) under {@code rootPackage}, as a module's build put them on the classpath. */
     public static JavaClasses mainClassesOf(String rootPackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
     }
 
@@ -42,11 +43,14 @@ public final class ArchitectureRules {
      * libraries, never on another service: services meet only through messages.
      */
     public static ArchRule dependsOnlyOnItselfTheContractTheSupportAndLibraries(String rootPackage) {
-        return classes().that().resideInAPackage(rootPackage + "..")
-                .should().onlyDependOnClassesThat(resideInAnyPackage(rootPackage + "..", CONTRACT, SUPPORT)
+        return classes()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .should()
+                .onlyDependOnClassesThat(resideInAnyPackage(rootPackage + "..", CONTRACT, SUPPORT)
                         .or(resideOutsideOfPackage(PROJECT)))
-                .as("classes of " + rootPackage + " depend only on " + rootPackage + ", " + CONTRACT + ", "
-                        + SUPPORT + " and libraries")
+                .as("classes of " + rootPackage + " depend only on " + rootPackage + ", " + CONTRACT + ", " + SUPPORT
+                        + " and libraries")
                 .because("services meet only through the messages of the contract");
     }
 
@@ -61,8 +65,11 @@ public final class ArchitectureRules {
 
     /** The contract is plain Java that any client can use: no Spring, no service-support, no service. */
     public static ArchRule dependsOnNoSpringNorTheSupportNorAService(String contractPackage) {
-        return noClasses().that().resideInAPackage(contractPackage + "..")
-                .should().dependOnClassesThat(resideInAPackage("org.springframework..")
+        return noClasses()
+                .that()
+                .resideInAPackage(contractPackage + "..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.springframework..")
                         .or(resideInAPackage(PROJECT).and(resideOutsideOfPackage(contractPackage + ".."))))
                 .as(contractPackage + " depends on no Spring, no service-support and no service")
                 .because("every service and client shares the contract, and nothing else");

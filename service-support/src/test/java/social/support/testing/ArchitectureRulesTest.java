@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /** Each structure rule reports the small fixture modules in {@code social.archfixture} that break it. */
 class ArchitectureRulesTest {
@@ -17,7 +16,7 @@ class ArchitectureRulesTest {
     @Test
     void aModuleThatUsesAnotherModulesClassesBreaksTheDependencyRule() {
         assertThat(violations(ArchitectureRules.dependsOnlyOnItselfTheContractTheSupportAndLibraries(
-                "social.archfixture.intruder")))
+                        "social.archfixture.intruder")))
                 .isNotEmpty()
                 .allSatisfy(violation -> assertThat(violation)
                         .contains("social.archfixture.intruder.Intruder")
@@ -27,13 +26,15 @@ class ArchitectureRulesTest {
     @Test
     void aModuleThatUsesOnlyItselfTheContractTheSupportAndLibrariesKeepsTheDependencyRule() {
         assertThat(violations(ArchitectureRules.dependsOnlyOnItselfTheContractTheSupportAndLibraries(
-                "social.archfixture.clean"))).isEmpty();
+                        "social.archfixture.clean")))
+                .isEmpty();
     }
 
     @Test
     void twoFeaturePackagesThatUseEachOtherBreakTheCycleRule() {
         assertThat(violations(ArchitectureRules.hasNoCyclesBetweenFeaturePackages("social.archfixture.tangled")))
-                .singleElement().asString()
+                .singleElement()
+                .asString()
                 .contains("Cycle detected")
                 .contains("social.archfixture.tangled.post.Posts")
                 .contains("social.archfixture.tangled.timeline.Timeline");
@@ -42,7 +43,8 @@ class ArchitectureRulesTest {
     @Test
     void aRootPackageThatWiresAFeatureWhichUsesItBreaksTheCycleRule() {
         assertThat(violations(ArchitectureRules.hasNoCyclesBetweenFeaturePackages("social.archfixture.rooted")))
-                .singleElement().asString()
+                .singleElement()
+                .asString()
                 .contains("Cycle detected")
                 .contains("social.archfixture.rooted.RootedConfiguration")
                 .contains("social.archfixture.rooted.token.Tokens");
@@ -56,13 +58,16 @@ class ArchitectureRulesTest {
 
     @Test
     void aContractThatUsesSpringTheSupportOrAServiceBreaksTheContractRule() {
-        List<String> violations = violations(ArchitectureRules.dependsOnNoSpringNorTheSupportNorAService(
-                "social.archfixture.contract"));
+        List<String> violations =
+                violations(ArchitectureRules.dependsOnNoSpringNorTheSupportNorAService("social.archfixture.contract"));
 
         assertThat(violations)
-                .anySatisfy(violation -> assertThat(violation).contains("SpringMessage").contains("org.springframework.util.Assert"))
-                .anySatisfy(violation -> assertThat(violation).contains("SupportMessage").contains("social.support.id.Ids"))
-                .anySatisfy(violation -> assertThat(violation).contains("ServiceMessage")
+                .anySatisfy(violation ->
+                        assertThat(violation).contains("SpringMessage").contains("org.springframework.util.Assert"))
+                .anySatisfy(violation ->
+                        assertThat(violation).contains("SupportMessage").contains("social.support.id.Ids"))
+                .anySatisfy(violation -> assertThat(violation)
+                        .contains("ServiceMessage")
                         .contains("social.archfixture.clean.store.Store"))
                 .noneSatisfy(violation -> assertThat(violation).contains("PlainMessage"));
     }

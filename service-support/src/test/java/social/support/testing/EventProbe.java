@@ -48,6 +48,7 @@ public final class EventProbe implements BeforeAllCallback, AfterAllCallback {
     private final List<Class<?>> types;
     /** Filled by the listener's consumer, emptied by the test thread. */
     private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
+
     private final List<Object> seen = new ArrayList<>();
     private final Set<UUID> eventIds = new HashSet<>();
     private AmqpAdmin admin;
@@ -76,7 +77,8 @@ public final class EventProbe implements BeforeAllCallback, AfterAllCallback {
         TopicExchange events = new TopicExchange(names.eventsExchange(), true, true);
         admin.declareExchange(events);
         admin.declareQueue(declared);
-        types.forEach(type -> admin.declareBinding(BindingBuilder.bind(declared).to(events).with(MessageTypes.idOf(type))));
+        types.forEach(type ->
+                admin.declareBinding(BindingBuilder.bind(declared).to(events).with(MessageTypes.idOf(type))));
         // one consumer for the whole class: no consumer per receive, whose cancellation races with a late delivery
         listener = new SimpleMessageListenerContainer(spring.getBean(ConnectionFactory.class));
         listener.setQueueNames(queue);

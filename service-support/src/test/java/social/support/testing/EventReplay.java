@@ -25,7 +25,9 @@ public final class EventReplay {
     }
 
     public void deliver(Event event) {
-        rabbit.send(names.eventsExchange(), MessageTypes.idOf(event.getClass()),
+        rabbit.send(
+                names.eventsExchange(),
+                MessageTypes.idOf(event.getClass()),
                 converter.toMessage(event, new MessageProperties()));
     }
 }

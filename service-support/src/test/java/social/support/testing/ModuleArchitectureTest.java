@@ -1,9 +1,8 @@
 package social.support.testing;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
 
 /**
  * The structure rules ({@link ArchitectureRules}) for one module's main classes: a module's test names
@@ -22,7 +21,8 @@ public abstract class ModuleArchitectureTest {
 
     @Test
     void dependsOnlyOnItselfTheContractTheSupportAndLibraries() {
-        ArchitectureRules.dependsOnlyOnItselfTheContractTheSupportAndLibraries(rootPackage).check(classes);
+        ArchitectureRules.dependsOnlyOnItselfTheContractTheSupportAndLibraries(rootPackage)
+                .check(classes);
     }
 
     @Test

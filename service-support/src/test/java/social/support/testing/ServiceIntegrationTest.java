@@ -19,5 +19,4 @@ import org.springframework.context.annotation.Import;
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import({RpcCalls.class, EventReplay.class})
-public @interface ServiceIntegrationTest {
-}
+public @interface ServiceIntegrationTest {}

@@ -28,8 +28,7 @@ public final class TestInfrastructure {
     private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
     private static Map<String, String> properties;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     /** Resolves the servers and creates this run's database, once per JVM; returns the properties set. */
     public static synchronized Map<String, String> start() {
@@ -61,8 +60,15 @@ public final class TestInfrastructure {
     private static Map<String, String> postgres() {
         String host = System.getenv("TEST_DB_HOST");
         if (host != null) {
-            return Map.of("DB_HOST", host, "DB_PORT", env("TEST_DB_PORT", "5432"),
-                    "DB_USER", env("TEST_DB_USER", "postgres"), "DB_PASSWORD", env("TEST_DB_PASSWORD", ""));
+            return Map.of(
+                    "DB_HOST",
+                    host,
+                    "DB_PORT",
+                    env("TEST_DB_PORT", "5432"),
+                    "DB_USER",
+                    env("TEST_DB_USER", "postgres"),
+                    "DB_PASSWORD",
+                    env("TEST_DB_PASSWORD", ""));
         }
         if (reachable("127.0.0.1", 5432)) {
             return Map.of("DB_HOST", "127.0.0.1", "DB_PORT", "5432", "DB_USER", "postgres", "DB_PASSWORD", "");
@@ -70,24 +76,53 @@ public final class TestInfrastructure {
         requireDocker("PostgreSQL", "TEST_DB_HOST, TEST_DB_PORT, TEST_DB_USER, TEST_DB_PASSWORD", 5432);
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
         container.start();
-        return Map.of("DB_HOST", container.getHost(), "DB_PORT", String.valueOf(container.getMappedPort(5432)),
-                "DB_USER", container.getUsername(), "DB_PASSWORD", container.getPassword());
+        return Map.of(
+                "DB_HOST",
+                container.getHost(),
+                "DB_PORT",
+                String.valueOf(container.getMappedPort(5432)),
+                "DB_USER",
+                container.getUsername(),
+                "DB_PASSWORD",
+                container.getPassword());
     }
 
     private static Map<String, String> rabbit() {
         String host = System.getenv("TEST_RABBIT_HOST");
         if (host != null) {
-            return Map.of("RABBIT_HOST", host, "RABBIT_PORT", env("TEST_RABBIT_PORT", "5672"),
-                    "RABBIT_USER", env("TEST_RABBIT_USER", "guest"), "RABBIT_PASSWORD", env("TEST_RABBIT_PASSWORD", "guest"));
+            return Map.of(
+                    "RABBIT_HOST",
+                    host,
+                    "RABBIT_PORT",
+                    env("TEST_RABBIT_PORT", "5672"),
+                    "RABBIT_USER",
+                    env("TEST_RABBIT_USER", "guest"),
+                    "RABBIT_PASSWORD",
+                    env("TEST_RABBIT_PASSWORD", "guest"));
         }
         if (reachable("127.0.0.1", 5672)) {
-            return Map.of("RABBIT_HOST", "127.0.0.1", "RABBIT_PORT", "5672", "RABBIT_USER", "guest", "RABBIT_PASSWORD", "guest");
+            return Map.of(
+                    "RABBIT_HOST",
+                    "127.0.0.1",
+                    "RABBIT_PORT",
+                    "5672",
+                    "RABBIT_USER",
+                    "guest",
+                    "RABBIT_PASSWORD",
+                    "guest");
         }
         requireDocker("RabbitMQ", "TEST_RABBIT_HOST, TEST_RABBIT_PORT, TEST_RABBIT_USER, TEST_RABBIT_PASSWORD", 5672);
         RabbitMQContainer container = new RabbitMQContainer("rabbitmq:3.13-management-alpine");
         container.start();
-        return Map.of("RABBIT_HOST", container.getHost(), "RABBIT_PORT", String.valueOf(container.getAmqpPort()),
-                "RABBIT_USER", container.getAdminUsername(), "RABBIT_PASSWORD", container.getAdminPassword());
+        return Map.of(
+                "RABBIT_HOST",
+                container.getHost(),
+                "RABBIT_PORT",
+                String.valueOf(container.getAmqpPort()),
+                "RABBIT_USER",
+                container.getAdminUsername(),
+                "RABBIT_PASSWORD",
+                container.getAdminPassword());
     }
 
     private static void requireDocker(String server, String envVars, int port) {
@@ -107,19 +142,23 @@ public final class TestInfrastructure {
         String adminUrl = "jdbc:postgresql://" + p.get("DB_HOST") + ":" + p.get("DB_PORT") + "/postgres";
         String database = p.get("DB_NAME");
         try (Connection connection = DriverManager.getConnection(adminUrl, p.get("DB_USER"), p.get("DB_PASSWORD"));
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + database + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection connection = DriverManager.getConnection(adminUrl, p.get("DB_USER"), p.get("DB_PASSWORD"));
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            } catch (SQLException e) {
-                System.err.println("could not drop test database " + database + ": " + e.getMessage());
-            }
-        }, "drop-test-database"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try (Connection connection = DriverManager.getConnection(
+                                            adminUrl, p.get("DB_USER"), p.get("DB_PASSWORD"));
+                                    Statement statement = connection.createStatement()) {
+                                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                            } catch (SQLException e) {
+                                System.err.println("could not drop test database " + database + ": " + e.getMessage());
+                            }
+                        },
+                        "drop-test-database"));
     }
 
     private static boolean reachable(String host, int port) {

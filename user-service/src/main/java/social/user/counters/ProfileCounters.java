@@ -39,6 +39,7 @@ class ProfileCounters {
     /** {@code column} is one of this class's literals, never input. */
     private void add(String column, UUID userId, int delta) {
         db.sql("UPDATE profile SET " + column + " = GREATEST(" + column + " + ?, 0) WHERE id = ?")
-                .params(delta, userId).update();
+                .params(delta, userId)
+                .update();
     }
 }

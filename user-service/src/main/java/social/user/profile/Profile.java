@@ -16,19 +16,22 @@ import social.contract.user.UserSummary;
 class Profile {
     @Id
     private UUID id;
+
     private String username;
     private String displayName;
     private String bio;
     private Instant createdAt;
+
     @Column(insertable = false, updatable = false)
     private long followersCount;
+
     @Column(insertable = false, updatable = false)
     private long followingCount;
+
     @Column(insertable = false, updatable = false)
     private long postsCount;
 
-    protected Profile() {
-    }
+    protected Profile() {}
 
     /** @return whether the display name changed */
     boolean rename(String displayName) {

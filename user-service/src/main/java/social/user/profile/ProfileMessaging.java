@@ -31,8 +31,10 @@ class ProfileMessaging {
     @Bean
     EventSubscription registrations(Topology topology, Profiles profiles) {
         return EventSubscription.forConcern("registrations", topology)
-                .on(UserRegistered.class, event -> profiles.create(
-                        new CreateProfileRequest(event.userId(), event.username(), event.displayName())))
+                .on(
+                        UserRegistered.class,
+                        event -> profiles.create(
+                                new CreateProfileRequest(event.userId(), event.username(), event.displayName())))
                 .build();
     }
 }

@@ -56,24 +56,28 @@ class Profiles {
         if (request.username() == null || request.username().isBlank()) {
             throw ServiceException.invalid("username", "must not be blank");
         }
-        return profiles.findByUsernameIgnoringCase(request.username().strip()).map(Profile::toUser)
+        return profiles.findByUsernameIgnoringCase(request.username().strip())
+                .map(Profile::toUser)
                 .orElseThrow(() -> ServiceException.notFound("no user named " + request.username()));
     }
 
     @Transactional
     public User update(UpdateProfileRequest request) {
-        String displayName = request.displayName() == null ? null : request.displayName().strip();
+        String displayName =
+                request.displayName() == null ? null : request.displayName().strip();
         Validation validation = Validation.start();
         if (displayName != null) {
             validation.requireText(displayName, "displayName", 1, 50);
         }
         if (request.bio() != null) {
-            validation.require(request.bio().codePointCount(0, request.bio().length()) <= 160, "bio",
+            validation.require(
+                    request.bio().codePointCount(0, request.bio().length()) <= 160,
+                    "bio",
                     "must be at most 160 characters");
         }
         validation.orThrow();
-        Profile profile = profiles.findForUpdate(request.callerId())
-                .orElseThrow(() -> ServiceException.notFound("no such user"));
+        Profile profile =
+                profiles.findForUpdate(request.callerId()).orElseThrow(() -> ServiceException.notFound("no such user"));
         boolean renamed = displayName != null && profile.rename(displayName);
         if (request.bio() != null) {
             profile.describe(request.bio().strip());
@@ -81,8 +85,13 @@ class Profiles {
         User updated = profiles.saveAndFlush(profile).toUser();
         // only the display name shows outside the profile (in every UserSummary): a bio change concerns nobody
         if (renamed) {
-            outbox.publish(new UserProfileUpdated(Ids.newId(), Instant.now(), EVENT_VERSION,
-                    updated.id(), updated.username(), updated.displayName()));
+            outbox.publish(new UserProfileUpdated(
+                    Ids.newId(),
+                    Instant.now(),
+                    EVENT_VERSION,
+                    updated.id(),
+                    updated.username(),
+                    updated.displayName()));
         }
         return updated;
     }
@@ -97,8 +106,10 @@ class Profiles {
         String pattern = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String after = request.cursor() == null ? "" : request.cursor();
         List<Profile> found = profiles.search(pattern, after, limit + 1);
-        List<UserSummary> page = found.stream().limit(limit).map(Profile::toSummary).toList();
-        String next = found.size() > limit ? page.get(page.size() - 1).username().toLowerCase(Locale.ROOT) : null;
+        List<UserSummary> page =
+                found.stream().limit(limit).map(Profile::toSummary).toList();
+        String next =
+                found.size() > limit ? page.get(page.size() - 1).username().toLowerCase(Locale.ROOT) : null;
         return new UserSummaryPage(page, next);
     }
 
@@ -107,7 +118,9 @@ class Profiles {
         if (request.userIds().size() > MAX_BATCH) {
             throw ServiceException.invalid("userIds", "at most " + MAX_BATCH + " per request");
         }
-        return new UserSummaries(profiles.findByIdIn(request.userIds()).stream().map(Profile::toSummary).toList());
+        return new UserSummaries(profiles.findByIdIn(request.userIds()).stream()
+                .map(Profile::toSummary)
+                .toList());
     }
 
     @Transactional(readOnly = true)
@@ -115,12 +128,17 @@ class Profiles {
         if (request.usernames().size() > MAX_BATCH) {
             throw ServiceException.invalid("usernames", "at most " + MAX_BATCH + " per request");
         }
-        List<String> lowerCase = request.usernames().stream().filter(name -> name != null && !name.isBlank())
-                .map(name -> name.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> lowerCase = request.usernames().stream()
+                .filter(name -> name != null && !name.isBlank())
+                .map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
         if (lowerCase.isEmpty()) {
             return new UserSummaries(List.of());
         }
-        return new UserSummaries(profiles.findByLowerUsernameIn(lowerCase).stream().map(Profile::toSummary).toList());
+        return new UserSummaries(profiles.findByLowerUsernameIn(lowerCase).stream()
+                .map(Profile::toSummary)
+                .toList());
     }
 
     private User get(UUID id) {

@@ -31,6 +31,7 @@ import social.support.testing.ServiceIntegrationTest;
 class ProfileCountersIT {
     @Autowired
     RpcCalls rpc;
+
     @Autowired
     EventReplay replay;
 
@@ -39,8 +40,8 @@ class ProfileCountersIT {
         UUID follower = profile();
         UUID followee = profile();
         UserFollowed followed = new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false);
-        PostCreated created = new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), followee, "x", Instant.now(),
-                null, null, null, null, null);
+        PostCreated created = new PostCreated(
+                Ids.newId(), Instant.now(), 1, Ids.newId(), followee, "x", Instant.now(), null, null, null, null, null);
 
         replay.deliver(followed);
         replay.deliver(followed);
@@ -54,8 +55,8 @@ class ProfileCountersIT {
         });
         // later events of the same queue are applied, so the duplicates above are behind us for good
         UUID marker = profile();
-        replay.deliver(new PostCreated(Ids.newId(), Instant.now(), 1, Ids.newId(), marker, "x", Instant.now(),
-                null, null, null, null, null));
+        replay.deliver(new PostCreated(
+                Ids.newId(), Instant.now(), 1, Ids.newId(), marker, "x", Instant.now(), null, null, null, null, null));
         await().atMost(Duration.ofSeconds(2)).until(() -> user(marker).postsCount() == 1);
         assertThat(user(followee).followersCount()).isEqualTo(1);
         assertThat(user(followee).postsCount()).isEqualTo(1);
@@ -71,8 +72,8 @@ class ProfileCountersIT {
         replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
         replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, true));
         replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
-        replay.deliver(new PostCreated(Ids.newId(), Instant.now(), 1, postId, followee, "x", Instant.now(), null, null, null,
-                null, null));
+        replay.deliver(new PostCreated(
+                Ids.newId(), Instant.now(), 1, postId, followee, "x", Instant.now(), null, null, null, null, null));
         replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, postId, followee, null, null));
         // a stray extra removal must not take a counter below zero
         replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
@@ -89,7 +90,9 @@ class ProfileCountersIT {
 
     private UUID profile() {
         UUID id = UUID.randomUUID();
-        rpc.call(UserRpc.CREATE_PROFILE, new CreateProfileRequest(id, "u" + id.toString().substring(0, 8), "U"));
+        rpc.call(
+                UserRpc.CREATE_PROFILE,
+                new CreateProfileRequest(id, "u" + id.toString().substring(0, 8), "U"));
         return id;
     }
 

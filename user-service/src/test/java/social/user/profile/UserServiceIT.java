@@ -29,8 +29,10 @@ import social.support.testing.ServiceIntegrationTest;
 class UserServiceIT {
     @Autowired
     RpcCalls rpc;
+
     @Autowired
     EventReplay replay;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -44,7 +46,8 @@ class UserServiceIT {
         replay.deliver(event);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> processed(event.eventId()));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM profile WHERE id = ?", Integer.class, userId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM profile WHERE id = ?", Integer.class, userId))
+                .isEqualTo(1);
         assertThat(created.displayName()).isEqualTo("Evie");
     }
 
@@ -66,11 +69,13 @@ class UserServiceIT {
         } while (cursor != null);
         assertThat(seen).extracting(UserSummary::id).containsExactlyInAnyOrderElementsOf(ids);
 
-        assertThat(rpc.call(UserRpc.GET_SUMMARIES, new GetUserSummariesRequest(ids)).users())
+        assertThat(rpc.call(UserRpc.GET_SUMMARIES, new GetUserSummariesRequest(ids))
+                        .users())
                 .hasSize(25);
     }
 
     private boolean processed(UUID eventId) {
-        return jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, eventId) == 1;
+        return jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, eventId)
+                == 1;
     }
 }
