@@ -2,7 +2,6 @@ package social.support.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,7 +14,6 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
 import social.contract.Event;
-import social.contract.registry.MessageTypes;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.Topology;
 
@@ -26,17 +24,13 @@ import social.support.messaging.Topology;
  */
 public final class EventSubscription extends Declarables {
     private final String queue;
-    private final Map<Class<? extends Event>, Consumer<Event>> handlers;
+    private final EventHandlers handlers;
     private final boolean inOrder;
 
-    private EventSubscription(
-            String queue,
-            Map<Class<? extends Event>, Consumer<Event>> handlers,
-            boolean inOrder,
-            List<Declarable> declarables) {
+    private EventSubscription(String queue, EventHandlers handlers, boolean inOrder, List<Declarable> declarables) {
         super(declarables);
         this.queue = queue;
-        this.handlers = Map.copyOf(handlers);
+        this.handlers = handlers;
         this.inOrder = inOrder;
     }
 
@@ -61,13 +55,13 @@ public final class EventSubscription extends Declarables {
     }
 
     Consumer<Event> handler(Class<?> type) {
-        return handlers.get(type);
+        return handlers.of(type);
     }
 
     public static final class Builder {
         private final String concern;
         private final Topology topology;
-        private final Map<Class<? extends Event>, Consumer<Event>> handlers = new LinkedHashMap<>();
+        private final EventHandlers handlers = new EventHandlers();
         private boolean inOrder;
 
         private Builder(String concern, Topology topology) {
@@ -76,7 +70,7 @@ public final class EventSubscription extends Declarables {
         }
 
         public <E extends Event> Builder on(Class<E> type, Consumer<E> handler) {
-            handlers.put(type, event -> handler.accept(type.cast(event)));
+            handlers.add(type, handler);
             return this;
         }
 
@@ -105,10 +99,8 @@ public final class EventSubscription extends Declarables {
                     BindingBuilder.bind(deadLetters)
                             .to(topology.deadLetterExchange())
                             .with(name)));
-            handlers.keySet()
-                    .forEach(type -> declarables.add(
-                            BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
-            return new EventSubscription(name, handlers, inOrder, declarables);
+            declarables.addAll(handlers.bindings(queue, events));
+            return new EventSubscription(name, handlers.frozen(), inOrder, declarables);
         }
     }
 }

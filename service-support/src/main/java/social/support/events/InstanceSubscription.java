@@ -1,13 +1,10 @@
 package social.support.events;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.MessageListener;
@@ -15,7 +12,6 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
 import social.contract.Event;
-import social.contract.registry.MessageTypes;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.Topology;
 
@@ -32,17 +28,14 @@ import social.support.messaging.Topology;
  */
 public final class InstanceSubscription extends Declarables {
     private final String queue;
-    private final Map<Class<? extends Event>, Consumer<Event>> handlers;
+    private final EventHandlers handlers;
     private final Runnable resubscribed;
 
     private InstanceSubscription(
-            String queue,
-            Map<Class<? extends Event>, Consumer<Event>> handlers,
-            Runnable resubscribed,
-            List<Declarable> declarables) {
+            String queue, EventHandlers handlers, Runnable resubscribed, List<Declarable> declarables) {
         super(declarables);
         this.queue = queue;
-        this.handlers = Map.copyOf(handlers);
+        this.handlers = handlers;
         this.resubscribed = resubscribed;
     }
 
@@ -62,7 +55,7 @@ public final class InstanceSubscription extends Declarables {
     public MessageListener listener(ContractMessageConverter converter) {
         return message -> {
             Object event = converter.fromMessage(message);
-            Consumer<Event> handler = handlers.get(event.getClass());
+            Consumer<Event> handler = handlers.of(event.getClass());
             if (handler != null) {
                 handler.accept((Event) event);
             }
@@ -77,7 +70,7 @@ public final class InstanceSubscription extends Declarables {
     public static final class Builder {
         private final String concern;
         private final Topology topology;
-        private final Map<Class<? extends Event>, Consumer<Event>> handlers = new LinkedHashMap<>();
+        private final EventHandlers handlers = new EventHandlers();
         private Runnable resubscribed = () -> {};
 
         private Builder(String concern, Topology topology) {
@@ -86,7 +79,7 @@ public final class InstanceSubscription extends Declarables {
         }
 
         public <E extends Event> Builder on(Class<E> type, Consumer<E> handler) {
-            handlers.put(type, event -> handler.accept(type.cast(event)));
+            handlers.add(type, handler);
             return this;
         }
 
@@ -106,10 +99,8 @@ public final class InstanceSubscription extends Declarables {
             TopicExchange events = topology.eventsExchange();
             Queue queue = new Queue(name, false, true, true);
             List<Declarable> declarables = new ArrayList<>(List.of(events, queue));
-            handlers.keySet()
-                    .forEach(type -> declarables.add(
-                            BindingBuilder.bind(queue).to(events).with(MessageTypes.idOf(type))));
-            return new InstanceSubscription(name, handlers, resubscribed, declarables);
+            declarables.addAll(handlers.bindings(queue, events));
+            return new InstanceSubscription(name, handlers.frozen(), resubscribed, declarables);
         }
     }
 }
