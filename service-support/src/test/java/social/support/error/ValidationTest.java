@@ -33,4 +33,24 @@ class ValidationTest {
                             .containsExactly("a", "b", "c");
                 });
     }
+
+    @Test
+    void textWithANulOrABidiOverrideIsRefusedAndOnlyInvisibleTextIsBlank() {
+        assertThatThrownBy(() -> Validation.start()
+                        .requireText("ad\u0000min", "a", 1, 50)
+                        .requireMultilineText("ab\u202Ec", "b", 1, 50)
+                        .requireMultilineText("\u200B\u200B", "c", 1, 50)
+                        .requireCleanText("q\u0085", "d")
+                        .requireCleanPassword("pass\u0000word", "e")
+                        .orThrow())
+                .isInstanceOfSatisfying(
+                        ServiceException.class,
+                        e -> assertThat(e.reply().errors())
+                                .extracting(error -> error.field())
+                                .containsExactly("a", "b", "c", "d", "e"));
+        Validation.start()
+                .requireMultilineText("line one\nline two", "bio", 0, 160)
+                .requireCleanPassword("pass\u202Eword", "password")
+                .orThrow();
+    }
 }
