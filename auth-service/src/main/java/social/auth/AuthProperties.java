@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param signingPrivateKey base64 PKCS#8 of an Ed25519 private key; empty: generated on first start
- * @param signingPublicKey  base64 X.509 of its public key
+ * @param signingPrivateKey     base64 PKCS#8 of an Ed25519 private key; empty: generated on first start
+ * @param signingPublicKey      base64 X.509 of its public key
+ * @param refreshFamilyLifetime how long a login lasts at most, however often its refresh token rotated
  */
 @ConfigurationProperties("social.auth")
 public record AuthProperties(
@@ -15,18 +16,47 @@ public record AuthProperties(
         @DefaultValue("social-api") String audience,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("30d") Duration refreshFamilyLifetime,
         String signingPrivateKey,
         String signingPublicKey,
-        LoginThrottle loginThrottle) {
+        @DefaultValue LoginThrottle loginThrottle,
+        @DefaultValue Hashing hashing,
+        @DefaultValue Registration registration,
+        @DefaultValue Purge purge) {
 
-    public AuthProperties {
-        if (loginThrottle == null) {
-            loginThrottle = new LoginThrottle(Duration.ofMinutes(15), 5, 20);
+    /**
+     * Failed logins counted per (username, address group) and per address group; a username alone
+     * is never locked, so nobody can lock a user out from elsewhere.
+     */
+    public record LoginThrottle(
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("5") int maxFailuresPerUsernameAndAddress,
+            @DefaultValue("20") int maxFailuresPerAddress) {}
+
+    /**
+     * What password hashing (Argon2id, 19 MiB each) may cost: per address group a token bucket of
+     * {@code perAddressBurst} hashes refilled at {@code perAddressPerMinute}; for the instance at
+     * most {@code maxConcurrent} at once (0: one per processor), waiting up to {@code queueWait}
+     * for a turn.
+     */
+    public record Hashing(
+            @DefaultValue("30") int perAddressBurst,
+            @DefaultValue("30") int perAddressPerMinute,
+            @DefaultValue("0") int maxConcurrent,
+            @DefaultValue("2s") Duration queueWait) {
+
+        public int concurrency() {
+            return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         }
     }
 
-    public record LoginThrottle(
-            @DefaultValue("15m") Duration window,
-            @DefaultValue("5") int maxFailuresPerUsername,
-            @DefaultValue("20") int maxFailuresPerAddress) {}
+    public record Registration(@DefaultValue("10") int maxPerAddressPerHour) {}
+
+    /**
+     * @param refreshTokenRetention how long expired or revoked refresh tokens are kept (to tell a
+     *                              reuse from a stranger's guess in the log) before they are purged
+     */
+    public record Purge(
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("7d") Duration refreshTokenRetention) {}
 }

@@ -46,7 +46,8 @@ class AuthServiceIT {
         String username = "it_" + UUID.randomUUID().toString().substring(0, 8);
         RegisteredCredentials registered = rpc.call(
                 AuthRpc.REGISTER,
-                new RegisterCredentialsRequest(username, username + "@example.com", "a good password", null));
+                new RegisterCredentialsRequest(
+                        username, username + "@example.com", "a good password", null, "127.0.0.1"));
 
         assertThat(registered.displayName()).isEqualTo(username);
         String hash = jdbc.queryForObject(
@@ -61,7 +62,8 @@ class AuthServiceIT {
         String username = "tok_" + UUID.randomUUID().toString().substring(0, 8);
         RegisteredCredentials registered = rpc.call(
                 AuthRpc.REGISTER,
-                new RegisterCredentialsRequest(username, username + "@example.com", "a good password", "Tok"));
+                new RegisterCredentialsRequest(
+                        username, username + "@example.com", "a good password", "Tok", "127.0.0.1"));
         IssuedTokens tokens = rpc.call(AuthRpc.LOGIN, new LoginRequest(username, "a good password", "127.0.0.1"));
         VerificationKeys keys = rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest());
 

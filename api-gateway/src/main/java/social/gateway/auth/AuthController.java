@@ -52,14 +52,16 @@ class AuthController {
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "Username or email taken")
+    @ApiResponse(responseCode = "429", description = "Too many registrations or password checks from this address")
     @PostMapping("/register")
     @Operation(
             summary = "Create an account",
             description = "201 with the new User and its Location; 409 if the username or email is taken.")
-    ResponseEntity<User> register(@RequestBody Registration body) {
+    ResponseEntity<User> register(@RequestBody Registration body, HttpServletRequest request) {
         RegisteredCredentials registered = rpc.callAndWait(
                 AuthRpc.REGISTER,
-                new RegisterCredentialsRequest(body.username(), body.email(), body.password(), body.displayName()));
+                new RegisterCredentialsRequest(
+                        body.username(), body.email(), body.password(), body.displayName(), request.getRemoteAddr()));
         // the profile exists before 201 goes out: read-your-writes for GET /api/users/{id}
         User user = rpc.callAndWait(
                 UserRpc.CREATE_PROFILE,

@@ -173,6 +173,9 @@ public final class Stack {
         // the suite signs up many users from one address: keep the limits out of its way
         env.put("RATE_LIMIT_ANONYMOUS_RPS", "10000");
         env.put("RATE_LIMIT_ANONYMOUS_BURST", "10000");
+        env.put("SOCIAL_AUTH_REGISTRATION_MAXPERADDRESSPERHOUR", "100000");
+        env.put("SOCIAL_AUTH_HASHING_PERADDRESSBURST", "100000");
+        env.put("SOCIAL_AUTH_HASHING_PERADDRESSPERMINUTE", "100000");
         // the suite reads the gateway's stream gauge; a deployment keeps metrics off the public port
         env.put("GATEWAY_ACTUATOR_ENDPOINTS", "health,metrics");
         env.putAll(extraEnv.getOrDefault(service, Map.of()));

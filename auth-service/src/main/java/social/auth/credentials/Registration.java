@@ -1,5 +1,6 @@
 package social.auth.credentials;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -8,6 +9,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import social.auth.AuthProperties;
+import social.auth.limits.AttemptCounter;
+import social.auth.limits.AttemptCounter.Count;
+import social.auth.limits.ClientAddress;
+import social.auth.limits.HashingBudget;
+import social.contract.ErrorCode;
+import social.contract.ErrorReply;
 import social.contract.auth.RegisterCredentialsRequest;
 import social.contract.auth.RegisteredCredentials;
 import social.contract.auth.UserRegistered;
@@ -15,6 +23,7 @@ import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
+import social.support.text.TextRules;
 
 /** Creates an account: credentials here, and a {@code user.registered} event for everyone else. */
 @Service
@@ -26,22 +35,32 @@ class Registration {
     private final Passwords passwords;
     private final EventOutbox outbox;
     private final TransactionTemplate transactions;
+    private final AttemptCounter attempts;
+    private final HashingBudget hashing;
+    private final AuthProperties.Registration limits;
 
     Registration(
             CredentialRepository credentials,
             Passwords passwords,
             EventOutbox outbox,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            AttemptCounter attempts,
+            HashingBudget hashing,
+            AuthProperties properties) {
         this.credentials = credentials;
         this.passwords = passwords;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.attempts = attempts;
+        this.hashing = hashing;
+        this.limits = properties.registration();
     }
 
     RegisteredCredentials register(RegisterCredentialsRequest request) {
-        String displayName = request.displayName() == null
-                ? request.username()
-                : request.displayName().strip();
+        String displayName = TextRules.normalized(
+                request.displayName() == null
+                        ? request.username()
+                        : request.displayName().strip());
         Validation.start()
                 .requireMatch(
                         request.username(), USERNAME, "username", "must be 3 to 30 letters, digits or underscores")
@@ -51,6 +70,7 @@ class Registration {
                                 && EMAIL.matcher(request.email()).matches(),
                         "email",
                         "must be a valid email address")
+                .requireCleanText(request.email(), "email")
                 // any characters count, spaces too: only the length is ruled
                 .require(
                         request.password() != null
@@ -64,6 +84,7 @@ class Registration {
                                         <= Passwords.MAX_LENGTH,
                         "password",
                         "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
+                .requireCleanPassword(request.password(), "password")
                 .requireText(displayName, "displayName", 1, 50)
                 .orThrow();
         if (credentials.usernameTaken(request.username())) {
@@ -72,8 +93,18 @@ class Registration {
         if (credentials.emailTaken(request.email())) {
             throw ServiceException.conflict("email is taken");
         }
+        Instant attemptedAt = Instant.now();
+        Count fromAddress = attempts.add(
+                "register:" + ClientAddress.groupOf(request.clientAddress()), Duration.ofHours(1), attemptedAt);
+        if (fromAddress.exceeds(limits.maxPerAddressPerHour())) {
+            throw new ServiceException(new ErrorReply(
+                    ErrorCode.TOO_MANY_REQUESTS,
+                    "too many registrations from your address, try again later",
+                    null,
+                    fromAddress.retryAfter(attemptedAt)));
+        }
         // hashing is slow on purpose: do it before the transaction, not inside it
-        String hash = passwords.hash(request.password());
+        String hash = hashing.spend(request.clientAddress(), () -> passwords.hash(request.password()));
         UUID userId = Ids.newId();
         Instant now = Instant.now();
         try {

@@ -1,6 +1,5 @@
 package social.auth.login;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,44 +7,66 @@ import org.springframework.stereotype.Service;
 
 import social.auth.credentials.Accounts;
 import social.auth.credentials.Accounts.Account;
+import social.auth.limits.HashingBudget;
 import social.auth.token.TokenRotation;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
 import social.contract.auth.IssuedTokens;
 import social.contract.auth.LoginRequest;
 import social.support.error.ServiceException;
+import social.support.error.Validation;
 
 /** Checks a username and password, throttled, and starts a login (a new refresh-token family). */
 @Service
 class Login {
+    private static final int MAX_USERNAME_LENGTH = 64;
+    // 128 code points of up to two UTF-16 units each
+    private static final int MAX_PASSWORD_LENGTH = 256;
+
     private final Accounts accounts;
     private final LoginThrottle throttle;
+    private final HashingBudget hashing;
     private final TokenRotation tokens;
 
-    Login(Accounts accounts, LoginThrottle throttle, TokenRotation tokens) {
+    Login(Accounts accounts, LoginThrottle throttle, HashingBudget hashing, TokenRotation tokens) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.hashing = hashing;
         this.tokens = tokens;
     }
 
     IssuedTokens login(LoginRequest request) {
-        if (request.username() == null || request.password() == null) {
+        // checked before anything reaches the database (PostgreSQL refuses NUL in text)
+        Validation.start()
+                .requireCleanText(request.username(), "username")
+                .requireCleanPassword(request.password(), "password")
+                .orThrow();
+        if (request.username() == null
+                || request.password() == null
+                // longer than any account's: refused without costing a hash or a count
+                || request.username().length() > MAX_USERNAME_LENGTH
+                || request.password().length() > MAX_PASSWORD_LENGTH) {
             throw ServiceException.unauthorized("invalid username or password");
         }
         Instant now = Instant.now();
-        Duration wait = throttle.retryAfter(request.username(), request.clientAddress(), now);
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, wait.toSeconds());
+        Optional<Long> wait = throttle.admit(request.username(), request.clientAddress(), now);
+        if (wait.isPresent()) {
             throw new ServiceException(new ErrorReply(
-                    ErrorCode.TOO_MANY_REQUESTS, "too many failed logins, try again later", null, seconds));
+                    ErrorCode.TOO_MANY_REQUESTS, "too many failed logins, try again later", null, wait.get()));
         }
-        Optional<Account> account = accounts.verify(request.username(), request.password());
+        Optional<Account> account;
+        try {
+            account = hashing.spend(
+                    request.clientAddress(), () -> accounts.verify(request.username(), request.password()));
+        } catch (ServiceException overBudget) {
+            throttle.notChecked(request.username(), request.clientAddress());
+            throw overBudget;
+        }
         if (account.isEmpty()) {
-            throttle.recordFailure(request.username(), request.clientAddress(), now);
             // the same answer for an unknown user and a wrong password
             throw ServiceException.unauthorized("invalid username or password");
         }
-        throttle.recordSuccess(request.username());
+        throttle.succeeded(request.username(), request.clientAddress());
         return tokens.issueForLogin(account.get().userId(), account.get().username());
     }
 }

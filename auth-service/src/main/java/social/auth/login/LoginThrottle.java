@@ -1,79 +1,66 @@
 package social.auth.login;
 
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import social.auth.AuthProperties;
+import social.auth.limits.AttemptCounter;
+import social.auth.limits.AttemptCounter.Count;
+import social.auth.limits.ClientAddress;
 
 /**
- * Counts failed logins per username and per client address in a fixed window; once either
- * reaches its limit, logins for it are refused until the window ends. Kept in the database so
- * that every auth-service instance counts the same failures.
+ * Limits login attempts per (username, address group) and per address group. Nothing counts per
+ * username alone: failures from one address never stop the right password from another, so
+ * nobody can lock a user out. Each attempt is counted before the password is checked, by one
+ * atomic increment, so a burst of concurrent guesses gets no more checks than the limit; a
+ * successful login takes its attempt back and clears its (username, address) count.
  */
 @Component
 class LoginThrottle {
-    private final JdbcTemplate jdbc;
+    private final AttemptCounter counter;
     private final AuthProperties.LoginThrottle limits;
 
-    LoginThrottle(JdbcTemplate jdbc, AuthProperties properties) {
-        this.jdbc = jdbc;
+    LoginThrottle(AttemptCounter counter, AuthProperties properties) {
+        this.counter = counter;
         this.limits = properties.loginThrottle();
     }
 
-    /** How long the caller must wait, or {@link Duration#ZERO} if the login may be tried. */
-    Duration retryAfter(String username, String address, Instant now) {
-        Duration user = blockedFor(userKey(username), limits.maxFailuresPerUsername(), now);
-        Duration client =
-                address == null ? Duration.ZERO : blockedFor(addressKey(address), limits.maxFailuresPerAddress(), now);
-        return user.compareTo(client) >= 0 ? user : client;
-    }
-
-    void recordFailure(String username, String address, Instant now) {
-        increment(userKey(username), now);
-        if (address != null) {
-            increment(addressKey(address), now);
+    /** Counts an attempt; the seconds to wait if it is over a limit, else empty. */
+    Optional<Long> admit(String username, String address, Instant now) {
+        String group = ClientAddress.groupOf(address);
+        Count fromAddress = counter.add(addressKey(group), limits.window(), now);
+        Count forUser = counter.add(userAtAddressKey(username, group), limits.window(), now);
+        if (forUser.exceeds(limits.maxFailuresPerUsernameAndAddress())) {
+            return Optional.of(forUser.retryAfter(now));
         }
-    }
-
-    void recordSuccess(String username) {
-        jdbc.update("DELETE FROM login_failure WHERE throttle_key = ?", userKey(username));
-    }
-
-    private Duration blockedFor(String key, int maxFailures, Instant now) {
-        List<Instant> windowStarts = jdbc.query(
-                "SELECT window_start FROM login_failure WHERE throttle_key = ? AND failures >= ?",
-                (rs, i) -> rs.getTimestamp(1).toInstant(),
-                key,
-                maxFailures);
-        if (windowStarts.isEmpty()) {
-            return Duration.ZERO;
+        if (fromAddress.exceeds(limits.maxFailuresPerAddress())) {
+            return Optional.of(fromAddress.retryAfter(now));
         }
-        Duration remaining = Duration.between(now, windowStarts.get(0).plus(limits.window()));
-        return remaining.isNegative() ? Duration.ZERO : remaining;
+        return Optional.empty();
     }
 
-    private void increment(String key, Instant now) {
-        Timestamp windowStart = Timestamp.from(now);
-        Timestamp windowOpenSince = Timestamp.from(now.minus(limits.window()));
-        jdbc.update("""
-                INSERT INTO login_failure (throttle_key, failures, window_start) VALUES (?, 1, ?)
-                ON CONFLICT (throttle_key) DO UPDATE SET
-                  failures = CASE WHEN login_failure.window_start > ? THEN login_failure.failures + 1 ELSE 1 END,
-                  window_start = CASE WHEN login_failure.window_start > ? THEN login_failure.window_start ELSE EXCLUDED.window_start END
-                """, key, windowStart, windowOpenSince, windowOpenSince);
+    /** The attempt was the right password: it was no failure. */
+    void succeeded(String username, String address) {
+        String group = ClientAddress.groupOf(address);
+        counter.forget(userAtAddressKey(username, group));
+        counter.takeBack(addressKey(group));
     }
 
-    private static String userKey(String username) {
-        return "user:" + String.valueOf(username).toLowerCase(Locale.ROOT);
+    /** The password was not checked (no budget for it): the attempt does not count. */
+    void notChecked(String username, String address) {
+        String group = ClientAddress.groupOf(address);
+        counter.takeBack(userAtAddressKey(username, group));
+        counter.takeBack(addressKey(group));
     }
 
-    private static String addressKey(String address) {
-        return "address:" + address;
+    private static String addressKey(String group) {
+        return "login:" + group;
+    }
+
+    private static String userAtAddressKey(String username, String group) {
+        return "login:" + username.toLowerCase(Locale.ROOT) + "@" + group;
     }
 }

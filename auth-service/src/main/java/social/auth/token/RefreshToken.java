@@ -17,16 +17,25 @@ class RefreshToken {
     private UUID familyId;
     private UUID userId;
     private Instant createdAt;
+    private Instant familyStartedAt;
     private Instant expiresAt;
     private Instant usedAt;
     private Instant revokedAt;
 
     protected RefreshToken() {}
 
-    RefreshToken(UUID id, byte[] tokenHash, UUID familyId, UUID userId, Instant createdAt, Instant expiresAt) {
+    RefreshToken(
+            UUID id,
+            byte[] tokenHash,
+            UUID familyId,
+            Instant familyStartedAt,
+            UUID userId,
+            Instant createdAt,
+            Instant expiresAt) {
         this.id = id;
         this.tokenHash = tokenHash;
         this.familyId = familyId;
+        this.familyStartedAt = familyStartedAt;
         this.userId = userId;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
@@ -34,6 +43,10 @@ class RefreshToken {
 
     UUID familyId() {
         return familyId;
+    }
+
+    Instant familyStartedAt() {
+        return familyStartedAt;
     }
 
     UUID userId() {

@@ -19,4 +19,17 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
     @Modifying
     @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
     int revokeFamily(UUID familyId, Instant now);
+
+    /**
+     * Deletes the tokens of every family that is over: each of its tokens expired or was revoked
+     * before {@code before} (LEAST skips a null revoked_at). A live family keeps its used tokens,
+     * so their reuse is still caught.
+     */
+    @Modifying
+    @Query(value = """
+                    DELETE FROM refresh_token t WHERE t.family_id IN (
+                      SELECT family_id FROM refresh_token GROUP BY family_id
+                      HAVING max(least(revoked_at, expires_at)) < :before)
+                    """, nativeQuery = true)
+    int deleteFamiliesOverBefore(Instant before);
 }

@@ -53,7 +53,7 @@ public class TokenRotation {
 
     /** A new login: a new token family. */
     public IssuedTokens issueForLogin(UUID userId, String username) {
-        return transactions.execute(status -> issue(userId, username, Ids.newId()));
+        return transactions.execute(status -> issue(userId, username, Ids.newId(), Instant.now()));
     }
 
     IssuedTokens refresh(RefreshTokensRequest request) {
@@ -72,12 +72,13 @@ public class TokenRotation {
                         revoked);
                 return Optional.<IssuedTokens>empty();
             }
-            if (!token.usableAt(now)) {
+            // however often it rotated, a login ends at its absolute lifetime
+            if (!token.usableAt(now) || !now.isBefore(familyEnd(token.familyStartedAt()))) {
                 return Optional.<IssuedTokens>empty();
             }
             token.markUsed(now);
             String username = accounts.usernameOf(token.userId());
-            return Optional.of(issue(token.userId(), username, token.familyId()));
+            return Optional.of(issue(token.userId(), username, token.familyId(), token.familyStartedAt()));
         });
         // refused only after the transaction committed, so a reuse's revocation sticks
         return rotated.orElseThrow(() -> ServiceException.unauthorized("refresh token is not valid"));
@@ -91,13 +92,27 @@ public class TokenRotation {
         return Acknowledged.INSTANCE;
     }
 
-    private IssuedTokens issue(UUID userId, String username, UUID familyId) {
+    /** Purges the tokens of logins that ended (expired or revoked) longer than the retention ago. */
+    int purgeEndedFamilies() {
+        Instant before = Instant.now().minus(properties.purge().refreshTokenRetention());
+        return transactions.execute(status -> refreshTokens.deleteFamiliesOverBefore(before));
+    }
+
+    private Instant familyEnd(Instant familyStartedAt) {
+        return familyStartedAt.plus(properties.refreshFamilyLifetime());
+    }
+
+    private IssuedTokens issue(UUID userId, String username, UUID familyId, Instant familyStartedAt) {
         Instant now = Instant.now();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        refreshTokens.save(new RefreshToken(
-                Ids.newId(), hash(refreshToken), familyId, userId, now, now.plus(properties.refreshTokenTtl())));
+        Instant expiresAt = now.plus(properties.refreshTokenTtl());
+        if (familyEnd(familyStartedAt).isBefore(expiresAt)) {
+            expiresAt = familyEnd(familyStartedAt);
+        }
+        refreshTokens.save(
+                new RefreshToken(Ids.newId(), hash(refreshToken), familyId, familyStartedAt, userId, now, expiresAt));
         return new IssuedTokens(
                 accessTokens.issue(userId, username), refreshToken, "Bearer", accessTokens.lifetimeSeconds());
     }
