@@ -30,6 +30,7 @@ import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
 import social.support.paging.IdCursor;
 import social.support.paging.PageLimit;
+import social.support.text.TextRules;
 
 /**
  * Posts, replies and reposts: every change and its event in one transaction. Counters of a post
@@ -53,13 +54,17 @@ class Posts {
 
     @Transactional
     public PostResult create(CreatePostRequest request) {
-        String content = request.content() == null ? null : request.content().strip();
+        // stored NFC-normalised, so that the same words compare, search and count alike
+        String content = request.content() == null
+                ? null
+                : TextRules.normalized(request.content().strip());
         String key =
                 request.idempotencyKey() == null || request.idempotencyKey().isBlank()
                         ? null
                         : request.idempotencyKey().strip();
         Validation.start()
-                .requireText(content, "content", 1, MAX_CONTENT)
+                .requireMultilineText(content, "content", 1, MAX_CONTENT)
+                .requireCleanText(key, "Idempotency-Key")
                 .require(
                         key == null || key.length() <= MAX_IDEMPOTENCY_KEY,
                         "Idempotency-Key",

@@ -25,6 +25,7 @@ import social.support.error.Validation;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
 import social.support.paging.PageLimit;
+import social.support.text.TextRules;
 
 /** Profiles: created at registration, read by everyone, changed by their owner only. */
 @Service
@@ -56,6 +57,7 @@ class Profiles {
         if (request.username() == null || request.username().isBlank()) {
             throw ServiceException.invalid("username", "must not be blank");
         }
+        Validation.start().requireCleanText(request.username(), "username").orThrow();
         return profiles.findByUsernameIgnoringCase(request.username().strip())
                 .map(Profile::toUser)
                 .orElseThrow(() -> ServiceException.notFound("no user named " + request.username()));
@@ -63,24 +65,26 @@ class Profiles {
 
     @Transactional
     public User update(UpdateProfileRequest request) {
-        String displayName =
-                request.displayName() == null ? null : request.displayName().strip();
+        // stored NFC-normalised: the same name compares and counts alike however it was typed
+        String displayName = request.displayName() == null
+                ? null
+                : TextRules.normalized(request.displayName().strip());
+        String bio = request.bio() == null
+                ? null
+                : TextRules.normalized(request.bio().strip());
         Validation validation = Validation.start();
         if (displayName != null) {
             validation.requireText(displayName, "displayName", 1, 50);
         }
-        if (request.bio() != null) {
-            validation.require(
-                    request.bio().codePointCount(0, request.bio().length()) <= 160,
-                    "bio",
-                    "must be at most 160 characters");
+        if (bio != null) {
+            validation.requireMultilineText(bio, "bio", 0, 160);
         }
         validation.orThrow();
         Profile profile =
                 profiles.findForUpdate(request.callerId()).orElseThrow(() -> ServiceException.notFound("no such user"));
         boolean renamed = displayName != null && profile.rename(displayName);
-        if (request.bio() != null) {
-            profile.describe(request.bio().strip());
+        if (bio != null) {
+            profile.describe(bio);
         }
         User updated = profiles.saveAndFlush(profile).toUser();
         // only the display name shows outside the profile (in every UserSummary): a bio change concerns nobody
@@ -98,7 +102,10 @@ class Profiles {
 
     @Transactional(readOnly = true)
     public UserSummaryPage search(SearchUsersRequest request) {
-        String query = request.query() == null ? "" : request.query().strip().toLowerCase(Locale.ROOT);
+        Validation.start().requireCleanText(request.query(), "q").orThrow();
+        String query = request.query() == null
+                ? ""
+                : TextRules.normalized(request.query().strip()).toLowerCase(Locale.ROOT);
         if (query.isEmpty()) {
             throw ServiceException.invalid("q", "must not be empty");
         }
