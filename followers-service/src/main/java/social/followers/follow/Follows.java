@@ -39,10 +39,12 @@ class Follows {
 
     private final JdbcClient db;
     private final EventOutbox outbox;
+    private final FollowLimits limits;
 
-    Follows(JdbcClient db, EventOutbox outbox) {
+    Follows(JdbcClient db, EventOutbox outbox, FollowLimits limits) {
         this.db = db;
         this.outbox = outbox;
+        this.limits = limits;
     }
 
     @Transactional
@@ -54,6 +56,7 @@ class Follows {
         }
         boolean notify = Boolean.TRUE.equals(request.notifyEnabled());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        requireRoomToFollow(follower, followee);
         int inserted = db.sql("""
                         INSERT INTO follow (follower_id, followee_id, notify, created_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT (follower_id, followee_id) DO NOTHING""")
@@ -112,6 +115,30 @@ class Follows {
     private FollowPage page(String sql, UUID user, int requestedLimit, String cursor) {
         int limit = PageLimit.clamp(requestedLimit);
         return TimeCursor.page(db.sql(sql).param("user", user), cursor, limit, FollowPage::new);
+    }
+
+    /**
+     * Refuses a new follow beyond the cap with 409: the request is well-formed, it conflicts with
+     * the follows the caller already has (and succeeds once they unfollow someone). The
+     * follower's follows are counted under a transaction-scoped lock on the follower, so
+     * concurrent follows cannot together pass the cap.
+     */
+    private void requireRoomToFollow(UUID follower, UUID followee) {
+        db.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("follow:" + follower)
+                .query()
+                .singleRow();
+        if (notifyOf(follower, followee).isPresent()) {
+            return; // already following: idempotent, never refused
+        }
+        long following = db.sql("SELECT count(*) FROM follow WHERE follower_id = ?")
+                .param(follower)
+                .query(Long.class)
+                .single();
+        if (following >= limits.maxFollowing()) {
+            throw ServiceException.conflict(
+                    "you follow " + limits.maxFollowing() + " users, the most allowed; unfollow someone first");
+        }
     }
 
     private void changeNotify(UUID follower, UUID followee, boolean enabled) {

@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import social.contract.ErrorCode;
 import social.contract.follow.FollowEvents;
@@ -37,6 +41,9 @@ class FollowsIT {
 
     @Autowired
     RpcCalls rpc;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void followAndUnfollowPublishOnlyWhenTheStateChanges() {
@@ -116,5 +123,65 @@ class FollowsIT {
         assertThat(rpc.refusal(FollowRpc.GET_FOLLOWERS, new GetFollowersRequest(star, 5, "garbage"))
                         .code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
+    }
+
+    @Test
+    void followingIsCappedAndAFollowPastTheCapIsAConflictThatChangesNothing() {
+        UUID follower = UUID.randomUUID();
+        followRandomUsers(follower, 4_999);
+        UUID last = UUID.randomUUID();
+        assertThat(rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(follower, last, null))
+                        .following())
+                .isTrue();
+
+        UUID oneTooMany = UUID.randomUUID();
+        assertThat(rpc.refusal(FollowRpc.FOLLOW, new FollowUserRequest(follower, oneTooMany, null))
+                        .code())
+                .isEqualTo(ErrorCode.CONFLICT);
+        assertThat(followingCount(follower)).isEqualTo(5_000);
+        // following someone already followed stays idempotent at the cap
+        assertThat(rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(follower, last, true))
+                        .notifyEnabled())
+                .isTrue();
+        rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(follower, last));
+        assertThat(rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(follower, oneTooMany, null))
+                        .following())
+                .isTrue();
+    }
+
+    @Test
+    void concurrentFollowsCannotTogetherPassTheCap() {
+        UUID follower = UUID.randomUUID();
+        followRandomUsers(follower, 4_990);
+        List<CompletableFuture<Relationship>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            inFlight.add(rpc.send(FollowRpc.FOLLOW, new FollowUserRequest(follower, UUID.randomUUID(), null)));
+        }
+        long followed = inFlight.stream()
+                .filter(answer -> {
+                    try {
+                        answer.get(30, TimeUnit.SECONDS);
+                        return true;
+                    } catch (ExecutionException e) {
+                        return false;
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .count();
+        assertThat(followed).isEqualTo(10);
+        assertThat(followingCount(follower)).isEqualTo(5_000);
+    }
+
+    private void followRandomUsers(UUID follower, int count) {
+        jdbc.update(
+                "INSERT INTO follow (follower_id, followee_id, notify, created_at)"
+                        + " SELECT ?, gen_random_uuid(), false, now() FROM generate_series(1, ?)",
+                follower,
+                count);
+    }
+
+    private int followingCount(UUID follower) {
+        return jdbc.queryForObject("SELECT count(*) FROM follow WHERE follower_id = ?", Integer.class, follower);
     }
 }
