@@ -41,6 +41,7 @@ import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
 import social.support.id.Ids;
 import social.support.messaging.Topology;
+import social.support.purge.PeriodicPurge;
 import social.support.rpc.RpcEndpoint;
 import social.support.testing.EventProbe;
 import social.support.testing.EventReplay;
@@ -85,6 +86,9 @@ class NotificationServiceIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PeriodicPurge deletedPostPurge;
 
     static UUID user(String username) {
         UUID id = Ids.newId();
@@ -484,5 +488,23 @@ class NotificationServiceIT {
                 .findFirst()
                 .orElseThrow()
                 .getKey();
+    }
+
+    @Test
+    void tombstonesArePurgedOnceTheRetentionPassedAndRecentOnesStay() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO deleted_post (post_id, deleted_at) VALUES (?, ?), (?, ?)",
+                old,
+                Timestamp.from(Instant.now().minus(Duration.ofDays(31))),
+                recent,
+                Timestamp.from(Instant.now().minus(Duration.ofDays(29))));
+
+        deletedPostPurge.runOnce();
+
+        assertThat(jdbc.queryForList(
+                        "SELECT post_id FROM deleted_post WHERE post_id IN (?, ?)", UUID.class, old, recent))
+                .containsExactly(recent);
     }
 }

@@ -3,6 +3,7 @@ package social.like.like;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import social.contract.like.UnlikePostRequest;
 import social.contract.post.Post;
 import social.contract.post.PostDeleted;
 import social.support.id.Ids;
+import social.support.purge.PeriodicPurge;
 import social.support.testing.EventProbe;
 import social.support.testing.EventReplay;
 import social.support.testing.RpcCalls;
@@ -61,6 +63,9 @@ class LikesIT {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    PeriodicPurge deletedPostPurge;
 
     @Test
     void likingTwiceCountsOnceAndPublishesOneLikeAdded() {
@@ -264,5 +269,26 @@ class LikesIT {
                 .param(eventId)
                 .query(Long.class)
                 .single();
+    }
+
+    @Test
+    void tombstonesArePurgedOnceTheRetentionPassedAndRecentOnesStay() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        db.sql("INSERT INTO deleted_post (post_id, deleted_at) VALUES (?, ?), (?, ?)")
+                .params(
+                        old,
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(31))),
+                        recent,
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(29))))
+                .update();
+
+        deletedPostPurge.runOnce();
+
+        assertThat(db.sql("SELECT post_id FROM deleted_post WHERE post_id IN (?, ?)")
+                        .params(old, recent)
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(recent);
     }
 }

@@ -1,6 +1,8 @@
 package social.support.purge;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Runs a purge of a table that would otherwise only grow (expired tokens, old counters,
@@ -32,6 +35,19 @@ public class PeriodicPurge implements SmartLifecycle {
         this.what = what;
         this.interval = interval;
         this.purge = purge;
+    }
+
+    /**
+     * Deletes the rows of {@code table} whose {@code timeColumn} is older than {@code retention}.
+     * The names are the caller's constants, never input.
+     */
+    public static PeriodicPurge rowsOlderThan(
+            JdbcTemplate jdbc, String table, String timeColumn, Duration retention, Duration interval) {
+        String delete = "DELETE FROM " + table + " WHERE " + timeColumn + " < ?";
+        return new PeriodicPurge(
+                table + " rows older than " + retention,
+                interval,
+                () -> jdbc.update(delete, Timestamp.from(Instant.now().minus(retention))));
     }
 
     /** One purge now; returns how many rows went. */
