@@ -11,7 +11,6 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import social.support.testing.DatabaseRole;
 import social.support.testing.TestInfrastructure;
 
 /**
@@ -51,7 +49,7 @@ class DatabaseIdentityE2EIT {
     @Test
     void eachServiceRoleReadsItsOwnSchemaButNoOtherOne() throws SQLException {
         for (String own : Stack.DATABASE_SCHEMAS.values()) {
-            try (Connection connection = connectAs(own);
+            try (Connection connection = TestInfrastructure.roleConnection(own);
                     Statement statement = connection.createStatement()) {
                 statement
                         .executeQuery("SELECT count(*) FROM " + TABLES.get(own))
@@ -73,7 +71,7 @@ class DatabaseIdentityE2EIT {
     @Test
     void noServiceRoleCanCreateObjectsOutsideItsSchema() throws SQLException {
         for (String own : Stack.DATABASE_SCHEMAS.values()) {
-            try (Connection connection = connectAs(own);
+            try (Connection connection = TestInfrastructure.roleConnection(own);
                     Statement statement = connection.createStatement()) {
                 for (String other : Stack.DATABASE_SCHEMAS.values()) {
                     if (!other.equals(own)) {
@@ -113,11 +111,6 @@ class DatabaseIdentityE2EIT {
         assertThat(closed.get("/v3/api-docs").status()).isNotEqualTo(200);
         assertThat(closed.get("/swagger-ui/index.html").status()).isNotEqualTo(200);
         assertThat(closed.get("/actuator/health").status()).isEqualTo(200);
-    }
-
-    private static Connection connectAs(String schema) throws SQLException {
-        DatabaseRole role = TestInfrastructure.databaseRole(schema);
-        return DriverManager.getConnection(TestInfrastructure.jdbcUrl(schema), role.user(), role.password());
     }
 
     private static void assertDenied(SqlAction action, String description) {

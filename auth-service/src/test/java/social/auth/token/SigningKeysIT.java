@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import social.auth.AuthProperties;
-import social.support.testing.DatabaseRole;
 import social.support.testing.ServiceIntegrationTest;
 import social.support.testing.TestInfrastructure;
 
@@ -86,7 +84,7 @@ class SigningKeysIT {
     @Test
     void noOtherServiceRoleCanReadTheSigningKeyOrTheCredentials() throws SQLException {
         for (String schema : OTHER_SCHEMAS) {
-            try (Connection connection = connectAs(schema);
+            try (Connection connection = TestInfrastructure.roleConnection(schema);
                     Statement statement = connection.createStatement()) {
                 for (String table : List.of("auth.signing_key", "auth.credential", "auth.refresh_token")) {
                     assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + table))
@@ -102,7 +100,7 @@ class SigningKeysIT {
     @Test
     void noOtherServiceRoleCanPlantATableInTheAuthSchema() throws SQLException {
         for (String schema : OTHER_SCHEMAS) {
-            try (Connection connection = connectAs(schema);
+            try (Connection connection = TestInfrastructure.roleConnection(schema);
                     Statement statement = connection.createStatement()) {
                 assertThatThrownBy(() -> statement.execute("CREATE TABLE auth.planted (id int)"))
                         .as("%s creating a table in auth", schema)
@@ -114,10 +112,5 @@ class SigningKeysIT {
         assertThat(jdbc.queryForList(
                         "SELECT tablename FROM pg_tables WHERE schemaname = 'auth' AND tablename = 'planted'"))
                 .isEmpty();
-    }
-
-    private static Connection connectAs(String schema) throws SQLException {
-        DatabaseRole role = TestInfrastructure.databaseRole(schema);
-        return DriverManager.getConnection(TestInfrastructure.jdbcUrl(schema), role.user(), role.password());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,6 +74,12 @@ public final class TestInfrastructure {
     public static DatabaseRole databaseRole(String schema) {
         start();
         return databaseAdmin.serviceRole(schema);
+    }
+
+    /** A connection as the role owning {@code schema}: what that service may do, and no more (attack tests). */
+    public static Connection roleConnection(String schema) throws SQLException {
+        DatabaseRole role = databaseRole(schema);
+        return DriverManager.getConnection(jdbcUrl(schema), role.user(), role.password());
     }
 
     /** A connection as the admin, for tests that look behind a service's back (stolen-key tests). */
