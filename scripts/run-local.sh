@@ -19,8 +19,10 @@ SERVICES=(auth-service user-service post-service followers-service like-service 
 export DB_HOST="${DB_HOST:-localhost}"
 export DB_PORT="${DB_PORT:-5432}"
 export DB_NAME="${DB_NAME:-social}"
-export DB_USER="${DB_USER:-postgres}"
-export DB_PASSWORD="${DB_PASSWORD:-}"
+# The admin only creates the database and the service roles; no service connects as it.
+DB_ADMIN_USER="${DB_ADMIN_USER:-postgres}"
+DB_ADMIN_PASSWORD="${DB_ADMIN_PASSWORD:-}"
+unset DB_USER DB_PASSWORD    # each service gets its own role (see launch)
 export RABBIT_HOST="${RABBIT_HOST:-localhost}"
 export RABBIT_PORT="${RABBIT_PORT:-5672}"
 export RABBIT_USER="${RABBIT_USER:-guest}"
@@ -57,7 +59,10 @@ Options:
                   build only runs when an *-exec.jar is missing
 
 Environment (defaults in brackets):
-  DB_HOST [localhost] DB_PORT [5432] DB_NAME [social] DB_USER [postgres] DB_PASSWORD []
+  DB_HOST [localhost] DB_PORT [5432] DB_NAME [social]
+  DB_ADMIN_USER [postgres] DB_ADMIN_PASSWORD [] (creates the database and the service roles)
+  AUTH_DB_PASSWORD ... NOTIFICATIONS_DB_PASSWORD [] (a service role's password; empty: none,
+                  for a local Postgres with trust auth) DB_STATEMENT_TIMEOUT [5s]
   RABBIT_HOST [localhost] RABBIT_PORT [5672] RABBIT_USER [guest] RABBIT_PASSWORD [guest]
   RABBIT_VHOST [/] MESSAGING_PREFIX [] (prefixes every exchange and queue name)
   GATEWAY_PORT [8080] AUTH_PORT [8081] USER_PORT [8082] POST_PORT [8083]
@@ -65,6 +70,9 @@ Environment (defaults in brackets):
   JAVA_HOME (else the newest JDK >= 21 under /usr/lib/jvm, else java on PATH)
   JAVA_OPTS [-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError]
   STARTUP_TIMEOUT [180] seconds   STOP_TIMEOUT [20] seconds
+
+Each service connects as its own role (<schema>_svc, e.g. posts_svc) that owns only its schema;
+the script creates missing roles and schemas with the admin connection.
 
 Files: logs in .run/logs/<service>.log, pids in .run/<service>.pid
 EOF
@@ -231,18 +239,68 @@ ensure_database() {
     local exists out
     # psql variables (:'db' / :"db") quote the name safely; they only work on stdin, not -c.
     if ! exists="$(echo "SELECT 1 FROM pg_database WHERE datname = :'db'" \
-        | PGPASSWORD="$DB_PASSWORD" psql -X -q -t -A -v ON_ERROR_STOP=1 -v db="$DB_NAME" \
-            -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres 2>&1)"; then
-        die "cannot query Postgres as user '$DB_USER': $exists"
+        | PGPASSWORD="$DB_ADMIN_PASSWORD" psql -X -q -t -A -v ON_ERROR_STOP=1 -v db="$DB_NAME" \
+            -h "$DB_HOST" -p "$DB_PORT" -U "$DB_ADMIN_USER" -d postgres 2>&1)"; then
+        die "cannot query Postgres as user '$DB_ADMIN_USER': $exists"
     fi
     if [[ "$exists" != "1" ]]; then
         info "Creating database '$DB_NAME'"
         if ! out="$(echo 'CREATE DATABASE :"db"' \
-            | PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" \
-                -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres 2>&1)"; then
-            die "cannot create database '$DB_NAME' as user '$DB_USER': $out"
+            | PGPASSWORD="$DB_ADMIN_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" \
+                -h "$DB_HOST" -p "$DB_PORT" -U "$DB_ADMIN_USER" -d postgres 2>&1)"; then
+            die "cannot create database '$DB_NAME' as user '$DB_ADMIN_USER': $out"
         fi
     fi
+}
+
+# ---------------------------------------------------------------- database roles (one per service)
+
+# The schema a service owns; empty for the gateway, which has no database.
+schema_of() {
+    case "$1" in
+        auth-service)         echo auth ;;
+        user-service)         echo users ;;
+        post-service)         echo posts ;;
+        followers-service)    echo followers ;;
+        like-service)         echo likes ;;
+        notification-service) echo notifications ;;
+        *) echo "" ;;
+    esac
+}
+
+# The role's password from e.g. POSTS_DB_PASSWORD; empty means none (local trust auth).
+db_password_of() {
+    local var
+    var="$(tr '[:lower:]' '[:upper:]' <<<"$1")_DB_PASSWORD"
+    echo "${!var:-}"
+}
+
+# As the admin: per service a login role <schema>_svc owning its schema (as deploy/postgres/init.sh
+# does in docker compose). A schema left by earlier runs as the superuser is handed over with its
+# tables, so that the service's Flyway can migrate it as the owner.
+ensure_service_roles() {
+    command -v psql >/dev/null 2>&1 || { warn "psql not found; cannot create the service roles (see deploy/postgres/init.sh)"; return 0; }
+    local svc schema out
+    for svc in "${SERVICES[@]}"; do
+        schema="$(schema_of "$svc")"
+        [[ -n "$schema" ]] || continue
+        if ! out="$(PGPASSWORD="$DB_ADMIN_PASSWORD" psql -X -q -t -A -v ON_ERROR_STOP=1 \
+            -v role="${schema}_svc" -v schema="$schema" -v password="$(db_password_of "$schema")" \
+            -h "$DB_HOST" -p "$DB_PORT" -U "$DB_ADMIN_USER" -d "$DB_NAME" 2>&1 <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
+SELECT format('ALTER ROLE %I PASSWORD %L', :'role', :'password') WHERE :'password' <> '' \gexec
+SELECT format('ALTER ROLE %I SET search_path = %I', :'role', :'schema') \gexec
+SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database()) \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), :'role') \gexec
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+SELECT format('CREATE SCHEMA %I AUTHORIZATION %I', :'schema', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = :'schema') \gexec
+SELECT format('ALTER SCHEMA %I OWNER TO %I', :'schema', :'role') \gexec
+SELECT format('ALTER TABLE %I.%I OWNER TO %I', schemaname, tablename, :'role') FROM pg_tables WHERE schemaname = :'schema' AND tableowner <> :'role' \gexec
+SQL
+        )"; then
+            die "cannot create the database role of $svc as user '$DB_ADMIN_USER': $out"
+        fi
+    done
 }
 
 build_if_needed() {
@@ -305,10 +363,13 @@ launch() {
     {
         printf '\n===== %s starting %s on port %s with %s =====\n' "$(date '+%F %T')" "$svc" "$port" "$JAVA"
     } >>"$lf"
+    local schema
+    schema="$(schema_of "$svc")"
     # nohup: survive the terminal closing after 'start'. In this non-interactive shell a
     # background job also ignores SIGINT, so Ctrl-C reaches only this script, which then
     # stops the services in order with TERM (graceful shutdown).
-    SERVER_PORT="$port" nohup "$JAVA" ${opts[@]+"${opts[@]}"} -jar "$jar" >>"$lf" 2>&1 </dev/null &
+    SERVER_PORT="$port" DB_USER="${schema:+${schema}_svc}" DB_PASSWORD="$(db_password_of "${schema:-none}")" \
+        nohup "$JAVA" ${opts[@]+"${opts[@]}"} -jar "$jar" >>"$lf" 2>&1 </dev/null &
     pid=$!
     echo "$pid" >"$(pid_file "$svc")"
     STARTED+=("$svc")
@@ -410,6 +471,7 @@ start_all() {
     check_postgres
     check_rabbitmq
     ensure_database
+    ensure_service_roles
     build_if_needed
     mkdir -p "$LOG_DIR"
     for svc in "${SERVICES[@]}"; do clear_stale_pid "$svc"; done

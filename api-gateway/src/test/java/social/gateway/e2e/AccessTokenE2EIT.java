@@ -7,7 +7,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Base64;
@@ -35,10 +34,7 @@ class AccessTokenE2EIT {
         api = Api.ofStack();
         user = api.signUp("tok");
         // the test plays an attacker who stole the signing key, to show the other checks hold on their own
-        try (Connection db = DriverManager.getConnection(
-                        TestInfrastructure.jdbcUrl("auth"),
-                        System.getProperty("DB_USER"),
-                        System.getProperty("DB_PASSWORD"));
+        try (Connection db = TestInfrastructure.adminConnection("auth");
                 ResultSet key =
                         db.createStatement().executeQuery("SELECT key_id, private_key, public_key FROM signing_key")) {
             key.next();

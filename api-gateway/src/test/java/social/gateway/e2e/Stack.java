@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 
+import social.support.testing.DatabaseRole;
 import social.support.testing.TestInfrastructure;
 
 /**
@@ -37,6 +38,14 @@ public final class Stack {
             "like-service",
             "notification-service",
             "api-gateway");
+    /** The schema (and so the database role) of each service that has one. */
+    public static final Map<String, String> DATABASE_SCHEMAS = Map.of(
+            "auth-service", "auth",
+            "user-service", "users",
+            "post-service", "posts",
+            "followers-service", "followers",
+            "like-service", "likes",
+            "notification-service", "notifications");
     /** The default timeout: the suite runs on small, busy CI machines too. */
     public static final Duration RPC_TIMEOUT = Duration.ofSeconds(5);
 
@@ -80,6 +89,11 @@ public final class Stack {
             instance = stack;
         }
         return instance;
+    }
+
+    /** The HTTP port of a service (its actuator, bound to 127.0.0.1). */
+    public int port(String service) {
+        return ports.get(service);
     }
 
     public URI gateway() {
@@ -178,11 +192,24 @@ public final class Stack {
         env.put("SOCIAL_AUTH_HASHING_PERADDRESSPERMINUTE", "100000");
         // the suite reads the gateway's stream gauge; a deployment keeps metrics off the public port
         env.put("GATEWAY_ACTUATOR_ENDPOINTS", "health,metrics");
+        putDatabaseRole(service.split("#")[0], env);
         env.putAll(extraEnv.getOrDefault(service, Map.of()));
         try {
             processes.put(service, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service, e);
+        }
+    }
+
+    /** Each service logs in as its own role, as in a deployment; the admin's credentials stay here. */
+    private static void putDatabaseRole(String service, Map<String, String> env) {
+        env.remove("DB_USER");
+        env.remove("DB_PASSWORD");
+        String schema = DATABASE_SCHEMAS.get(service);
+        if (schema != null) {
+            DatabaseRole role = TestInfrastructure.databaseRole(schema);
+            env.put("DB_USER", role.user());
+            env.put("DB_PASSWORD", role.password());
         }
     }
 

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import social.auth.AuthProperties;
 import social.contract.auth.VerificationKeys;
@@ -32,16 +34,18 @@ import social.contract.auth.VerificationKeys;
 class SigningKeys {
     static final String ALGORITHM = "EdDSA";
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    /** The advisory lock key of key generation ("SIGNKEY"); advisory locks are per database. */
+    private static final long GENERATION_LOCK = 0x5349474e4b4559L;
 
     private final KeyPair keyPair;
     private final String keyId;
     private final AuthProperties properties;
 
-    SigningKeys(AuthProperties properties, JdbcTemplate jdbc) {
+    SigningKeys(AuthProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.properties = properties;
         this.keyPair = hasText(properties.signingPrivateKey())
                 ? decode(properties.signingPrivateKey(), properties.signingPublicKey())
-                : storedOrGenerated(jdbc);
+                : new TransactionTemplate(transactionManager).execute(status -> storedOrGenerated(jdbc));
         this.keyId = keyIdOf(keyPair.getPublic());
     }
 
@@ -63,7 +67,13 @@ class SigningKeys {
                         Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded()))));
     }
 
+    /**
+     * The stored key, else a new one stored. Instances starting together on an empty table queue on a
+     * transaction-scoped advisory lock, so exactly one generates and the others read its key (a plain
+     * "insert where none exists" lets two of them each see an empty table and each insert a key).
+     */
     private static KeyPair storedOrGenerated(JdbcTemplate jdbc) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> {}, GENERATION_LOCK);
         List<KeyPair> stored = jdbc.query(
                 "SELECT private_key, public_key FROM signing_key ORDER BY created_at DESC LIMIT 1",
                 (rs, i) -> decode(rs.getBytes("private_key"), rs.getBytes("public_key")));
@@ -71,19 +81,13 @@ class SigningKeys {
             return stored.get(0);
         }
         KeyPair generated = generate();
-        int inserted = jdbc.update(
-                """
-                        INSERT INTO signing_key (key_id, algorithm, private_key, public_key, created_at)
-                        SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM signing_key)""",
+        jdbc.update(
+                "INSERT INTO signing_key (key_id, algorithm, private_key, public_key, created_at) VALUES (?, ?, ?, ?, ?)",
                 keyIdOf(generated.getPublic()),
                 ALGORITHM,
                 generated.getPrivate().getEncoded(),
                 generated.getPublic().getEncoded(),
                 Timestamp.from(Instant.now()));
-        if (inserted == 0) {
-            // another instance generated one first: use that one
-            return storedOrGenerated(jdbc);
-        }
         log.info(
                 "generated a new Ed25519 signing key (set AUTH_SIGNING_PRIVATE_KEY/AUTH_SIGNING_PUBLIC_KEY to provide one)");
         return generated;

@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,11 +21,15 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *
  * <p>Each JVM isolates itself: its own database (dropped at exit) and its own messaging prefix
  * (queues expire and exchanges auto-delete once unused), published as system properties that the
- * services' configuration reads ({@code DB_*}, {@code RABBIT_*}, {@code MESSAGING_PREFIX}).
+ * services' configuration reads ({@code DB_*}, {@code RABBIT_*}, {@code MESSAGING_PREFIX}). The
+ * database credentials given are the admin's; services connect as their own {@link
+ * #databaseRole(String) role} (see {@link TestDatabaseRoles}).
  */
 public final class TestInfrastructure {
     private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
     private static Map<String, String> properties;
+    /** The superuser (or whoever may create databases and roles): never handed to a service. */
+    private static DatabaseAdmin databaseAdmin;
 
     private TestInfrastructure() {}
 
@@ -34,16 +37,23 @@ public final class TestInfrastructure {
     public static synchronized Map<String, String> start() {
         if (properties == null) {
             Map<String, String> resolved = new LinkedHashMap<>();
-            resolved.putAll(postgres());
+            Map<String, String> postgres = postgres();
+            resolved.put("DB_HOST", postgres.get("DB_HOST"));
+            resolved.put("DB_PORT", postgres.get("DB_PORT"));
             resolved.putAll(rabbit());
             resolved.put("DB_NAME", "social_test_" + RUN_ID);
             resolved.put("MESSAGING_PREFIX", "test-" + RUN_ID + ".");
             resolved.put("social.messaging.transient-topology", "true");
-            createDatabase(resolved);
+            databaseAdmin = new DatabaseAdmin(resolved, postgres.get("DB_USER"), postgres.get("DB_PASSWORD"), RUN_ID);
+            databaseAdmin.createDatabase();
             resolved.forEach(System::setProperty);
             properties = Map.copyOf(resolved);
         }
         return properties;
+    }
+
+    static synchronized boolean started() {
+        return properties != null;
     }
 
     public static String runId() {
@@ -55,6 +65,27 @@ public final class TestInfrastructure {
         Map<String, String> p = start();
         return "jdbc:postgresql://" + p.get("DB_HOST") + ":" + p.get("DB_PORT") + "/" + p.get("DB_NAME")
                 + "?currentSchema=" + schema;
+    }
+
+    /**
+     * The login role of the service owning {@code schema} in this run's database (created with the
+     * schema on first use, dropped at exit): a service connects as it, never as the admin.
+     */
+    public static DatabaseRole databaseRole(String schema) {
+        start();
+        return databaseAdmin.serviceRole(schema);
+    }
+
+    /** A connection as the role owning {@code schema}: what that service may do, and no more (attack tests). */
+    public static Connection roleConnection(String schema) throws SQLException {
+        DatabaseRole role = databaseRole(schema);
+        return DriverManager.getConnection(jdbcUrl(schema), role.user(), role.password());
+    }
+
+    /** A connection as the admin, for tests that look behind a service's back (stolen-key tests). */
+    public static Connection adminConnection(String schema) throws SQLException {
+        start();
+        return databaseAdmin.connect(schema);
     }
 
     private static Map<String, String> postgres() {
@@ -136,29 +167,6 @@ public final class TestInfrastructure {
             throw new IllegalStateException("The tests need a real " + server + ": set " + envVars
                     + ", or run one on 127.0.0.1:" + port + ", or make a Docker engine available for Testcontainers.");
         }
-    }
-
-    private static void createDatabase(Map<String, String> p) {
-        String adminUrl = "jdbc:postgresql://" + p.get("DB_HOST") + ":" + p.get("DB_PORT") + "/postgres";
-        String database = p.get("DB_NAME");
-        try (Connection connection = DriverManager.getConnection(adminUrl, p.get("DB_USER"), p.get("DB_PASSWORD"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + database + ": " + e.getMessage(), e);
-        }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            try (Connection connection = DriverManager.getConnection(
-                                            adminUrl, p.get("DB_USER"), p.get("DB_PASSWORD"));
-                                    Statement statement = connection.createStatement()) {
-                                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                            } catch (SQLException e) {
-                                System.err.println("could not drop test database " + database + ": " + e.getMessage());
-                            }
-                        },
-                        "drop-test-database"));
     }
 
     private static boolean reachable(String host, int port) {
