@@ -2,8 +2,9 @@
 #
 # Writes the secrets docker compose needs into the git-ignored .env next to docker-compose.yml:
 # the Postgres superuser's password, one password per service database role, and auth-service's
-# Ed25519 signing key pair. Only variables missing from .env are added (so it is safe to run again,
-# and other scripts may keep their own variables in the same file); --rotate replaces named ones.
+# Ed25519 signing key pair; then the broker's users (scripts/broker-users.sh: one password per
+# service, the gateway and the administrator, and the broker's definitions file). Only variables
+# missing from .env are added (so it is safe to run again); --rotate replaces named ones.
 #
 set -euo pipefail
 
@@ -103,3 +104,4 @@ HINT
 }
 
 main "$@"
+"$ROOT/scripts/broker-users.sh"

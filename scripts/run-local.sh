@@ -25,9 +25,12 @@ DB_ADMIN_PASSWORD="${DB_ADMIN_PASSWORD:-}"
 unset DB_USER DB_PASSWORD    # each service gets its own role (see launch)
 export RABBIT_HOST="${RABBIT_HOST:-localhost}"
 export RABBIT_PORT="${RABBIT_PORT:-5672}"
-export RABBIT_USER="${RABBIT_USER:-guest}"
-export RABBIT_PASSWORD="${RABBIT_PASSWORD:-guest}"
-export RABBIT_VHOST="${RABBIT_VHOST:-/}"
+# Broker identity: no shared broker user. Every service and the gateway connect as a user of
+# their own on the stack's virtual host, created by ensure_broker_users (below) with rabbitmqctl;
+# their random passwords live in the git-ignored $BROKER_CREDENTIALS.
+export RABBIT_VHOST="${RABBIT_VHOST:-social}"
+RABBITMQCTL="${RABBITMQCTL:-rabbitmqctl}"
+BROKER_CREDENTIALS="$RUN_DIR/broker-credentials"
 
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"   # seconds until every service must be UP
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"          # seconds between TERM and KILL
@@ -63,18 +66,21 @@ Environment (defaults in brackets):
   DB_ADMIN_USER [postgres] DB_ADMIN_PASSWORD [] (creates the database and the service roles)
   AUTH_DB_PASSWORD ... NOTIFICATIONS_DB_PASSWORD [] (a service role's password; empty: none,
                   for a local Postgres with trust auth) DB_STATEMENT_TIMEOUT [5s]
-  RABBIT_HOST [localhost] RABBIT_PORT [5672] RABBIT_USER [guest] RABBIT_PASSWORD [guest]
-  RABBIT_VHOST [/] MESSAGING_PREFIX [] (prefixes every exchange and queue name)
+  RABBIT_HOST [localhost] RABBIT_PORT [5672] RABBIT_VHOST [social]
+  MESSAGING_PREFIX [] (prefixes every exchange and queue name, and the broker users' names)
+  RABBITMQCTL [rabbitmqctl] how to run rabbitmqctl with the broker's admin rights (e.g.
+                  'sudo rabbitmqctl'); used only to create the vhost and one user per service
   GATEWAY_PORT [8080] AUTH_PORT [8081] USER_PORT [8082] POST_PORT [8083]
   FOLLOWERS_PORT [8084] LIKE_PORT [8085] NOTIFICATION_PORT [8086]
   JAVA_HOME (else the newest JDK >= 21 under /usr/lib/jvm, else java on PATH)
   JAVA_OPTS [-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError]
   STARTUP_TIMEOUT [180] seconds   STOP_TIMEOUT [20] seconds
 
-Each service connects as its own role (<schema>_svc, e.g. posts_svc) that owns only its schema;
-the script creates missing roles and schemas with the admin connection.
+Each service connects as its own database role (<schema>_svc, e.g. posts_svc) that owns only its
+schema, and as its own broker user; the script creates missing roles, schemas and broker users.
 
-Files: logs in .run/logs/<service>.log, pids in .run/<service>.pid
+Files: logs in .run/logs/<service>.log, pids in .run/<service>.pid, broker passwords in
+       .run/broker-credentials (delete a line and restart to rotate that service's password)
 EOF
 }
 
@@ -230,6 +236,49 @@ check_rabbitmq() {
     fi
 }
 
+# ---------------------------------------------------------------- broker identity
+
+# Creates the stack's virtual host and one broker user per service and for the gateway, with the
+# least rights that social.support.messaging.BrokerPermissions derives from the contract (the one
+# place they are written), and takes guest's rights on the vhost away. Passwords are generated once
+# and kept in $BROKER_CREDENTIALS (mode 600); a missing line gets a new password (rotation).
+ensure_broker_users() {
+    local cp="$ROOT/service-support/target/classes:$ROOT/messages-contract/target/classes" grants
+    local party user configure write read exchange topic_write topic_read password
+    local -a ctl
+    read -r -a ctl <<<"$RABBITMQCTL"
+    "${ctl[@]}" -q status >/dev/null 2>&1 \
+        || die "cannot run '$RABBITMQCTL' (set RABBITMQCTL, e.g. 'sudo rabbitmqctl'): it creates the broker users"
+    grants="$("$JAVA" -cp "$cp" social.support.messaging.BrokerPermissions "${MESSAGING_PREFIX:-}")" \
+        || die "cannot derive the broker permissions (build first: scripts/run-local.sh --build)"
+    umask 077
+    touch "$BROKER_CREDENTIALS"
+    "${ctl[@]}" -q add_vhost "$RABBIT_VHOST" >/dev/null 2>&1 || true
+    "${ctl[@]}" -q clear_permissions -p "$RABBIT_VHOST" guest >/dev/null 2>&1 || true
+    # fd 3: rabbitmqctl inside the loop would otherwise read the rest of the list from stdin
+    while IFS=$'\t' read -r -u 3 party user configure write read exchange topic_write topic_read; do
+        password="$(broker_password_of "$party")"
+        if [[ -z "$password" ]]; then
+            password="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+            printf '%s\t%s\n' "$party" "$password" >>"$BROKER_CREDENTIALS"
+        fi
+        # add_user fails for an existing user: then set the password we hold (a rotation)
+        "${ctl[@]}" -q add_user "$user" "$password" >/dev/null 2>&1 \
+            || "${ctl[@]}" -q change_password "$user" "$password" >/dev/null \
+            || die "cannot create broker user $user"
+        "${ctl[@]}" -q set_permissions -p "$RABBIT_VHOST" "$user" "$configure" "$write" "$read" >/dev/null \
+            || die "cannot grant $user its permissions"
+        "${ctl[@]}" -q set_topic_permissions -p "$RABBIT_VHOST" "$user" "$exchange" "$topic_write" "$topic_read" >/dev/null \
+            || die "cannot grant $user its topic permissions"
+    done 3<<<"$grants"
+    info "Broker users on vhost '$RABBIT_VHOST' ready (passwords in ${BROKER_CREDENTIALS#$ROOT/})"
+}
+
+# The broker user of a party is "<MESSAGING_PREFIX><party>" (as BrokerPermissions names it).
+broker_password_of() {
+    awk -F '\t' -v p="$1" '$1 == p { print $2; exit }' "$BROKER_CREDENTIALS" 2>/dev/null
+}
+
 # Each service's Flyway creates its own schema, but the database itself must exist.
 ensure_database() {
     if ! command -v psql >/dev/null 2>&1; then
@@ -369,6 +418,7 @@ launch() {
     # background job also ignores SIGINT, so Ctrl-C reaches only this script, which then
     # stops the services in order with TERM (graceful shutdown).
     SERVER_PORT="$port" DB_USER="${schema:+${schema}_svc}" DB_PASSWORD="$(db_password_of "${schema:-none}")" \
+        RABBIT_USER="${MESSAGING_PREFIX:-}$svc" RABBIT_PASSWORD="$(broker_password_of "$svc")" \
         nohup "$JAVA" ${opts[@]+"${opts[@]}"} -jar "$jar" >>"$lf" 2>&1 </dev/null &
     pid=$!
     echo "$pid" >"$(pid_file "$svc")"
@@ -474,6 +524,7 @@ start_all() {
     ensure_service_roles
     build_if_needed
     mkdir -p "$LOG_DIR"
+    ensure_broker_users
     for svc in "${SERVICES[@]}"; do clear_stale_pid "$svc"; done
     check_ports_free
 

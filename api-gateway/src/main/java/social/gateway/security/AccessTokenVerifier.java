@@ -3,12 +3,14 @@ package social.gateway.security;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,7 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import social.contract.auth.AuthRpc;
@@ -29,11 +32,15 @@ import social.contract.auth.VerificationKeys;
 import social.support.rpc.RpcClient;
 
 /**
- * Verifies access tokens with auth-service's public keys only, fetched over RabbitMQ and cached.
+ * Verifies access tokens with auth-service's public keys only: pinned by configuration
+ * ({@link PinnedTokenKeys}), or else fetched over RabbitMQ from auth-service (a reply from any other
+ * broker user is ignored by the {@link RpcClient}) and cached.
  * The algorithm is pinned to EdDSA, issuer and audience must match, expiry is enforced, and an
  * unsigned ({@code alg: none}) token never parses.
  */
 @Component
+// here, not only by the application's scan: web slice tests build this component without the scan
+@EnableConfigurationProperties(PinnedTokenKeys.class)
 public class AccessTokenVerifier {
     private static final Logger log = LoggerFactory.getLogger(AccessTokenVerifier.class);
     private static final String PINNED_ALGORITHM = "EdDSA";
@@ -51,8 +58,29 @@ public class AccessTokenVerifier {
     private volatile Exception lastFailure;
     private volatile Instant lastFailureAt = Instant.EPOCH;
 
-    AccessTokenVerifier(RpcClient rpc) {
+    private final boolean pinned;
+
+    AccessTokenVerifier(RpcClient rpc, PinnedTokenKeys pinnedKeys) {
         this.rpc = rpc;
+        this.pinned = pinnedKeys.pinned();
+        if (pinned) {
+            Map<String, PublicKey> keys = new HashMap<>();
+            for (String x509 : pinnedKeys.publicKeys()) {
+                try {
+                    keys.put(keyIdOf(x509), decode(x509));
+                } catch (GeneralSecurityException | IllegalArgumentException e) {
+                    throw new IllegalStateException("a configured token verification key is not an Ed25519 key", e);
+                }
+            }
+            keySet = new KeySet(pinnedKeys.issuer(), pinnedKeys.audience(), Map.copyOf(keys), Instant.now());
+        }
+    }
+
+    /** The key id auth-service gives a key: the first 8 bytes of the SHA-256 of its X.509 form, in hex. */
+    static String keyIdOf(String x509) throws GeneralSecurityException {
+        byte[] digest =
+                MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(x509));
+        return HexFormat.of().formatHex(digest, 0, 8);
     }
 
     /**
@@ -118,7 +146,7 @@ public class AccessTokenVerifier {
 
     private PublicKey keyFor(String keyId) {
         PublicKey key = keyId == null ? null : keySet.keys().get(keyId);
-        if (key == null && Instant.now().isAfter(keySet.fetchedAt().plus(REFETCH_INTERVAL))) {
+        if (key == null && !pinned && Instant.now().isAfter(keySet.fetchedAt().plus(REFETCH_INTERVAL))) {
             key = fetch().keys().get(keyId);
         }
         if (key == null) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +41,8 @@ import social.contract.registry.MessageTypes;
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.Senders;
+import social.support.testing.BrokerUsers;
 import social.support.testing.TestInfrastructure;
 
 /**
@@ -54,25 +57,17 @@ class NotificationsE2EIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static Api api;
-    private static CachingConnectionFactory broker;
-    private static RabbitTemplate events;
+    /** One connection per service whose events the tests publish: each under its owner's broker user. */
+    private static final Map<String, CachingConnectionFactory> brokers = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void stack() {
         api = Api.ofStack();
-        Map<String, String> infrastructure = TestInfrastructure.start();
-        broker = new CachingConnectionFactory(
-                infrastructure.get("RABBIT_HOST"), Integer.parseInt(infrastructure.get("RABBIT_PORT")));
-        broker.setUsername(infrastructure.get("RABBIT_USER"));
-        broker.setPassword(infrastructure.get("RABBIT_PASSWORD"));
-        events = new RabbitTemplate(broker);
-        events.setMessageConverter(new ContractMessageConverter());
-        events.setExchange(infrastructure.get("MESSAGING_PREFIX") + Names.EVENTS_EXCHANGE);
     }
 
     @AfterAll
     static void closeBroker() {
-        broker.destroy();
+        brokers.values().forEach(CachingConnectionFactory::destroy);
     }
 
     @Test
@@ -288,8 +283,17 @@ class NotificationsE2EIT {
 
     // ---- helpers ----
 
+    /** Publishes as the service that owns the event: receivers accept it from that one only. */
     private static void publish(Event event) {
-        events.convertAndSend(MessageTypes.idOf(event.getClass()), event);
+        String type = MessageTypes.idOf(event.getClass());
+        String publisher = Senders.publisherOf(type);
+        BrokerUsers users = Stack.get().brokerUsers();
+        CachingConnectionFactory broker = brokers.computeIfAbsent(
+                publisher, party -> new CachingConnectionFactory(users.connectionFactory(party)));
+        RabbitTemplate events = new RabbitTemplate(broker);
+        events.setMessageConverter(new ContractMessageConverter(users.user(publisher)));
+        events.setExchange(TestInfrastructure.start().get("MESSAGING_PREFIX") + Names.EVENTS_EXCHANGE);
+        events.convertAndSend(type, event);
     }
 
     private static UserFollowed followed(UUID follower, UUID followee, boolean notify) {

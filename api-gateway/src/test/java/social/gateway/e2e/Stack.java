@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 
+import social.support.testing.BrokerUsers;
 import social.support.testing.DatabaseRole;
 import social.support.testing.TestInfrastructure;
 
@@ -52,6 +53,7 @@ public final class Stack {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
 
     private static Stack instance;
+    private BrokerUsers brokerUsers;
     private static RuntimeException startFailure;
 
     private final Path root;
@@ -143,6 +145,7 @@ public final class Stack {
 
     private void startAll() {
         TestInfrastructure.start();
+        createBrokerUsers();
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -162,6 +165,39 @@ public final class Stack {
             }
             process.destroyForcibly();
         });
+        deleteBrokerUsers();
+    }
+
+    // ---------------------------------------------------------------- broker identity
+
+    /**
+     * The stack's own virtual host with one broker user per service and for the gateway, each with
+     * the least rights of {@code BrokerPermissions}, and senders checked: as a deployment runs.
+     */
+    private void createBrokerUsers() {
+        brokerUsers = BrokerUsers.create(
+                "social-test-" + TestInfrastructure.runId(),
+                TestInfrastructure.start().get("MESSAGING_PREFIX"));
+    }
+
+    private void deleteBrokerUsers() {
+        if (brokerUsers != null) {
+            brokerUsers.close();
+            brokerUsers = null;
+        }
+    }
+
+    /** The broker users of this stack, for a test that talks to the broker as one of the services. */
+    public BrokerUsers brokerUsers() {
+        return brokerUsers;
+    }
+
+    private Map<String, String> brokerIdentityEnv(String service) {
+        return Map.of(
+                "RABBIT_VHOST", brokerUsers.vhost(),
+                "RABBIT_USER", brokerUsers.user(service),
+                "RABBIT_PASSWORD", brokerUsers.password(service),
+                "SOCIAL_MESSAGING_VERIFYSENDERS", "true");
     }
 
     private void launch(String service) {
@@ -181,6 +217,7 @@ public final class Stack {
                         logs.resolve(service.replace('#', '-') + ".log").toFile()));
         Map<String, String> env = builder.environment();
         TestInfrastructure.start().forEach((key, value) -> env.put(toEnvName(key), value));
+        env.putAll(brokerIdentityEnv(service.split("#")[0]));
         env.put("SERVER_PORT", String.valueOf(ports.get(service)));
         env.put("SOCIAL_MESSAGING_RPCTIMEOUT", RPC_TIMEOUT.toMillis() + "ms");
         env.put("DB_POOL_SIZE", "5");

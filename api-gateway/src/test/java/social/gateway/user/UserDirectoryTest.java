@@ -23,6 +23,7 @@ import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
 import social.gateway.web.ApiException;
 import social.gateway.web.Page;
+import social.support.messaging.Senders;
 import social.support.rpc.RpcClient;
 import social.support.rpc.RpcTimeoutException;
 
@@ -155,7 +156,7 @@ class UserDirectoryTest {
         private RuntimeException failure;
 
         FakeUserService() {
-            super(null, null, null, Duration.ofSeconds(5), service -> {}, 1, 1);
+            super(null, null, null, Duration.ofSeconds(5), service -> {}, 1, 1, Senders.unchecked());
         }
 
         UUID register(String username, String displayName) {

@@ -14,6 +14,7 @@ import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.MessagingProperties;
+import social.support.messaging.Senders;
 import social.support.messaging.Topology;
 import social.support.rpc.RpcClient;
 import social.support.rpc.RpcEndpoint;
@@ -23,9 +24,16 @@ import social.support.rpc.RpcEndpoint;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
+    /** Every message this party builds carries its broker user as the validated {@code user_id}. */
     @Bean
-    ContractMessageConverter contractMessageConverter() {
-        return new ContractMessageConverter();
+    ContractMessageConverter contractMessageConverter(@Value("${spring.rabbitmq.username}") String brokerUser) {
+        return new ContractMessageConverter(brokerUser);
+    }
+
+    /** Whom receivers accept messages from: see {@link Senders} and {@code social.messaging.verify-senders}. */
+    @Bean
+    Senders senders(MessagingProperties properties) {
+        return properties.verifySenders() ? Senders.enforced(properties.prefix()) : Senders.unchecked();
     }
 
     @Bean
@@ -53,7 +61,8 @@ public class MessagingAutoConfiguration {
             MessagingNames names,
             MessagingProperties properties,
             Topology topology,
-            AmqpAdmin admin) {
+            AmqpAdmin admin,
+            Senders senders) {
         return new RpcClient(
                 connectionFactory,
                 converter,
@@ -61,7 +70,8 @@ public class MessagingAutoConfiguration {
                 properties.rpcTimeout(),
                 service -> admin.declareExchange(topology.rpcExchange(service)),
                 4,
-                properties.rpcMaxInFlight());
+                properties.rpcMaxInFlight(),
+                senders);
     }
 
     /**
@@ -74,10 +84,11 @@ public class MessagingAutoConfiguration {
             ConnectionFactory connectionFactory,
             ContractMessageConverter converter,
             MessagingProperties properties,
+            Senders senders,
             @Value("${spring.application.name}") String serviceName) {
         ListenerContainers containers =
                 ListenerContainers.onOwnConnectionWithoutConfirms(connectionFactory, serviceName + " requests");
-        RpcEndpoint.listenersByQueue(endpoints.orderedStream().toList(), converter)
+        RpcEndpoint.listenersByQueue(endpoints.orderedStream().toList(), converter, senders)
                 .forEach((queue, listener) ->
                         containers.add(queue, listener, properties.rpcConcurrency(), properties.rpcPrefetch()));
         return containers;
@@ -92,13 +103,14 @@ public class MessagingAutoConfiguration {
             ObjectProvider<InstanceSubscription> subscriptions,
             ConnectionFactory connectionFactory,
             ContractMessageConverter converter,
-            MessagingProperties properties) {
+            MessagingProperties properties,
+            Senders senders) {
         ListenerContainers containers = new ListenerContainers(connectionFactory);
         subscriptions
                 .orderedStream()
                 .forEach(subscription -> containers.addForInstance(
                         subscription.queue(),
-                        subscription.listener(converter),
+                        subscription.listener(converter, senders),
                         properties.prefetch(),
                         subscription::resubscribed));
         return containers;

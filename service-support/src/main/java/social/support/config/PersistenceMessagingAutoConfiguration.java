@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,6 +22,7 @@ import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.MessagingProperties;
+import social.support.messaging.Senders;
 import social.support.outbox.EventOutbox;
 import social.support.outbox.OutboxProperties;
 import social.support.outbox.OutboxRelay;
@@ -45,13 +47,15 @@ public class PersistenceMessagingAutoConfiguration {
             PlatformTransactionManager transactionManager,
             RabbitTemplate rabbitTemplate,
             MessagingNames names,
-            OutboxProperties properties) {
+            OutboxProperties properties,
+            @Value("${spring.rabbitmq.username}") String brokerUser) {
         return new OutboxRelay(
                 new JdbcTemplate(dataSource),
                 new TransactionTemplate(transactionManager),
                 rabbitTemplate,
                 names,
-                properties);
+                properties,
+                brokerUser);
     }
 
     @Bean
@@ -76,14 +80,15 @@ public class PersistenceMessagingAutoConfiguration {
             ConnectionFactory connectionFactory,
             ContractMessageConverter converter,
             Inbox inbox,
-            MessagingProperties properties) {
+            MessagingProperties properties,
+            Senders senders) {
         ListenerContainers containers = new ListenerContainers(connectionFactory);
         subscriptions
                 .orderedStream()
                 .forEach(subscription -> containers.add(
                         subscription.queue(),
                         subscription.listener(
-                                converter, inbox, properties.maxDeliveryAttempts(), properties.retryBackoff()),
+                                converter, inbox, properties.maxDeliveryAttempts(), properties.retryBackoff(), senders),
                         subscription.concurrency(properties.eventConcurrency()),
                         properties.prefetch()));
         return containers;

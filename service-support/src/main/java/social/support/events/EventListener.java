@@ -17,6 +17,7 @@ import org.springframework.dao.TransientDataAccessException;
 
 import social.contract.Event;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.Senders;
 import social.support.rpc.RpcTimeoutException;
 import social.support.rpc.RpcUnavailableException;
 
@@ -35,14 +36,17 @@ final class EventListener implements MessageListener {
     private final Inbox inbox;
     private final int maxAttempts;
     private final Duration backoff;
+    private final Senders senders;
 
     EventListener(
             EventSubscription subscription,
             ContractMessageConverter converter,
             Inbox inbox,
             int maxAttempts,
-            Duration backoff) {
+            Duration backoff,
+            Senders senders) {
         this.subscription = subscription;
+        this.senders = senders;
         this.converter = converter;
         this.inbox = inbox;
         this.maxAttempts = Math.max(1, maxAttempts);
@@ -51,6 +55,12 @@ final class EventListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        String sender = message.getMessageProperties().getReceivedUserId();
+        String type = message.getMessageProperties().getType();
+        senders.refusesEvent(sender, type).ifPresent(refused -> {
+            log.error("{} dead-letters a {} event from {}: {}", subscription.queue(), type, sender, refused);
+            throw new AmqpRejectAndDontRequeueException("sender refused: " + refused);
+        });
         Event event = read(message);
         var handler = subscription.handler(event.getClass());
         if (handler == null) {

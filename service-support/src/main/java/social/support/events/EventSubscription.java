@@ -15,6 +15,7 @@ import org.springframework.amqp.core.TopicExchange;
 
 import social.contract.Event;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.Senders;
 import social.support.messaging.Topology;
 
 /**
@@ -50,8 +51,8 @@ public final class EventSubscription extends Declarables {
 
     /** The listener that applies this subscription's events once each, dead-lettering poison. */
     public MessageListener listener(
-            ContractMessageConverter converter, Inbox inbox, int maxAttempts, Duration backoff) {
-        return new EventListener(this, converter, inbox, maxAttempts, backoff);
+            ContractMessageConverter converter, Inbox inbox, int maxAttempts, Duration backoff, Senders senders) {
+        return new EventListener(this, converter, inbox, maxAttempts, backoff, senders);
     }
 
     Consumer<Event> handler(Class<?> type) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.MessageListener;
@@ -13,6 +15,7 @@ import org.springframework.amqp.core.TopicExchange;
 
 import social.contract.Event;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.Senders;
 import social.support.messaging.Topology;
 
 /**
@@ -27,6 +30,8 @@ import social.support.messaging.Topology;
  * RabbitAdmin) on every new connection, since a lost connection took the old one along.
  */
 public final class InstanceSubscription extends Declarables {
+    private static final Logger log = LoggerFactory.getLogger(InstanceSubscription.class);
+
     private final String queue;
     private final EventHandlers handlers;
     private final Runnable resubscribed;
@@ -51,9 +56,19 @@ public final class InstanceSubscription extends Declarables {
         return queue;
     }
 
-    /** The listener that hands each event to its handler; a type without one is ignored. */
-    public MessageListener listener(ContractMessageConverter converter) {
+    /**
+     * The listener that hands each event to its handler; a type without one is ignored, and so is an
+     * event that its owner did not publish (logged: this queue has no dead-letter queue).
+     */
+    public MessageListener listener(ContractMessageConverter converter, Senders senders) {
         return message -> {
+            String sender = message.getMessageProperties().getReceivedUserId();
+            var refused =
+                    senders.refusesEvent(sender, message.getMessageProperties().getType());
+            if (refused.isPresent()) {
+                log.error("{} drops an event from {}: {}", queue, sender, refused.get());
+                return;
+            }
             Object event = converter.fromMessage(message);
             Consumer<Event> handler = handlers.of(event.getClass());
             if (handler != null) {

@@ -22,8 +22,20 @@ public final class ContractMessageConverter implements MessageConverter {
     public static final String CONTENT_TYPE = MessageProperties.CONTENT_TYPE_JSON;
 
     private final JsonMapper json;
+    private final String sender;
 
+    /** A converter whose messages carry no {@code user_id}: for reading, and for tests. */
     public ContractMessageConverter() {
+        this(null);
+    }
+
+    /**
+     * @param sender the broker user of this party's connections, set as the AMQP {@code user_id} of
+     *               every message built here: RabbitMQ rejects it unless it is the connection's user,
+     *               so receivers can trust it (see {@link Senders})
+     */
+    public ContractMessageConverter(String sender) {
+        this.sender = sender;
         this.json = JsonMapper.builder()
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 // newer producers may add fields: older consumers ignore them
@@ -39,6 +51,9 @@ public final class ContractMessageConverter implements MessageConverter {
         properties.setContentType(CONTENT_TYPE);
         properties.setContentEncoding(StandardCharsets.UTF_8.name());
         properties.setContentLength(body.length);
+        if (sender != null) {
+            properties.setUserId(sender);
+        }
         return new Message(body, properties);
     }
 

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            redelivery can take)
  * @param transientTopology   declare queues that expire and exchanges that auto-delete once
  *                            unused, for test runs that must leave the broker as they found it
+ * @param verifySenders       check each message's broker-validated {@code user_id} against
+ *                            {@link Senders}; off only where all parties share one broker user
  */
 @ConfigurationProperties("social.messaging")
 public record MessagingProperties(
@@ -37,4 +39,5 @@ public record MessagingProperties(
         @DefaultValue("5") int maxDeliveryAttempts,
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("7d") Duration processedEventRetention,
-        @DefaultValue("false") boolean transientTopology) {}
+        @DefaultValue("false") boolean transientTopology,
+        @DefaultValue("true") boolean verifySenders) {}

@@ -34,6 +34,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final RabbitTemplate rabbit;
     private final MessagingNames names;
     private final OutboxProperties properties;
+    private final String sender;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread worker;
@@ -43,7 +44,9 @@ public class OutboxRelay implements SmartLifecycle {
             TransactionTemplate transactions,
             RabbitTemplate rabbit,
             MessagingNames names,
-            OutboxProperties properties) {
+            OutboxProperties properties,
+            String sender) {
+        this.sender = sender;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rabbit = rabbit;
@@ -88,7 +91,8 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             rabbit.invoke(channel -> {
-                batch.forEach(event -> channel.send(names.eventsExchange(), event.routingKey(), event.toMessage()));
+                batch.forEach(
+                        event -> channel.send(names.eventsExchange(), event.routingKey(), event.toMessage(sender)));
                 channel.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());
                 return null;
             });
@@ -167,8 +171,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record PendingEvent(long id, UUID eventId, String routingKey, String payload) {
-        Message toMessage() {
+        /** @param sender the connection's broker user, which receivers check the event's owner against */
+        Message toMessage(String sender) {
             MessageProperties properties = new MessageProperties();
+            if (sender != null) {
+                properties.setUserId(sender);
+            }
             properties.setMessageId(eventId.toString());
             properties.setType(routingKey);
             properties.setContentType(ContractMessageConverter.CONTENT_TYPE);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpMessageReturnedException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -35,6 +38,7 @@ import org.springframework.amqp.support.converter.MessageConverter;
 import social.contract.ErrorReply;
 import social.contract.rpc.Operation;
 import social.support.messaging.MessagingNames;
+import social.support.messaging.Senders;
 
 /**
  * Asks the service that owns an operation and hands back its answer: replies come through
@@ -51,6 +55,7 @@ import social.support.messaging.MessagingNames;
  * under one lock whenever all are busy; under load that lock became the gateway's bottleneck.)
  */
 public class RpcClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
     private static final String REPLY_TO = "amq.rabbitmq.reply-to";
     public static final int DEFAULT_MAX_IN_FLIGHT = 2_000;
 
@@ -65,6 +70,7 @@ public class RpcClient implements AutoCloseable {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Lane[] lanes;
     private final int maxInFlight;
+    private final Senders senders;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "rpc-timeouts");
         t.setDaemon(true);
@@ -86,6 +92,8 @@ public class RpcClient implements AutoCloseable {
      * @param lanes           channels to multiplex requests over
      * @param maxInFlight     requests awaiting a reply at most; beyond, a request fails at once as
      *                        unavailable (503) instead of piling up until memory runs out
+     * @param senders         whose replies count: a reply whose validated {@code user_id} is not the
+     *                        operation owner's is ignored (the caller keeps waiting for the real one)
      */
     public RpcClient(
             ConnectionFactory connectionFactory,
@@ -94,8 +102,10 @@ public class RpcClient implements AutoCloseable {
             Duration timeout,
             Consumer<String> declareExchange,
             int lanes,
-            int maxInFlight) {
+            int maxInFlight,
+            Senders senders) {
         this.connectionFactory = connectionFactory;
+        this.senders = senders;
         this.maxInFlight = maxInFlight;
         this.converter = converter;
         this.names = names;
@@ -117,7 +127,15 @@ public class RpcClient implements AutoCloseable {
             MessagingNames names,
             Duration timeout,
             Consumer<String> declareExchange) {
-        this(connectionFactory, converter, names, timeout, declareExchange, 4, DEFAULT_MAX_IN_FLIGHT);
+        this(
+                connectionFactory,
+                converter,
+                names,
+                timeout,
+                declareExchange,
+                4,
+                DEFAULT_MAX_IN_FLIGHT,
+                Senders.unchecked());
     }
 
     /**
@@ -230,9 +248,19 @@ public class RpcClient implements AutoCloseable {
     }
 
     private void onReply(AMQP.BasicProperties props, Envelope envelope, byte[] body) {
-        Pending p = props.getCorrelationId() == null ? null : pending.remove(props.getCorrelationId());
-        if (p == null) {
+        Pending expected = props.getCorrelationId() == null ? null : pending.get(props.getCorrelationId());
+        if (expected == null) {
             return; // timed out already
+        }
+        Optional<String> forged = senders.refusesReply(props.getUserId(), expected.operation());
+        if (forged.isPresent()) {
+            // someone who learnt the reply address answered in the owner's stead: keep waiting for the owner
+            log.warn("ignoring a reply: {}", forged.get());
+            return;
+        }
+        Pending p = pending.remove(props.getCorrelationId());
+        if (p == null) {
+            return;
         }
         p.timeout().cancel(false);
         try {

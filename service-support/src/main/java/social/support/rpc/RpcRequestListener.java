@@ -3,6 +3,7 @@ package social.support.rpc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 import com.rabbitmq.client.Channel;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import social.contract.ErrorCode;
 import social.contract.ErrorReply;
 import social.support.error.ServiceException;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.Senders;
 
 /**
  * Answers each request of one queue from the handlers of all its {@link RpcEndpoint}s: the
@@ -29,11 +31,14 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
 
     private final Map<String, RpcEndpoint.Handler<?, ?>> handlers;
     private final ContractMessageConverter converter;
+    private final Senders senders;
 
     /** @param handlers by routing key */
-    RpcRequestListener(Map<String, RpcEndpoint.Handler<?, ?>> handlers, ContractMessageConverter converter) {
+    RpcRequestListener(
+            Map<String, RpcEndpoint.Handler<?, ?>> handlers, ContractMessageConverter converter, Senders senders) {
         this.handlers = Map.copyOf(handlers);
         this.converter = converter;
+        this.senders = senders;
     }
 
     @Override
@@ -72,6 +77,12 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
                 return ErrorReply.of(
                         ErrorCode.VALIDATION_FAILED,
                         routingKey + " does not take " + payload.getClass().getSimpleName());
+            }
+            String sender = request.getMessageProperties().getReceivedUserId();
+            Optional<String> refused = senders.refusesRequest(sender, handler.operation(), payload);
+            if (refused.isPresent()) {
+                log.warn("refused {} from {}: {}", routingKey, sender, refused.get());
+                return ErrorReply.of(ErrorCode.FORBIDDEN, "sender may not send " + routingKey);
             }
             Object result = handler.apply(payload);
             if (result == null) {

@@ -64,7 +64,7 @@ class OutboxRelayIT {
         connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
         OutboxProperties properties =
                 new OutboxProperties(Duration.ofSeconds(1), 200, Duration.ofSeconds(5), Duration.ofMillis(100), false);
-        relay = new OutboxRelay(jdbc, transactions, new RabbitTemplate(connections), names, properties);
+        relay = new OutboxRelay(jdbc, transactions, new RabbitTemplate(connections), names, properties, null);
         outbox = new EventOutbox(jdbc, new ContractMessageConverter(), relay);
         observer = new Queue(names.eventQueue("outbox-observer-" + UUID.randomUUID()), false, false, false);
         admin.declareQueue(observer);

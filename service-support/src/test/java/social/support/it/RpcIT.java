@@ -27,6 +27,7 @@ import social.contract.user.UserRpc;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
 import social.support.messaging.MessagingNames;
+import social.support.messaging.Senders;
 import social.support.rpc.RpcClient;
 import social.support.rpc.RpcErrorException;
 import social.support.rpc.RpcTimeoutException;
@@ -122,7 +123,14 @@ class RpcIT {
     void beyondTheInFlightLimitARequestIsShedAtOnceInsteadOfQueued(@Autowired ConnectionFactory connections)
             throws Exception {
         RpcClient small = new RpcClient(
-                connections, new ContractMessageConverter(), names, Duration.ofSeconds(1), service -> {}, 1, 1);
+                connections,
+                new ContractMessageConverter(),
+                names,
+                Duration.ofSeconds(1),
+                service -> {},
+                1,
+                1,
+                Senders.unchecked());
         rpcListeners.stop();
         try {
             var waiting = small.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER));

@@ -30,6 +30,7 @@ import social.contract.user.User;
 import social.contract.user.UserRpc;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
+import social.support.messaging.Senders;
 import social.support.messaging.Topology;
 
 class RpcEndpointTest {
@@ -48,7 +49,8 @@ class RpcEndpointTest {
                 RpcEndpoint.answering(UserRpc.SERVICE, topology)
                         .on(UserRpc.FIND_BY_USERNAME, request -> user("by-name")));
 
-        Map<String, MessageListener> listeners = RpcEndpoint.listenersByQueue(List.of(byId, byName), converter);
+        Map<String, MessageListener> listeners =
+                RpcEndpoint.listenersByQueue(List.of(byId, byName), converter, Senders.unchecked());
 
         assertThat(listeners).containsOnlyKeys("test.user.rpc.requests");
         MessageListener listener = listeners.get("test.user.rpc.requests");
@@ -65,8 +67,8 @@ class RpcEndpointTest {
         RpcEndpoint byId = endpoint(
                 "byIdEndpoint",
                 RpcEndpoint.answering(UserRpc.SERVICE, topology).on(UserRpc.GET, request -> user("by-id")));
-        MessageListener listener =
-                RpcEndpoint.listenersByQueue(List.of(byId), converter).get("test.user.rpc.requests");
+        MessageListener listener = RpcEndpoint.listenersByQueue(List.of(byId), converter, Senders.unchecked())
+                .get("test.user.rpc.requests");
 
         assertThat(answer(listener, UserRpc.FIND_BY_USERNAME.routingKey(), new FindUserByUsernameRequest("x")))
                 .isInstanceOfSatisfying(
@@ -80,7 +82,7 @@ class RpcEndpointTest {
         RpcEndpoint posts = endpoint(
                 "posts", RpcEndpoint.answering(PostRpc.SERVICE, topology).on(PostRpc.GET, request -> null));
 
-        assertThat(RpcEndpoint.listenersByQueue(List.of(users, posts), converter))
+        assertThat(RpcEndpoint.listenersByQueue(List.of(users, posts), converter, Senders.unchecked()))
                 .containsOnlyKeys("test.user.rpc.requests", "test.post.rpc.requests");
     }
 
@@ -95,7 +97,7 @@ class RpcEndpointTest {
                         .on(UserRpc.FIND_BY_USERNAME, request -> user("second"))
                         .on(UserRpc.GET, request -> user("second")));
 
-        assertThatThrownBy(() -> RpcEndpoint.listenersByQueue(List.of(first, second), converter))
+        assertThatThrownBy(() -> RpcEndpoint.listenersByQueue(List.of(first, second), converter, Senders.unchecked()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(UserRpc.GET.routingKey())
                 .hasMessageContaining("'profileEndpoint'")

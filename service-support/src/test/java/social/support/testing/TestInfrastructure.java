@@ -3,10 +3,13 @@ package social.support.testing;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,6 +33,8 @@ public final class TestInfrastructure {
     private static Map<String, String> properties;
     /** The superuser (or whoever may create databases and roles): never handed to a service. */
     private static DatabaseAdmin databaseAdmin;
+    /** The broker started here, if Testcontainers provided it: broker users are created inside it. */
+    private static RabbitMQContainer rabbitContainer;
 
     private TestInfrastructure() {}
 
@@ -46,6 +51,7 @@ public final class TestInfrastructure {
             resolved.put("social.messaging.transient-topology", "true");
             databaseAdmin = new DatabaseAdmin(resolved, postgres.get("DB_USER"), postgres.get("DB_PASSWORD"), RUN_ID);
             databaseAdmin.createDatabase();
+            resolved.putAll(sharedBrokerUser());
             resolved.forEach(System::setProperty);
             properties = Map.copyOf(resolved);
         }
@@ -86,6 +92,16 @@ public final class TestInfrastructure {
     public static Connection adminConnection(String schema) throws SQLException {
         start();
         return databaseAdmin.connect(schema);
+    }
+
+    /**
+     * Broker identity: a test JVM's service, its {@code RpcCalls} and its {@code EventProbe} all
+     * connect as the one broker user the test servers provide, so {@code user_id} cannot tell them
+     * apart and receivers do not check it here. {@code BrokerIdentityIT} checks senders with a vhost
+     * and a broker user per party of its own.
+     */
+    private static Map<String, String> sharedBrokerUser() {
+        return Map.of("social.messaging.verify-senders", "false");
     }
 
     private static Map<String, String> postgres() {
@@ -145,6 +161,7 @@ public final class TestInfrastructure {
         requireDocker("RabbitMQ", "TEST_RABBIT_HOST, TEST_RABBIT_PORT, TEST_RABBIT_USER, TEST_RABBIT_PASSWORD", 5672);
         RabbitMQContainer container = new RabbitMQContainer("rabbitmq:3.13-management-alpine");
         container.start();
+        rabbitContainer = container;
         return Map.of(
                 "RABBIT_HOST",
                 container.getHost(),
@@ -181,5 +198,50 @@ public final class TestInfrastructure {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
+    }
+
+    // ---------------------------------------------------------------- broker identity
+
+    /**
+     * Runs {@code rabbitmqctl} with the broker's admin rights (the only use of them: creating and
+     * deleting a test's virtual host and broker users): inside the Testcontainers broker if one was
+     * started, else the command in {@code TEST_RABBITMQCTL} (e.g. {@code docker exec rabbit rabbitmqctl},
+     * for env-provided servers), else the local {@code rabbitmqctl}.
+     *
+     * @return its standard output
+     */
+    public static String rabbitmqctl(String... args) {
+        start();
+        try {
+            if (rabbitContainer != null) {
+                List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
+                command.addAll(List.of(args));
+                var result = rabbitContainer.execInContainer(command.toArray(String[]::new));
+                return checked(args[0], result.getExitCode(), result.getStdout() + result.getStderr());
+            }
+            List<String> command = new ArrayList<>(
+                    List.of(env("TEST_RABBITMQCTL", "rabbitmqctl").split(" ")));
+            command.addAll(List.of(args));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return checked(args[0], process.waitFor(), output);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "cannot run rabbitmqctl (set TEST_RABBITMQCTL to a command that"
+                            + " runs it against the test broker): " + e.getMessage(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running rabbitmqctl", e);
+        }
+    }
+
+    private static String checked(String subcommand, int exitCode, String output) {
+        if (exitCode != 0) {
+            // names only the subcommand: never echo a password given on the command line
+            throw new IllegalStateException("rabbitmqctl " + subcommand + " failed (" + exitCode + "): " + output);
+        }
+        return output;
     }
 }
