@@ -113,6 +113,11 @@ public final class Stack {
         }
     }
 
+    /** Where every service's output goes, one file per instance. */
+    public Path logs() {
+        return logs;
+    }
+
     /**
      * Starts one more instance of a service (a second gateway, say) on a port of its own, with
      * extra settings; it is stopped with the stack. Answers its base URI.
@@ -173,6 +178,7 @@ public final class Stack {
         // the suite signs up many users from one address: keep the limits out of its way
         env.put("RATE_LIMIT_ANONYMOUS_RPS", "10000");
         env.put("RATE_LIMIT_ANONYMOUS_BURST", "10000");
+        env.put("RATE_LIMIT_INVALID_TOKEN_BURST", "10000");
         // the suite reads the gateway's stream gauge; a deployment keeps metrics off the public port
         env.put("GATEWAY_ACTUATOR_ENDPOINTS", "health,metrics");
         env.putAll(extraEnv.getOrDefault(service, Map.of()));
