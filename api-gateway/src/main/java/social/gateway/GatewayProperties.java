@@ -16,10 +16,17 @@ public record GatewayProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("256") int maxConcurrentRequests) {
 
+    /**
+     * @param invalidTokenBurst       invalid access tokens one address may present before it is
+     *                                answered 429 without any signature check
+     * @param invalidTokensPerMinute  how fast that allowance comes back
+     */
     public record RateLimit(
             @DefaultValue("50") long requestsPerSecond,
             @DefaultValue("100") long burst,
             @DefaultValue("100") long anonymousRequestsPerSecond,
             @DefaultValue("200") long anonymousBurst,
-            @DefaultValue("100000") int maxTrackedCallers) {}
+            @DefaultValue("100000") int maxTrackedCallers,
+            @DefaultValue("20") long invalidTokenBurst,
+            @DefaultValue("60") long invalidTokensPerMinute) {}
 }

@@ -26,9 +26,9 @@ import org.springframework.context.annotation.FilterType;
                         pattern = {
                             "social\\.gateway\\.GatewayProperties",
                             "social\\.gateway\\.web\\.(Problems|StrictJson)",
-                            "social\\.gateway\\.security\\.AccessTokenVerifier",
+                            "social\\.gateway\\.security\\.(AccessTokenVerifier|LoggedOutLogins.*)",
                             "social\\.gateway\\.user\\.(UserDirectory|UserCacheProperties)",
                             "social\\.gateway\\.post\\.PostAssembler",
-                            "social\\.gateway\\.notification\\.(NotificationStreams|NotificationProperties)"
+                            "social\\.gateway\\.notification\\.(NotificationStreams|NotificationProperties|StreamTickets)"
                         }))
 public @interface GatewayWebMvcTest {}

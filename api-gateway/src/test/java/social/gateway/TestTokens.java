@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,7 +17,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
 
 import social.contract.auth.AuthRpc;
 import social.contract.auth.VerificationKeys;
@@ -52,6 +55,14 @@ public final class TestTokens {
         return signed(userId, Instant.now().plus(Duration.ofMinutes(15)), KEYS.getPrivate());
     }
 
+    /** A valid token of one login (claim {@code sid}), as auth-service issues them. */
+    public static String validFor(UUID userId, UUID loginId) {
+        return builder(userId, Instant.now().plus(Duration.ofMinutes(15)), KEY_ID, ISSUER, AUDIENCE)
+                .claim("sid", loginId.toString())
+                .signWith(KEYS.getPrivate(), Jwts.SIG.EdDSA)
+                .compact();
+    }
+
     /** Expired longer ago than the verifier's clock skew allows. */
     public static String expiredFor(UUID userId) {
         return signed(userId, Instant.now().minus(Duration.ofMinutes(2)), KEYS.getPrivate());
@@ -82,22 +93,66 @@ public final class TestTokens {
                 generateKeyPair().getPrivate());
     }
 
+    /** The key confusion attack: HS256 with auth-service's public key bytes as the HMAC secret. */
+    public static String hmacSignedWithThePublicKeyFor(UUID userId) {
+        return builder(userId, Instant.now().plus(Duration.ofMinutes(15)), KEY_ID, ISSUER, AUDIENCE)
+                .signWith(Keys.hmacShaKeyFor(KEYS.getPublic().getEncoded()), Jwts.SIG.HS256)
+                .compact();
+    }
+
+    /** Properly signed, but without a key id in its header. */
+    public static String withoutKeyIdFor(UUID userId) {
+        return signed(userId, null, ISSUER, AUDIENCE);
+    }
+
+    /** Properly signed, naming a key id auth-service never published. */
+    public static String withUnknownKeyIdFor(UUID userId) {
+        return signed(userId, "no-such-key", ISSUER, AUDIENCE);
+    }
+
+    /** Properly signed, but issued by someone else. */
+    public static String withWrongIssuerFor(UUID userId) {
+        return signed(userId, KEY_ID, "someone-else", AUDIENCE);
+    }
+
+    /** Properly signed, but meant for another audience. */
+    public static String withWrongAudienceFor(UUID userId) {
+        return signed(userId, KEY_ID, ISSUER, "another-api");
+    }
+
+    /** What a refresh token looks like: 256 random bits, base64url (not a JWT at all). */
+    public static String aRefreshToken() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static String signed(UUID userId, String keyId, String issuer, String audience) {
+        return builder(userId, Instant.now().plus(Duration.ofMinutes(15)), keyId, issuer, audience)
+                .signWith(KEYS.getPrivate(), Jwts.SIG.EdDSA)
+                .compact();
+    }
+
     private static String signed(UUID userId, Instant expiry, PrivateKey key) {
+        return builder(userId, expiry, KEY_ID, ISSUER, AUDIENCE)
+                .signWith(key, Jwts.SIG.EdDSA)
+                .compact();
+    }
+
+    private static JwtBuilder builder(UUID userId, Instant expiry, String keyId, String issuer, String audience) {
         return Jwts.builder()
                 .header()
-                .keyId(KEY_ID)
+                .keyId(keyId)
                 .and()
                 .id(UUID.randomUUID().toString())
                 .subject(userId.toString())
                 .claim("preferred_username", "user")
-                .issuer(ISSUER)
+                .issuer(issuer)
                 .audience()
-                .add(AUDIENCE)
+                .add(audience)
                 .and()
                 .issuedAt(Date.from(expiry.minus(Duration.ofMinutes(15))))
-                .expiration(Date.from(expiry))
-                .signWith(key, Jwts.SIG.EdDSA)
-                .compact();
+                .expiration(Date.from(expiry));
     }
 
     private static String base64Url(String json) {

@@ -91,7 +91,8 @@ class AuthController {
     @PostMapping("/logout")
     @Operation(
             summary = "End a login",
-            description = "The refresh token (and its rotation chain) is dead from now on.",
+            description = "The refresh token (and its rotation chain) is dead from now on, and the access tokens "
+                    + "of this login are refused by every gateway within about a second.",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<Void> logout(@Caller AuthenticatedUser caller, @RequestBody RefreshToken body) {
         rpc.callAndWait(AuthRpc.LOGOUT, new LogoutRequest(caller.id(), body.refreshToken()));

@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +32,7 @@ import social.contract.user.UserSummary;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
 import social.gateway.user.UserDirectory;
+import social.gateway.web.ApiException;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
 import social.support.rpc.RpcClient;
@@ -40,11 +44,13 @@ class NotificationController {
     private final RpcClient rpc;
     private final UserDirectory users;
     private final NotificationStreams streams;
+    private final StreamTickets tickets;
 
-    NotificationController(RpcClient rpc, UserDirectory users, NotificationStreams streams) {
+    NotificationController(RpcClient rpc, UserDirectory users, NotificationStreams streams, StreamTickets tickets) {
         this.rpc = rpc;
         this.users = users;
         this.streams = streams;
+        this.tickets = tickets;
     }
 
     record Count(long count) {}
@@ -101,13 +107,41 @@ class NotificationController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/stream-ticket")
+    @Operation(
+            summary = "A single-use ticket for opening the notification stream",
+            description = "Good once, for `expiresIn` seconds, on the gateway instance that issued it: "
+                    + "`GET /api/notifications/stream?ticket=...`. Lets a browser's EventSource open the "
+                    + "stream without putting its access token into a URL.",
+            security = @SecurityRequirement(name = "bearer"))
+    StreamTickets.Issued streamTicket(@Caller AuthenticatedUser caller) {
+        return tickets.issue(caller);
+    }
+
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(
             summary = "New notifications as they happen (Server-Sent Events)",
             description = "`event:` the type, `data:` the Notification JSON, a comment heartbeat every 15 s. "
-                    + "Browsers, whose EventSource cannot send headers, may pass the token as `?access_token=`.",
+                    + "Authenticated by the Authorization header or by a `ticket` from "
+                    + "`POST /api/notifications/stream-ticket` (for browsers, whose EventSource cannot send "
+                    + "headers); an unknown, used or expired ticket is 401. `?access_token=` still works but is "
+                    + "discouraged: URLs end up in proxy and access logs. The stream ends when the access token "
+                    + "expires; too many open streams (per address, or on the instance) is 429.",
             security = @SecurityRequirement(name = "bearer"))
-    SseEmitter stream(@Caller AuthenticatedUser caller) {
-        return streams.open(caller.id());
+    SseEmitter stream(
+            @Caller(required = false) AuthenticatedUser caller,
+            @Parameter(description = "a single-use stream ticket") @RequestParam(required = false) String ticket,
+            HttpServletRequest request) {
+        AuthenticatedUser streamer;
+        if (ticket != null) {
+            streamer = tickets.redeem(ticket)
+                    .orElseThrow(() -> new ApiException(
+                            HttpStatus.UNAUTHORIZED, "The stream ticket is unknown, used or expired."));
+        } else if (caller != null) {
+            streamer = caller;
+        } else {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "A valid access token or stream ticket is required.");
+        }
+        return streams.open(streamer, request.getRemoteAddr());
     }
 }

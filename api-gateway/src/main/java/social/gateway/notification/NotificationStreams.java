@@ -1,6 +1,8 @@
 package social.gateway.notification;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,14 +22,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.LoggedOutLogins;
+import social.gateway.web.ApiException;
+
 /**
  * The notification streams open on this gateway instance, by user. A stream is forgotten as soon
  * as it completes, times out or fails (a client that went away is found at the latest by the next
- * heartbeat); a user's streams are bounded, a further one closing the oldest.
+ * heartbeat); a user's streams are bounded, a further one closing the oldest; streams per client
+ * address and in all are bounded too (a further one is refused), and a stream ends when the
+ * access token that opened it expires, or when its login ends (a logout).
  */
 @Component
 class NotificationStreams implements SmartLifecycle {
@@ -33,21 +44,49 @@ class NotificationStreams implements SmartLifecycle {
 
     private final NotificationProperties properties;
     private final Map<UUID, Deque<SseEmitter>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Integer> byAddress = new ConcurrentHashMap<>();
+    /** Streams admitted and not yet ended (including those a user's newer stream is closing). */
+    private final AtomicInteger total = new AtomicInteger();
+    /** The login each stream was opened by, for streams of tokens that name one. */
+    private final Map<SseEmitter, UUID> loginOf = new ConcurrentHashMap<>();
+
     private volatile ScheduledExecutorService heartbeats;
 
-    NotificationStreams(NotificationProperties properties, ObjectProvider<MeterRegistry> meters) {
+    NotificationStreams(
+            NotificationProperties properties, LoggedOutLogins loggedOut, ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
+        loggedOut.whenEnded(this::endLogin);
         meters.ifAvailable(
                 registry -> Gauge.builder("social.notification.streams", this, NotificationStreams::openStreams)
                         .description("notification streams open on this gateway instance")
                         .register(registry));
     }
 
-    SseEmitter open(UUID userId) {
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        emitter.onCompletion(() -> forget(userId, emitter));
-        emitter.onTimeout(() -> forget(userId, emitter));
-        emitter.onError(failure -> forget(userId, emitter));
+    /**
+     * Opens a stream for the caller, ending when the caller's access token expires at the latest;
+     * 429 when the client address or this instance holds as many streams as allowed.
+     */
+    SseEmitter open(AuthenticatedUser caller, String address) {
+        admit(address);
+        UUID userId = caller.id();
+        Duration untilTokenExpiry = Duration.between(Instant.now(), caller.tokenExpiresAt());
+        long timeout = Math.max(1, Math.min(properties.streamTimeout().toMillis(), untilTokenExpiry.toMillis()));
+        SseEmitter emitter = new SseEmitter(timeout);
+        AtomicBoolean counted = new AtomicBoolean(true);
+        if (caller.loginId() != null) {
+            loginOf.put(emitter, caller.loginId());
+        }
+        Runnable release = () -> {
+            forget(userId, emitter);
+            loginOf.remove(emitter);
+            if (counted.getAndSet(false)) {
+                total.decrementAndGet();
+                byAddress.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null);
+            }
+        };
+        emitter.onCompletion(release);
+        emitter.onTimeout(release);
+        emitter.onError(failure -> release.run());
         Deque<SseEmitter> streams = byUser.compute(userId, (id, open) -> {
             Deque<SseEmitter> deque = open != null ? open : new ConcurrentLinkedDeque<>();
             deque.addLast(emitter);
@@ -62,6 +101,34 @@ class NotificationStreams implements SmartLifecycle {
         // tells the client (and any proxy) at once that the stream is live
         send(userId, emitter, SseEmitter.event().comment("connected"));
         return emitter;
+    }
+
+    /** Ends the streams opened with the access tokens of a login that ended (a logout). */
+    void endLogin(UUID loginId) {
+        loginOf.forEach((emitter, login) -> {
+            if (login.equals(loginId)) {
+                loginOf.remove(emitter);
+                try {
+                    emitter.complete();
+                } catch (RuntimeException ignored) {
+                    // already completed
+                }
+            }
+        });
+    }
+
+    private void admit(String address) {
+        if (total.incrementAndGet() > properties.maxStreams()) {
+            total.decrementAndGet();
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS, "Too many notification streams are open, try again later.");
+        }
+        if (byAddress.merge(address, 1, Integer::sum) > properties.maxStreamsPerAddress()) {
+            byAddress.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null);
+            total.decrementAndGet();
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS, "Too many notification streams are open from this address.");
+        }
     }
 
     boolean isConnected(UUID userId) {

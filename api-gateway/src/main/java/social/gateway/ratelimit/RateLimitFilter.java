@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import social.gateway.GatewayProperties;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.web.Problems;
+import social.gateway.web.RequestPaths;
 
 /**
  * A token bucket per signed-in user, or per client address for anonymous callers; an empty
@@ -47,7 +48,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !RequestPaths.isApi(request);
     }
 
     @Override

@@ -36,7 +36,8 @@ import social.support.rpc.RpcClient;
  * ({@link PinnedTokenKeys}), or else fetched over RabbitMQ from auth-service (a reply from any other
  * broker user is ignored by the {@link RpcClient}) and cached.
  * The algorithm is pinned to EdDSA, issuer and audience must match, expiry is enforced, and an
- * unsigned ({@code alg: none}) token never parses.
+ * unsigned ({@code alg: none}) token never parses. A token of a login that ended (logout) is
+ * refused from the moment this instance hears of it ({@link LoggedOutLogins}).
  */
 @Component
 // here, not only by the application's scan: web slice tests build this component without the scan
@@ -48,8 +49,11 @@ public class AccessTokenVerifier {
     private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
 
     private static final long CLOCK_SKEW_SECONDS = 30;
+    /** The login (refresh token family) an access token belongs to; ending it ends the token. */
+    private static final String LOGIN_CLAIM = "sid";
 
     private final RpcClient rpc;
+    private final LoggedOutLogins loggedOut;
     /** How long a failed fetch is answered from memory. */
     private static final Duration FAILURE_MEMORY = Duration.ofSeconds(3);
 
@@ -60,8 +64,9 @@ public class AccessTokenVerifier {
 
     private final boolean pinned;
 
-    AccessTokenVerifier(RpcClient rpc, PinnedTokenKeys pinnedKeys) {
+    AccessTokenVerifier(RpcClient rpc, PinnedTokenKeys pinnedKeys, LoggedOutLogins loggedOut) {
         this.rpc = rpc;
+        this.loggedOut = loggedOut;
         this.pinned = pinnedKeys.pinned();
         if (pinned) {
             Map<String, PublicKey> keys = new HashMap<>();
@@ -93,19 +98,28 @@ public class AccessTokenVerifier {
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    private record Verified(AuthenticatedUser user, Instant validUntil, KeySet keys) {}
+    private record Verified(AuthenticatedUser user, Instant issuedAt, Instant validUntil, KeySet keys) {}
 
     /** The caller a token speaks for; throws {@link InvalidTokenException} for anything else. */
     public AuthenticatedUser verify(String token) {
         KeySet keys = currentKeys();
         Verified known = verified.get(token);
         if (known != null) {
+            if (loggedOut.refuses(known.user().loginId(), known.issuedAt())) {
+                throw new InvalidTokenException("the login of this access token has ended");
+            }
             if (known.keys() == keySet && Instant.now().isBefore(known.validUntil())) {
                 return known.user();
             }
             verified.remove(token);
         }
         return verifySignedToken(token, keys);
+    }
+
+    /** Whether the token passed every check before and is still unexpired (no signature check now). */
+    boolean alreadyVerified(String token) {
+        Verified known = verified.get(token);
+        return known != null && known.keys() == keySet && Instant.now().isBefore(known.validUntil());
     }
 
     private AuthenticatedUser verifySignedToken(String token, KeySet keys) {
@@ -129,15 +143,28 @@ public class AccessTokenVerifier {
             if (claims.getExpiration() == null) {
                 throw new InvalidTokenException("the token has no expiry");
             }
+            String login = claims.get(LOGIN_CLAIM, String.class);
             AuthenticatedUser user = new AuthenticatedUser(
-                    UUID.fromString(claims.getSubject()), claims.get("preferred_username", String.class));
+                    UUID.fromString(claims.getSubject()),
+                    claims.get("preferred_username", String.class),
+                    claims.getExpiration().toInstant(),
+                    login == null ? null : UUID.fromString(login));
+            Instant issuedAt =
+                    claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant();
+            if (loggedOut.refuses(user.loginId(), issuedAt)) {
+                throw new InvalidTokenException("the login of this access token has ended");
+            }
             if (verified.size() >= VERIFIED_CACHE_SIZE) {
                 verified.clear();
             }
             // the same instant jjwt enforces: expiry plus the allowed clock skew
             verified.put(
                     token,
-                    new Verified(user, claims.getExpiration().toInstant().plusSeconds(CLOCK_SKEW_SECONDS), keySet));
+                    new Verified(
+                            user,
+                            issuedAt,
+                            claims.getExpiration().toInstant().plusSeconds(CLOCK_SKEW_SECONDS),
+                            keySet));
             return user;
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException("the access token is invalid or expired");

@@ -3,6 +3,7 @@ package social.gateway.security;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -16,12 +17,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import social.gateway.web.Problems;
+import social.gateway.web.RequestPaths;
 
 /**
  * Reads the bearer token (the {@code Authorization} header, or {@code access_token} on the
  * notification stream, which browsers' EventSource cannot give headers) and, if there is one,
  * verifies it. A present but invalid token is a 401 on every endpoint, even those open to
- * anonymous callers; no token leaves the caller anonymous.
+ * anonymous callers; no token leaves the caller anonymous. An address that presented too many
+ * invalid tokens is answered 429 before its next unknown one is verified ({@link InvalidTokenThrottle}).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
     static final String STREAM_PATH = "/api/notifications/stream";
@@ -32,16 +35,18 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private static final Set<String> TOKENLESS = Set.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh");
 
     private final AccessTokenVerifier verifier;
+    private final InvalidTokenThrottle throttle;
     private final Problems problems;
 
-    BearerTokenFilter(AccessTokenVerifier verifier, Problems problems) {
+    BearerTokenFilter(AccessTokenVerifier verifier, InvalidTokenThrottle throttle, Problems problems) {
         this.verifier = verifier;
+        this.throttle = throttle;
         this.problems = problems;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return TOKENLESS.contains(request.getRequestURI());
+        return TOKENLESS.contains(RequestPaths.canonical(request));
     }
 
     @Override
@@ -55,11 +60,22 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         if (token != null) {
+            String address = request.getRemoteAddr();
+            OptionalLong wait = throttle.refusal(address);
+            if (wait.isPresent() && !verifier.alreadyVerified(token)) {
+                problems.write(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many invalid access tokens from this address, slow down.",
+                        Map.of(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong())));
+                return;
+            }
             try {
                 AuthenticatedUser user = verifier.verify(token);
                 SecurityContextHolder.getContext()
                         .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
             } catch (AccessTokenVerifier.InvalidTokenException e) {
+                throttle.invalidTokenFrom(address);
                 problems.unauthorized(response, e.getMessage());
                 return;
             } catch (AccessTokenVerifier.KeysUnavailableException e) {
@@ -82,7 +98,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             }
             throw new IllegalArgumentException("the Authorization header must be 'Bearer <accessToken>'");
         }
-        if (STREAM_PATH.equals(request.getRequestURI())) {
+        if (STREAM_PATH.equals(RequestPaths.canonical(request))) {
             return request.getParameter("access_token");
         }
         return null;

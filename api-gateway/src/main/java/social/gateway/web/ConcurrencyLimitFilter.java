@@ -39,8 +39,7 @@ class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !path.startsWith("/api/") || path.equals(STREAM_PATH);
+        return !RequestPaths.isApi(request) || RequestPaths.canonical(request).equals(STREAM_PATH);
     }
 
     @Override

@@ -21,7 +21,7 @@ import social.contract.ErrorReply;
 public class Problems {
     private final JsonMapper json;
 
-    Problems(JsonMapper json) {
+    public Problems(JsonMapper json) {
         this.json = json;
     }
 

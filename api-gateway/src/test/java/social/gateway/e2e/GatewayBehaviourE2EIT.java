@@ -144,8 +144,19 @@ class GatewayBehaviourE2EIT {
                         "/api/notifications/unread-count",
                         "/api/notifications/{id}/read",
                         "/api/notifications/read-all",
+                        "/api/notifications/stream-ticket",
                         "/api/notifications/stream");
         var paths = docs.json().get("paths");
+        assertThat(paths.get("/api/notifications/stream-ticket")
+                        .get("post")
+                        .get("responses")
+                        .propertyNames())
+                .contains("200");
+        assertThat(paths.get("/api/notifications/stream")
+                        .get("get")
+                        .get("parameters")
+                        .toString())
+                .contains("\"ticket\"");
         assertThat(paths.get("/api/auth/register").get("post").get("responses").propertyNames())
                 .contains("201", "400", "409");
         assertThat(paths.get("/api/posts/{id}").get("delete").get("responses").propertyNames())

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -281,6 +283,76 @@ class NotificationsE2EIT {
         await().atMost(CONVERGE).until(() -> openStreams(second) == before);
     }
 
+    @Test
+    void aStreamTicketOpensTheStreamOnceAndNoSecretReachesALog() throws Exception {
+        Session lea = api.signUp("ntf_lea");
+        Session max = api.signUp("ntf_max");
+        Response issued = api.post("/api/notifications/stream-ticket", null, lea.accessToken());
+        assertThat(issued.status()).isEqualTo(200);
+        String ticket = issued.json().get("ticket").asString();
+        assertThat(issued.json().get("expiresIn").asLong()).isEqualTo(30);
+
+        try (SseClient stream = SseClient.openWith(api.base(), "ticket=" + ticket)) {
+            publish(followed(UUID.fromString(max.id()), UUID.fromString(lea.id()), false));
+            stream.expect("FOLLOW", max, null);
+        }
+        Response reused = api.get("/api/notifications/stream?ticket=" + ticket);
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/notifications/stream?ticket=made-up").status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/refresh", Map.of("refreshToken", lea.refreshToken()))
+                        .status())
+                .isEqualTo(200);
+
+        List<String> secrets = List.of(
+                lea.password(), lea.accessToken(), lea.refreshToken(), ticket, max.password(), max.accessToken());
+        try (var files = Files.list(Stack.get().logs())) {
+            for (Path log : files.toList()) {
+                String text = Files.readString(log, StandardCharsets.UTF_8);
+                for (String secret : secrets) {
+                    assertThat(text)
+                            .as("%s must not contain a secret", log.getFileName())
+                            .doesNotContain(secret);
+                }
+            }
+        }
+    }
+
+    /** A gateway allowing two streams per address: the third is 429, and closing one makes room. */
+    @Test
+    void streamsBeyondThePerAddressCapAre429ProblemJson() throws Exception {
+        URI capped = Stack.get()
+                .startInstance(
+                        "api-gateway",
+                        "caps",
+                        Map.of(
+                                "GATEWAY_MAX_STREAMS_PER_ADDRESS",
+                                "2",
+                                "SOCIAL_GATEWAY_NOTIFICATIONS_HEARTBEAT",
+                                "300ms"));
+        Session ned = api.signUp("ntf_ned");
+        Session ola = api.signUp("ntf_ola");
+        try (SseClient first = SseClient.open(capped, ned.accessToken());
+                SseClient second = SseClient.open(capped, ola.accessToken())) {
+            Response refused = new Api(capped)
+                    .send(
+                            "GET",
+                            "/api/notifications/stream",
+                            null,
+                            ola.accessToken(),
+                            Map.of("Accept", "text/event-stream"));
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+
+            first.close();
+            await().atMost(CONVERGE).until(() -> openStreams(capped) == 1);
+            try (SseClient again = SseClient.open(capped, ned.accessToken())) {
+                assertThat(again.ended()).isFalse();
+            }
+        }
+    }
+
     // ---- helpers ----
 
     /** Publishes as the service that owns the event: receivers accept it from that one only. */
@@ -365,9 +437,14 @@ class NotificationsE2EIT {
         }
 
         static SseClient open(URI gateway, String token) throws Exception {
+            return openWith(gateway, "access_token=" + token);
+        }
+
+        /** Opens the stream authenticated by this query (a token or a ticket). */
+        static SseClient openWith(URI gateway, String query) throws Exception {
             HttpResponse<InputStream> response = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(gateway.resolve("/api/notifications/stream?access_token=" + token))
+                            HttpRequest.newBuilder(gateway.resolve("/api/notifications/stream?" + query))
                                     .header("Accept", "text/event-stream")
                                     .build(),
                             HttpResponse.BodyHandlers.ofInputStream());

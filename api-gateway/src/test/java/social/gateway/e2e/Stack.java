@@ -129,6 +129,11 @@ public final class Stack {
         }
     }
 
+    /** Where every service's output goes, one file per instance. */
+    public Path logs() {
+        return logs;
+    }
+
     /**
      * Starts one more instance of a service (a second gateway, say) on a port of its own, with
      * extra settings; it is stopped with the stack. Answers its base URI.
@@ -227,6 +232,7 @@ public final class Stack {
         env.put("SOCIAL_AUTH_REGISTRATION_MAXPERADDRESSPERHOUR", "100000");
         env.put("SOCIAL_AUTH_HASHING_PERADDRESSBURST", "100000");
         env.put("SOCIAL_AUTH_HASHING_PERADDRESSPERMINUTE", "100000");
+        env.put("RATE_LIMIT_INVALID_TOKEN_BURST", "10000");
         // the suite reads the gateway's stream gauge; a deployment keeps metrics off the public port
         env.put("GATEWAY_ACTUATOR_ENDPOINTS", "health,metrics");
         putDatabaseRole(service.split("#")[0], env);

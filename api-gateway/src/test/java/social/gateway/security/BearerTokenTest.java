@@ -8,8 +8,10 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 import static social.gateway.ProblemJson.problem;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import social.contract.auth.AuthRpc;
 import social.contract.auth.IssuedTokens;
+import social.contract.auth.LoginEnded;
 import social.contract.like.GetLikeStatesRequest;
 import social.contract.like.LikeRpc;
 import social.contract.post.GetPostRequest;
@@ -47,6 +50,9 @@ class BearerTokenTest {
 
     @MockitoBean
     RpcClient rpc;
+
+    @Autowired
+    LoggedOutLogins loggedOutLogins;
 
     @BeforeEach
     void services() {
@@ -89,6 +95,95 @@ class BearerTokenTest {
     @Test
     void aTokenSignedWithAnotherKeyIs401() {
         assertRefused(me(TestTokens.signedByAnotherKeyFor(userId)));
+    }
+
+    @Test
+    void anHs256TokenSignedWithThePublicKeyAsSecretIs401() {
+        assertRefused(me(TestTokens.hmacSignedWithThePublicKeyFor(userId)));
+    }
+
+    @Test
+    void aTokenWithoutAKeyIdIs401() {
+        assertRefused(me(TestTokens.withoutKeyIdFor(userId)));
+    }
+
+    @Test
+    void aTokenNamingAnUnknownKeyIdIs401() {
+        assertRefused(me(TestTokens.withUnknownKeyIdFor(userId)));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        assertRefused(me(TestTokens.withWrongIssuerFor(userId)));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIs401() {
+        assertRefused(me(TestTokens.withWrongAudienceFor(userId)));
+    }
+
+    @Test
+    void aRefreshTokenPresentedAsAccessTokenIs401() {
+        assertRefused(me(TestTokens.aRefreshToken()));
+    }
+
+    @Test
+    void aFloodOfInvalidTokensFromOneAddressIs429WithoutCheckingThemWhileAnotherAddressIsServed() {
+        String flooder = "198.51.100." + (1 + new Random().nextInt(200));
+        // the default allowance: 20 invalid tokens, then 429 before any signature check
+        for (int i = 0; i < 20; i++) {
+            assertThat(me(TestTokens.signedByAnotherKeyFor(userId), flooder)).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+        MvcTestResult throttled = me(TestTokens.signedByAnotherKeyFor(userId), flooder);
+        assertThat(throttled)
+                .satisfies(problem(HttpStatus.TOO_MANY_REQUESTS))
+                .headers()
+                .hasHeaderSatisfying(
+                        "Retry-After",
+                        values -> assertThat(Long.parseLong(values.get(0))).isPositive());
+        assertThat(me(TestTokens.unsignedFor(userId), flooder)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+
+        assertThat(me(TestTokens.validFor(userId), "203.0.113.9")).hasStatusOk();
+        then(rpc).should().callAndWait(UserRpc.GET, new GetUserRequest(userId));
+    }
+
+    @Test
+    void aClientWhoseAddressIsThrottledKeepsUsingATokenAlreadyVerified() {
+        String shared = "198.51.100." + (201 + new Random().nextInt(50));
+        String valid = TestTokens.validFor(userId);
+        assertThat(me(valid, shared)).hasStatusOk();
+        for (int i = 0; i < 25; i++) {
+            me(TestTokens.expiredFor(userId), shared);
+        }
+        assertThat(me(TestTokens.expiredFor(userId), shared)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+
+        assertThat(me(valid, shared)).hasStatusOk();
+    }
+
+    @Test
+    void aStaleTokenOnAnEncodedSpellingOfRefreshIsIgnoredAsOnThePlainOne() {
+        given(rpc.callAndWait(eq(AuthRpc.REFRESH), any()))
+                .willReturn(new IssuedTokens("access", "refresh", "Bearer", 900));
+
+        assertThat(mvc.post()
+                        .uri(URI.create("/%61pi/auth/%72efresh"))
+                        .header("Authorization", "Bearer " + TestTokens.expiredFor(userId))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"refreshToken\":\"refresh\"}"))
+                .hasStatusOk();
+    }
+
+    @Test
+    void aTokenOfALoginThatEndedIsRefusedEvenIfVerifiedBeforeWhileAnotherLoginOfTheUserIsNot() {
+        UUID endedLogin = UUID.randomUUID();
+        String loggedOut = TestTokens.validFor(userId, endedLogin);
+        String otherDevice = TestTokens.validFor(userId, UUID.randomUUID());
+        assertThat(me(loggedOut)).hasStatusOk();
+
+        loggedOutLogins.ended(new LoginEnded(UUID.randomUUID(), Instant.now(), 1, userId, endedLogin, Instant.now()));
+
+        assertRefusedWithoutAsking(me(loggedOut));
+        assertThat(me(otherDevice)).hasStatusOk();
     }
 
     @Test
@@ -144,10 +239,26 @@ class BearerTokenTest {
     }
 
     private MvcTestResult me(String token) {
+        return me(token, "192.0.2." + (1 + new Random().nextInt(250)));
+    }
+
+    private MvcTestResult me(String token, String address) {
         return mvc.get()
                 .uri("/api/users/me")
                 .header("Authorization", "Bearer " + token)
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                })
                 .exchange();
+    }
+
+    private void assertRefusedWithoutAsking(MvcTestResult result) {
+        assertThat(result)
+                .satisfies(problem(HttpStatus.UNAUTHORIZED))
+                .hasHeader(
+                        "WWW-Authenticate",
+                        "Bearer error=\"invalid_token\", error_description=\"the login of this access token has ended\"");
     }
 
     private void assertRefused(MvcTestResult result) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -21,8 +22,10 @@ class PinnedTokenKeysTest {
     private static final KeyPair IMPOSTOR = ed25519();
 
     /** No broker at all: a pinned verifier that asked one would fail with a NullPointerException. */
-    private final AccessTokenVerifier verifier =
-            new AccessTokenVerifier(null, new PinnedTokenKeys(List.of(x509(AUTH)), "social-auth", "social-api"));
+    private final AccessTokenVerifier verifier = new AccessTokenVerifier(
+            null,
+            new PinnedTokenKeys(List.of(x509(AUTH)), "social-auth", "social-api"),
+            new LoggedOutLogins(new LoggedOutLogins.Settings(Duration.ofMinutes(16), 1_000)));
 
     @Test
     void withPinnedKeysTokensAreVerifiedWithoutAskingTheBroker() {

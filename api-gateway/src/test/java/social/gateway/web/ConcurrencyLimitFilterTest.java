@@ -60,6 +60,27 @@ class ConcurrencyLimitFilterTest {
         assertThat(stream.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void anEncodedOrOddlySpelledApiPathIsShedLikeThePlainOne() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> first =
+                CompletableFuture.supplyAsync(() -> run("/api/timeline", () -> {
+                    inside.countDown();
+                    await(release);
+                }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        for (String spelling :
+                new String[] {"/%61pi/auth/register", "//api/timeline", "/api/./timeline", "/API/timeline"}) {
+            assertThat(run(spelling, () -> {}).getStatus()).as(spelling).isEqualTo(503);
+        }
+        // the stream stays exempt however it is spelled
+        assertThat(run("/api/notifications/%73tream", () -> {}).getStatus()).isEqualTo(200);
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
     private MockHttpServletResponse run(String path, Runnable handler) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         MockHttpServletResponse response = new MockHttpServletResponse();

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import social.auth.AuthProperties;
 
-/** Signs short-lived access tokens: EdDSA, with issuer, audience, expiry and a token id. */
+/**
+ * Signs short-lived access tokens: EdDSA, with issuer, audience, expiry, a token id and the login
+ * ({@code sid}, the refresh token family) they belong to, so that ending a login can name them.
+ */
 @Component
 class AccessTokens {
     private final SigningKeys keys;
@@ -20,7 +23,9 @@ class AccessTokens {
         this.properties = properties;
     }
 
-    String issue(UUID userId, String username) {
+    static final String LOGIN_CLAIM = "sid";
+
+    String issue(UUID userId, String username, UUID loginId) {
         Instant now = Instant.now();
         return Jwts.builder()
                 .header()
@@ -29,6 +34,7 @@ class AccessTokens {
                 .id(UUID.randomUUID().toString())
                 .subject(userId.toString())
                 .claim("preferred_username", username)
+                .claim(LOGIN_CLAIM, loginId.toString())
                 .issuer(properties.issuer())
                 .audience()
                 .add(properties.audience())

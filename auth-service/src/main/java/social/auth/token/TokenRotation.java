@@ -18,10 +18,12 @@ import social.auth.AuthProperties;
 import social.auth.credentials.Accounts;
 import social.contract.Acknowledged;
 import social.contract.auth.IssuedTokens;
+import social.contract.auth.LoginEnded;
 import social.contract.auth.LogoutRequest;
 import social.contract.auth.RefreshTokensRequest;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
+import social.support.outbox.EventOutbox;
 
 /**
  * Issues token pairs and rotates refresh tokens: each is random, stored hashed, and good for one
@@ -37,18 +39,21 @@ public class TokenRotation {
     private final AccessTokens accessTokens;
     private final AuthProperties properties;
     private final TransactionTemplate transactions;
+    private final EventOutbox outbox;
 
     TokenRotation(
             RefreshTokenRepository refreshTokens,
             Accounts accounts,
             AccessTokens accessTokens,
             AuthProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            EventOutbox outbox) {
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
         this.transactions = transactions;
+        this.outbox = outbox;
     }
 
     /** A new login: a new token family. */
@@ -65,7 +70,7 @@ public class TokenRotation {
             }
             RefreshToken token = found.get();
             if (token.used()) {
-                int revoked = refreshTokens.revokeFamily(token.familyId(), now);
+                int revoked = endLogin(token, now);
                 log.warn(
                         "rotated refresh token of user {} presented again: revoked {} tokens of its login",
                         token.userId(),
@@ -88,7 +93,7 @@ public class TokenRotation {
         transactions.executeWithoutResult(status -> refreshTokens
                 .findForUpdate(hash(request.refreshToken()))
                 .filter(token -> token.userId().equals(request.callerId()))
-                .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), Instant.now())));
+                .ifPresent(token -> endLogin(token, Instant.now())));
         return Acknowledged.INSTANCE;
     }
 
@@ -100,6 +105,17 @@ public class TokenRotation {
 
     private Instant familyEnd(Instant familyStartedAt) {
         return familyStartedAt.plus(properties.refreshFamilyLifetime());
+    }
+
+    /**
+     * Revokes every refresh token of the login and tells the gateways (through the outbox, in the
+     * same transaction) to refuse its access tokens issued so far, which would otherwise stay
+     * valid until they expire.
+     */
+    private int endLogin(RefreshToken token, Instant now) {
+        int revoked = refreshTokens.revokeFamily(token.familyId(), now);
+        outbox.publish(new LoginEnded(Ids.newId(), now, 1, token.userId(), token.familyId(), now));
+        return revoked;
     }
 
     private IssuedTokens issue(UUID userId, String username, UUID familyId, Instant familyStartedAt) {
@@ -114,7 +130,7 @@ public class TokenRotation {
         refreshTokens.save(
                 new RefreshToken(Ids.newId(), hash(refreshToken), familyId, familyStartedAt, userId, now, expiresAt));
         return new IssuedTokens(
-                accessTokens.issue(userId, username), refreshToken, "Bearer", accessTokens.lifetimeSeconds());
+                accessTokens.issue(userId, username, familyId), refreshToken, "Bearer", accessTokens.lifetimeSeconds());
     }
 
     private static byte[] hash(String token) {

@@ -2,9 +2,9 @@ package social.contract.auth;
 
 import java.util.List;
 
-/** Events of auth-service: a new account's credentials exist. */
+/** Events of auth-service: a new account's credentials exist; a login ended early. */
 public final class AuthEvents {
-    public static final List<Class<?>> MESSAGES = List.of(UserRegistered.class);
+    public static final List<Class<?>> MESSAGES = List.of(UserRegistered.class, LoginEnded.class);
 
     private AuthEvents() {}
 }

@@ -1,0 +1,64 @@
+package social.gateway.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+import social.contract.auth.LoginEnded;
+
+/**
+ * The deny list of this gateway instance: logins that ended early (a logout, a revoked refresh
+ * token family), fed by auth-service's {@code auth.login-ended} events (see {@link LoginEndings}).
+ * Their access tokens issued up to the end are refused, though still signed and unexpired. An
+ * entry is kept for as long as such a token can live, then it is of no use.
+ */
+@Component
+public class LoggedOutLogins {
+    private final Cache<UUID, Instant> endedAt;
+    private final List<Consumer<UUID>> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param remembered how long an ended login is remembered: at least the access tokens' lifetime
+     *                   (auth-service's {@code access-token-ttl}, 15 min) plus the allowed clock skew
+     * @param maxEntries bound of the list (a login ending costs about a hundred bytes here)
+     */
+    @ConfigurationProperties("social.gateway.logged-out")
+    record Settings(
+            @DefaultValue("16m") Duration remembered,
+            @DefaultValue("1000000") long maxEntries) {}
+
+    LoggedOutLogins(Settings settings) {
+        this.endedAt = Caffeine.newBuilder()
+                .expireAfterWrite(settings.remembered())
+                .maximumSize(settings.maxEntries())
+                .build();
+    }
+
+    void ended(LoginEnded event) {
+        endedAt.asMap().merge(event.loginId(), event.endedAt(), (known, later) -> known.isAfter(later) ? known : later);
+        listeners.forEach(listener -> listener.accept(event.loginId()));
+    }
+
+    /** Whether an access token of this login, issued then, is to be refused. */
+    boolean refuses(UUID loginId, Instant issuedAt) {
+        if (loginId == null) {
+            return false;
+        }
+        Instant ended = endedAt.getIfPresent(loginId);
+        return ended != null && (issuedAt == null || !issuedAt.isAfter(ended));
+    }
+
+    /** Tells the listener the id of each login that ends from now on (to end what it holds for it). */
+    public void whenEnded(Consumer<UUID> listener) {
+        listeners.add(listener);
+    }
+}
