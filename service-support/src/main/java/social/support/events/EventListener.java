@@ -1,25 +1,18 @@
 package social.support.events;
 
-import java.net.ConnectException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.support.converter.MessageConversionException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 
 import social.contract.Event;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.Senders;
-import social.support.rpc.RpcTimeoutException;
-import social.support.rpc.RpcUnavailableException;
+import social.support.rpc.Outages;
 
 /**
  * Applies each event of a subscription once. A handler that keeps failing is tried a bounded
@@ -72,7 +65,7 @@ final class EventListener implements MessageListener {
                 inbox.applyOnce(subscription.queue(), event.eventId(), () -> handler.accept(event));
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts && isTransient(e)) {
+                if (attempt >= maxAttempts && Outages.isOutage(e)) {
                     log.warn("{} puts event {} back: {}", subscription.queue(), event.eventId(), e.toString());
                     pause(backoff.multipliedBy(1L << Math.min(attempt, 6)));
                     throw new TransientFailure(e);
@@ -96,23 +89,6 @@ final class EventListener implements MessageListener {
                 pause(backoff.multipliedBy(1L << (attempt - 1)));
             }
         }
-    }
-
-    /** Whether the failure came from something outside the event that can come back. */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransientDataAccessException
-                    || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientException
-                    || cause instanceof RpcTimeoutException
-                    || cause instanceof RpcUnavailableException
-                    || cause instanceof AmqpConnectException
-                    || cause instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Rethrown so that the container requeues the message (it is not rejected to the DLQ). */

@@ -99,6 +99,11 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
             log.warn("unreadable {} request: {}", routingKey, e.getMessage());
             return ErrorReply.of(ErrorCode.VALIDATION_FAILED, "unreadable request");
         } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                // the database (or the broker) is away, not the request at fault: the caller may retry
+                log.warn("{} could not be answered: {}", routingKey, e.toString());
+                return ErrorReply.of(ErrorCode.UNAVAILABLE, "a resource this request needs is unavailable");
+            }
             log.error("{} failed", routingKey, e);
             return ErrorReply.of(ErrorCode.INTERNAL, "internal error");
         }

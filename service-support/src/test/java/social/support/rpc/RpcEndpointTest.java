@@ -19,6 +19,8 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
@@ -111,6 +113,37 @@ class RpcEndpointTest {
         assertThatThrownBy(() -> users.on(PostRpc.GET, (GetPostRequest request) -> null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(PostRpc.GET.routingKey());
+    }
+
+    @Test
+    void aRequestWhoseDatabaseIsUnreachableIsAnsweredUnavailableNotInternal() throws Exception {
+        // a real outage: nothing listens on port 1, so the driver's connect fails as it would with the database down
+        JdbcTemplate unreachable = new JdbcTemplate(
+                new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/social?connectTimeout=1", "nobody", ""));
+        RpcEndpoint byId = endpoint(
+                "byIdEndpoint",
+                RpcEndpoint.answering(UserRpc.SERVICE, topology)
+                        .on(UserRpc.GET, request -> user(unreachable.queryForObject("SELECT 'x'", String.class))));
+        MessageListener listener = RpcEndpoint.listenersByQueue(List.of(byId), converter, Senders.unchecked())
+                .get("test.user.rpc.requests");
+
+        assertThat(answer(listener, UserRpc.GET.routingKey(), new GetUserRequest(UUID.randomUUID())))
+                .isInstanceOfSatisfying(
+                        ErrorReply.class, reply -> assertThat(reply.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    @Test
+    void aHandlerThatFailsByItselfIsStillAnInternalError() throws Exception {
+        RpcEndpoint byId = endpoint(
+                "byIdEndpoint", RpcEndpoint.answering(UserRpc.SERVICE, topology).on(UserRpc.GET, request -> {
+                    throw new IllegalStateException("a bug");
+                }));
+        MessageListener listener = RpcEndpoint.listenersByQueue(List.of(byId), converter, Senders.unchecked())
+                .get("test.user.rpc.requests");
+
+        assertThat(answer(listener, UserRpc.GET.routingKey(), new GetUserRequest(UUID.randomUUID())))
+                .isInstanceOfSatisfying(
+                        ErrorReply.class, reply -> assertThat(reply.code()).isEqualTo(ErrorCode.INTERNAL));
     }
 
     private static RpcEndpoint endpoint(String beanName, RpcEndpoint.Builder builder) {
