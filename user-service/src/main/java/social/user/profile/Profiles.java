@@ -26,6 +26,7 @@ import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
 import social.support.paging.PageLimit;
 import social.support.text.TextRules;
+import social.user.counters.ProfileCounters;
 
 /** Profiles: created at registration, read by everyone, changed by their owner only. */
 @Service
@@ -35,15 +36,19 @@ class Profiles {
 
     private final ProfileRepository profiles;
     private final EventOutbox outbox;
+    private final ProfileCounters counters;
 
-    Profiles(ProfileRepository profiles, EventOutbox outbox) {
+    Profiles(ProfileRepository profiles, EventOutbox outbox, ProfileCounters counters) {
         this.profiles = profiles;
         this.outbox = outbox;
+        this.counters = counters;
     }
 
     @Transactional
     public User create(CreateProfileRequest request) {
-        profiles.createIfAbsent(request.userId(), request.username(), request.displayName(), Instant.now());
+        if (profiles.createIfAbsent(request.userId(), request.username(), request.displayName(), Instant.now()) > 0) {
+            counters.settle(request.userId());
+        }
         return get(request.userId());
     }
 

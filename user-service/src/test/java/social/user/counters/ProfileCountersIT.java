@@ -88,12 +88,48 @@ class ProfileCountersIT {
         assertThat(user(follower).followingCount()).isZero();
     }
 
+    @Test
+    void eventsCountedBeforeTheProfileExistsAreKeptUntilItIsCreated() {
+        // user-service down at registration: the counter events can drain before the registration
+        UUID newcomer = UUID.randomUUID();
+        UUID follower = profile();
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, newcomer, false));
+        replay.deliver(new PostCreated(
+                Ids.newId(),
+                Instant.now(),
+                1,
+                Ids.newId(),
+                newcomer,
+                "x",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null));
+        await().atMost(Duration.ofSeconds(2)).until(() -> user(follower).followingCount() == 1);
+
+        createProfile(newcomer);
+
+        User created = user(newcomer);
+        assertThat(created.followersCount()).isEqualTo(1);
+        assertThat(created.postsCount()).isEqualTo(1);
+        // and they are not applied a second time by a later event
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, profile(), newcomer, false));
+        await().atMost(Duration.ofSeconds(2)).until(() -> user(newcomer).followersCount() == 2);
+        assertThat(user(newcomer).postsCount()).isEqualTo(1);
+    }
+
     private UUID profile() {
         UUID id = UUID.randomUUID();
+        createProfile(id);
+        return id;
+    }
+
+    private void createProfile(UUID id) {
         rpc.call(
                 UserRpc.CREATE_PROFILE,
                 new CreateProfileRequest(id, "u" + id.toString().substring(0, 8), "U"));
-        return id;
     }
 
     private User user(UUID id) {
