@@ -90,7 +90,7 @@ public class PersistenceMessagingAutoConfiguration {
                         subscription.listener(
                                 converter, inbox, properties.maxDeliveryAttempts(), properties.retryBackoff(), senders),
                         subscription.concurrency(properties.eventConcurrency()),
-                        properties.prefetch()));
+                        subscription.prefetch(properties.prefetch())));
         return containers;
     }
 }

@@ -49,6 +49,15 @@ public final class EventSubscription extends Declarables {
         return inOrder ? 1 : configured;
     }
 
+    /**
+     * How many unacknowledged events a consumer holds: one if it needs them in publication order,
+     * since an event put back after failing for a while returns to the head of the queue, but
+     * events already handed to the consumer would be applied before it.
+     */
+    public int prefetch(int configured) {
+        return inOrder ? 1 : configured;
+    }
+
     /** The listener that applies this subscription's events once each, dead-lettering poison. */
     public MessageListener listener(
             ContractMessageConverter converter, Inbox inbox, int maxAttempts, Duration backoff, Senders senders) {

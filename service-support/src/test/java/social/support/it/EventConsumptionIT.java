@@ -46,6 +46,30 @@ class EventConsumptionIT {
     InboxJanitor janitor;
 
     @Test
+    void anInOrderSubscriptionAppliesNoLaterEventBeforeOneThatFailedForAWhile() {
+        // more failures than attempts in place: the flaky event goes back to the queue once
+        SupportTestApplication.FLAKY_FAILURES_LEFT.set(6);
+        String flaky = SupportTestApplication.FLAKY_PREFIX + UUID.randomUUID();
+        String later = "later-" + UUID.randomUUID();
+        replay.deliver(registration(flaky));
+        replay.deliver(registration(later));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM applied_in_order WHERE username IN (?, ?)",
+                                Integer.class,
+                                flaky,
+                                later)
+                        == 2);
+        assertThat(jdbc.queryForList(
+                        "SELECT username FROM applied_in_order WHERE username IN (?, ?) ORDER BY seq",
+                        String.class,
+                        flaky,
+                        later))
+                .containsExactly(flaky, later);
+    }
+
+    @Test
     void aRedeliveredEventIsAppliedOnce() {
         UserRegistered event = registration("twice");
         replay.deliver(event);

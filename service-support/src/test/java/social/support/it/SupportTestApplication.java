@@ -2,9 +2,11 @@ package social.support.it;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import social.contract.auth.UserRegistered;
@@ -18,13 +20,17 @@ import social.support.rpc.RpcEndpoint;
 
 /**
  * A small service built on the backbone alone, for its integration tests: it answers two
- * operations (declared by two endpoints, as two features would) and follows one event. Its names carry the run's own prefix, so it never meets
+ * operations (declared by two endpoints, as two features would) and follows one event, once in any order and once in publication order. Its names carry the run's own prefix, so it never meets
  * the real services.
  */
 @SpringBootApplication
 public class SupportTestApplication {
     static final UUID KNOWN_USER = UUID.fromString("0190a5b0-0000-7000-8000-000000000001");
     static final String POISON_USERNAME = "poison";
+    /** Registrations whose username starts so fail in the in-order handler until this many attempts passed. */
+    static final String FLAKY_PREFIX = "flaky-";
+
+    static final AtomicInteger FLAKY_FAILURES_LEFT = new AtomicInteger();
 
     @Bean
     RpcEndpoint userLookalike(Topology topology) {
@@ -55,6 +61,23 @@ public class SupportTestApplication {
                     if (POISON_USERNAME.equals(event.username())) {
                         throw new IllegalStateException("this event always fails");
                     }
+                })
+                .build();
+    }
+
+    /**
+     * Applies registrations in publication order; a "flaky" one fails as if the database were away
+     * while {@link #FLAKY_FAILURES_LEFT} lasts.
+     */
+    @Bean
+    EventSubscription registrationsInOrder(Topology topology, JdbcTemplate jdbc) {
+        return EventSubscription.forConcern("registrations-in-order", topology)
+                .inOrder()
+                .on(UserRegistered.class, event -> {
+                    if (event.username().startsWith(FLAKY_PREFIX) && FLAKY_FAILURES_LEFT.getAndDecrement() > 0) {
+                        throw new CannotGetJdbcConnectionException("the database is away (simulated)");
+                    }
+                    jdbc.update("INSERT INTO applied_in_order (username) VALUES (?)", event.username());
                 })
                 .build();
     }
