@@ -3,14 +3,12 @@ package social.gateway.security;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,11 +79,9 @@ public class AccessTokenVerifier {
         }
     }
 
-    /** The key id auth-service gives a key: the first 8 bytes of the SHA-256 of its X.509 form, in hex. */
-    static String keyIdOf(String x509) throws GeneralSecurityException {
-        byte[] digest =
-                MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(x509));
-        return HexFormat.of().formatHex(digest, 0, 8);
+    /** The key id auth-service gives a key ({@link VerificationKeys#keyIdOf}), from its base64 X.509 form. */
+    static String keyIdOf(String x509) {
+        return VerificationKeys.keyIdOf(Base64.getDecoder().decode(x509));
     }
 
     /**

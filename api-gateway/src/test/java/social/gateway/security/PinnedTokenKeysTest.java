@@ -53,22 +53,18 @@ class PinnedTokenKeysTest {
     }
 
     private static String token(KeyPair signer, UUID user, String issuer) {
-        try {
-            return Jwts.builder()
-                    .header()
-                    .keyId(AccessTokenVerifier.keyIdOf(x509(signer)))
-                    .and()
-                    .subject(user.toString())
-                    .issuer(issuer)
-                    .audience()
-                    .add("social-api")
-                    .and()
-                    .expiration(Date.from(Instant.now().plus(5, ChronoUnit.MINUTES)))
-                    .signWith(signer.getPrivate(), Jwts.SIG.EdDSA)
-                    .compact();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Jwts.builder()
+                .header()
+                .keyId(AccessTokenVerifier.keyIdOf(x509(signer)))
+                .and()
+                .subject(user.toString())
+                .issuer(issuer)
+                .audience()
+                .add("social-api")
+                .and()
+                .expiration(Date.from(Instant.now().plus(5, ChronoUnit.MINUTES)))
+                .signWith(signer.getPrivate(), Jwts.SIG.EdDSA)
+                .compact();
     }
 
     private static KeyPair ed25519() {
