@@ -1,13 +1,8 @@
 package social.gateway.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 
 import social.support.testing.BrokerUsers;
-import social.support.testing.DatabaseRole;
+import social.support.testing.ServiceJvms;
 import social.support.testing.TestInfrastructure;
 
 /**
@@ -31,22 +25,9 @@ import social.support.testing.TestInfrastructure;
  */
 public final class Stack {
     /** In start order; the gateway last. */
-    public static final List<String> SERVICES = List.of(
-            "auth-service",
-            "user-service",
-            "post-service",
-            "followers-service",
-            "like-service",
-            "notification-service",
-            "api-gateway");
+    public static final List<String> SERVICES = ServiceJvms.SERVICES;
     /** The schema (and so the database role) of each service that has one. */
-    public static final Map<String, String> DATABASE_SCHEMAS = Map.of(
-            "auth-service", "auth",
-            "user-service", "users",
-            "post-service", "posts",
-            "followers-service", "followers",
-            "like-service", "likes",
-            "notification-service", "notifications");
+    public static final Map<String, String> DATABASE_SCHEMAS = ServiceJvms.DATABASE_SCHEMAS;
     /** The default timeout: the suite runs on small, busy CI machines too. */
     public static final Duration RPC_TIMEOUT = Duration.ofSeconds(5);
 
@@ -63,14 +44,10 @@ public final class Stack {
     /** Settings of the extra instances ({@code service#instance}) on top of the common ones. */
     private final Map<String, Map<String, String>> extraEnv = new ConcurrentHashMap<>();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private Stack() {
-        Path moduleDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        this.root = Files.exists(moduleDir.resolve("mvnw")) ? moduleDir : moduleDir.getParent();
+        this.root = ServiceJvms.repositoryRoot();
         this.logs = root.resolve("api-gateway/target/e2e-logs");
-        SERVICES.forEach(service -> ports.put(service, freePort()));
+        SERVICES.forEach(service -> ports.put(service, ServiceJvms.freePort()));
     }
 
     public static synchronized Stack get() {
@@ -118,14 +95,7 @@ public final class Stack {
     public synchronized void stop(String service) {
         Process process = processes.remove(service);
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ServiceJvms.stop(process, Duration.ofSeconds(30));
         }
     }
 
@@ -141,7 +111,7 @@ public final class Stack {
     public synchronized URI startInstance(String service, String instance, Map<String, String> env) {
         String key = service + "#" + instance;
         if (!processes.containsKey(key)) {
-            ports.put(key, freePort());
+            ports.put(key, ServiceJvms.freePort());
             extraEnv.put(key, Map.copyOf(env));
             start(key);
         }
@@ -197,63 +167,12 @@ public final class Stack {
         return brokerUsers;
     }
 
-    private Map<String, String> brokerIdentityEnv(String service) {
-        return Map.of(
-                "RABBIT_VHOST", brokerUsers.vhost(),
-                "RABBIT_USER", brokerUsers.user(service),
-                "RABBIT_PASSWORD", brokerUsers.password(service),
-                "SOCIAL_MESSAGING_VERIFYSENDERS", "true");
-    }
-
     private void launch(String service) {
-        Path jar = jarOf(service.split("#")[0]);
-        List<String> command = new ArrayList<>(List.of(
-                javaExecutable(),
-                "-Xms64m",
-                "-Xmx320m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Xshare:auto",
-                "-jar",
-                jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        logs.resolve(service.replace('#', '-') + ".log").toFile()));
-        Map<String, String> env = builder.environment();
-        TestInfrastructure.start().forEach((key, value) -> env.put(toEnvName(key), value));
-        env.putAll(brokerIdentityEnv(service.split("#")[0]));
+        Map<String, String> env = ServiceJvms.environment(service, brokerUsers, RPC_TIMEOUT);
         env.put("SERVER_PORT", String.valueOf(ports.get(service)));
-        env.put("SOCIAL_MESSAGING_RPCTIMEOUT", RPC_TIMEOUT.toMillis() + "ms");
-        env.put("DB_POOL_SIZE", "5");
-        // the suite signs up many users from one address: keep the limits out of its way
-        env.put("RATE_LIMIT_ANONYMOUS_RPS", "10000");
-        env.put("RATE_LIMIT_ANONYMOUS_BURST", "10000");
-        env.put("SOCIAL_AUTH_REGISTRATION_MAXPERADDRESSPERHOUR", "100000");
-        env.put("SOCIAL_AUTH_HASHING_PERADDRESSBURST", "100000");
-        env.put("SOCIAL_AUTH_HASHING_PERADDRESSPERMINUTE", "100000");
-        env.put("RATE_LIMIT_INVALID_TOKEN_BURST", "10000");
-        // the suite reads the gateway's stream gauge; a deployment keeps metrics off the public port
-        env.put("GATEWAY_ACTUATOR_ENDPOINTS", "health,metrics");
-        putDatabaseRole(service.split("#")[0], env);
         env.putAll(extraEnv.getOrDefault(service, Map.of()));
-        try {
-            processes.put(service, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service, e);
-        }
-    }
-
-    /** Each service logs in as its own role, as in a deployment; the admin's credentials stay here. */
-    private static void putDatabaseRole(String service, Map<String, String> env) {
-        env.remove("DB_USER");
-        env.remove("DB_PASSWORD");
-        String schema = DATABASE_SCHEMAS.get(service);
-        if (schema != null) {
-            DatabaseRole role = TestInfrastructure.databaseRole(schema);
-            env.put("DB_USER", role.user());
-            env.put("DB_PASSWORD", role.password());
-        }
+        processes.put(
+                service, ServiceJvms.launch(root, service, env, logs.resolve(service.replace('#', '-') + ".log")));
     }
 
     private void awaitHealthy(List<String> services) {
@@ -275,50 +194,6 @@ public final class Stack {
     }
 
     private boolean healthy(String service) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + "/actuator/health"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private Path jarOf(String service) {
-        Path target = root.resolve(service).resolve("target");
-        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(path -> path.getFileName().toString().endsWith("-exec.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no packaged jar of " + service + " in " + target
-                            + ": run the end-to-end suite through the reactor, e.g. ./mvnw verify"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String toEnvName(String property) {
-        // Spring's relaxed binding: dots become underscores, dashes go
-        return property.toUpperCase().replace(".", "_").replace("-", "");
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServiceJvms.healthy(ports.get(service));
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder that a test can cut and restore, to make a real server unreachable for a
- * while (a broker outage) without touching the server.
+ * while (a broker outage) without touching the server; or slow ({@link #delay}) or silent while
+ * connections stay open ({@link #blackhole}: a half-open network, as a dead switch leaves it).
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
@@ -19,6 +20,8 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private volatile int port;
+    private volatile long delayMillis;
+    private volatile boolean blackholed;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -54,6 +57,22 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Holds every chunk of data, both ways, this long before passing it on (0: none). */
+    public void delay(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
+    }
+
+    /**
+     * While on, passes nothing either way and accepts no new connection, but closes nothing: the
+     * peers see silence, not an error, until their own timeouts or heartbeats notice.
+     */
+    public void blackhole(boolean on) {
+        synchronized (this) {
+            blackholed = on;
+            notifyAll();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         cut();
@@ -63,6 +82,7 @@ public final class TcpProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                awaitNoBlackhole();
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
@@ -74,14 +94,39 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    private void awaitNoBlackhole() throws IOException {
+        synchronized (this) {
+            while (blackholed) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted in a blackhole", e);
+                }
+            }
+        }
+    }
+
     private void pipe(Socket from, Socket to) {
         Thread thread = new Thread(
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
+                        byte[] buffer = new byte[16 * 1024];
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            awaitNoBlackhole();
+                            long delay = delayMillis;
+                            if (delay > 0) {
+                                Thread.sleep(delay);
+                            }
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
                     } catch (IOException ignored) {
                         // a cut connection ends the pipe
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } finally {
                         try {
                             from.close();

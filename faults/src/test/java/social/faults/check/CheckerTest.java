@@ -1,0 +1,216 @@
+package social.faults.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import social.faults.check.Observation.NotificationRow;
+import social.faults.check.Observation.Pair;
+import social.faults.check.Observation.PostRow;
+import social.faults.check.Observation.Profile;
+import social.faults.check.Verdict.Check;
+import social.faults.workload.Expected;
+import social.faults.workload.Expected.Tri;
+import social.faults.workload.History;
+
+class CheckerTest {
+    private final UUID ann = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+    private final UUID post = UUID.randomUUID();
+
+    /** Ann posted (acknowledged), Bob liked it (acknowledged) and follows Ann (acknowledged, notify on). */
+    private Expected expected(Tri liked, Tri postExists) {
+        return new Expected(
+                Map.of(ann, "ann", bob, "bob"),
+                Set.of("ann", "bob"),
+                List.of(new Expected.Post("ann-1", ann, post, true, postExists, Set.of(bob))),
+                List.of(new Expected.Like(bob, post, liked, true)),
+                List.of(new Expected.Follow(bob, ann, Tri.YES, Tri.YES, true)));
+    }
+
+    /** What a correct system holds after that. */
+    private Observation consistent() {
+        Pair follow = new Pair(bob, ann);
+        return new Observation(
+                Map.of(ann, "ann", bob, "bob"),
+                Map.of(ann, new Profile("ann", 1, 0, 1), bob, new Profile("bob", 0, 1, 0)),
+                0,
+                List.of(new PostRow(post, ann, "k=ann-1 hello @bob")),
+                Set.of(new Pair(bob, post)),
+                Map.of(post, 1L),
+                Map.of(follow, true),
+                Set.of(follow),
+                Map.of(follow, true),
+                List.of(
+                        new NotificationRow(ann, "FOLLOW", bob, null),
+                        new NotificationRow(ann, "LIKE", bob, post),
+                        new NotificationRow(bob, "MENTION", ann, post)),
+                Map.of("posts", 0L),
+                Map.of("q.dlq", 0L),
+                1,
+                3,
+                List.of());
+    }
+
+    private static History historyWithOneAcknowledgedOperation() {
+        History history = new History();
+        history.add("ann", "invoke", "post", "ann-1", 0, null);
+        history.add("ann", "ok", "post", "ann-1", 201, null);
+        return history;
+    }
+
+    private Check check(Verdict verdict, String name) {
+        return verdict.checks().stream()
+                .filter(check -> check.name().startsWith(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aConsistentOutcomeIsValid() {
+        Verdict verdict =
+                Checker.judge(expected(Tri.YES, Tri.YES), consistent(), historyWithOneAcknowledgedOperation());
+
+        assertThat(verdict.passed()).as(verdict.table()).isTrue();
+    }
+
+    @Test
+    void anAcknowledgedLikeThatIsMissingIsLostAndItsStaleCountIsFound() {
+        Observation observed = consistent();
+        Observation withoutTheLike = new Observation(
+                observed.credentials(),
+                observed.profiles(),
+                0,
+                observed.posts(),
+                Set.of(),
+                Map.of(post, 1L),
+                observed.follows(),
+                observed.postServiceFollowGraph(),
+                observed.notificationFollowGraph(),
+                observed.notifications(),
+                observed.outboxes(),
+                observed.queueDepths(),
+                1,
+                3,
+                List.of());
+
+        Verdict verdict =
+                Checker.judge(expected(Tri.YES, Tri.YES), withoutTheLike, historyWithOneAcknowledgedOperation());
+
+        assertThat(check(verdict, "likes").lost()).isEqualTo(1);
+        assertThat(check(verdict, "like counts").duplicated())
+                .as("counted 1, has 0")
+                .isEqualTo(1);
+        assertThat(verdict.passed()).isFalse();
+    }
+
+    @Test
+    void aLikeWhoseAnswerNeverCameMayBeThereOrNot() {
+        Verdict verdict =
+                Checker.judge(expected(Tri.EITHER, Tri.YES), consistent(), historyWithOneAcknowledgedOperation());
+
+        assertThat(check(verdict, "likes").passed()).isTrue();
+    }
+
+    @Test
+    void twoPostsForOneIdempotencyKeyAreADuplicate() {
+        Observation observed = consistent();
+        List<PostRow> twice = List.of(
+                new PostRow(post, ann, "k=ann-1 hello @bob"),
+                new PostRow(UUID.randomUUID(), ann, "k=ann-1 hello @bob"));
+        Observation duplicated = new Observation(
+                observed.credentials(),
+                observed.profiles(),
+                0,
+                twice,
+                observed.likes(),
+                observed.likeCounts(),
+                observed.follows(),
+                observed.postServiceFollowGraph(),
+                observed.notificationFollowGraph(),
+                observed.notifications(),
+                observed.outboxes(),
+                observed.queueDepths(),
+                1,
+                3,
+                List.of());
+
+        Verdict verdict = Checker.judge(expected(Tri.YES, Tri.YES), duplicated, historyWithOneAcknowledgedOperation());
+
+        assertThat(check(verdict, "posts").duplicated()).isEqualTo(1);
+        assertThat(check(verdict, "profile counters").lost())
+                .as("ann has 2 posts, counts 1")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedPostThatLeftItsLikesAndNotificationsBehindIsUnexpected() {
+        Observation observed = consistent();
+        Observation gone = new Observation(
+                observed.credentials(),
+                Map.of(ann, new Profile("ann", 1, 0, 0), bob, new Profile("bob", 0, 1, 0)),
+                0,
+                List.of(),
+                observed.likes(),
+                observed.likeCounts(),
+                observed.follows(),
+                observed.postServiceFollowGraph(),
+                observed.notificationFollowGraph(),
+                observed.notifications(),
+                observed.outboxes(),
+                observed.queueDepths(),
+                1,
+                3,
+                List.of());
+
+        Verdict verdict = Checker.judge(expected(Tri.YES, Tri.NO), gone, historyWithOneAcknowledgedOperation());
+
+        Check leftovers = check(verdict, "a deleted post");
+        assertThat(leftovers.unexpected()).as(leftovers.examples().toString()).isEqualTo(4);
+    }
+
+    @Test
+    void aFollowGraphCopyThatMissesAFollowAndAnUnprocessedEventAreLost() {
+        Observation observed = consistent();
+        Observation behind = new Observation(
+                observed.credentials(),
+                observed.profiles(),
+                0,
+                observed.posts(),
+                observed.likes(),
+                observed.likeCounts(),
+                observed.follows(),
+                Set.of(),
+                observed.notificationFollowGraph(),
+                observed.notifications(),
+                observed.outboxes(),
+                Map.of("q.dlq", 2L),
+                2,
+                3,
+                List.of("user.followed e1 not processed by post-service.follow-graph"));
+
+        Verdict verdict = Checker.judge(expected(Tri.YES, Tri.YES), behind, historyWithOneAcknowledgedOperation());
+
+        assertThat(check(verdict, "follow-graph copies").lost()).isEqualTo(1);
+        assertThat(check(verdict, "every audited event").lost()).isEqualTo(1);
+        assertThat(check(verdict, "outboxes and dead-letter").lost()).isEqualTo(1);
+        assertThat(check(verdict, "one signing key").duplicated()).isEqualTo(1);
+    }
+
+    @Test
+    void aFiveHundredAnywhereFailsTheRunAndSoDoesARunWithNothingAcknowledged() {
+        History history = new History();
+        history.add("bob", "invoke", "like", "p", 0, null);
+        history.add("bob", "unknown", "like", "p", 500, "boom");
+
+        Verdict verdict = Checker.judge(expected(Tri.EITHER, Tri.YES), consistent(), history);
+
+        assertThat(check(verdict, "no 500").unexpected()).isEqualTo(1);
+        assertThat(check(verdict, "the clients got work").lost()).isEqualTo(1);
+    }
+}
