@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingPrivateKey     base64 PKCS#8 of an Ed25519 private key; empty: generated on first start
  * @param signingPublicKey      base64 X.509 of its public key
  * @param refreshFamilyLifetime how long a login lasts at most, however often its refresh token rotated
+ * @param refreshRetryGrace     how long after a rotation the rotated refresh token, presented again,
+ *                              still answers the same successor (a client retrying a refresh whose
+ *                              reply it lost) instead of counting as reuse; 0 turns this off
  */
 @ConfigurationProperties("social.auth")
 public record AuthProperties(
@@ -17,6 +20,7 @@ public record AuthProperties(
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
         @DefaultValue("30d") Duration refreshFamilyLifetime,
+        @DefaultValue("30s") Duration refreshRetryGrace,
         String signingPrivateKey,
         String signingPublicKey,
         @DefaultValue LoginThrottle loginThrottle,

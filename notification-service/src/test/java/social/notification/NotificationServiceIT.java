@@ -98,8 +98,22 @@ class NotificationServiceIT {
         return id;
     }
 
+    /** The pair's first follow. */
     static UserFollowed followed(UUID follower, UUID followee, boolean notify) {
-        return new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, notify);
+        return followed(follower, followee, notify, 1L, Instant.now());
+    }
+
+    static UserFollowed followed(UUID follower, UUID followee, boolean notify, long pairVersion, Instant at) {
+        return new UserFollowed(Ids.newId(), at, 1, follower, followee, notify, pairVersion);
+    }
+
+    static UserUnfollowed unfollowed(UUID follower, UUID followee, long pairVersion, Instant at) {
+        return new UserUnfollowed(Ids.newId(), at, 1, follower, followee, pairVersion);
+    }
+
+    static FollowNotifyChanged notifyChanged(
+            UUID follower, UUID followee, boolean notify, long pairVersion, Instant at) {
+        return new FollowNotifyChanged(Ids.newId(), at, 1, follower, followee, notify, pairVersion);
     }
 
     static LikeAdded liked(UUID post, UUID author, UUID liker) {
@@ -190,8 +204,8 @@ class NotificationServiceIT {
                 }));
         replay.deliver(follow);
         // unfollowing and following again (a new event) does not notify a second time either
-        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, bob, alice));
-        replay.deliver(followed(bob, alice, false));
+        replay.deliver(unfollowed(bob, alice, 2L, Instant.now()));
+        replay.deliver(followed(bob, alice, false, 3L, Instant.now()));
         staysAt(alice, NotificationType.FOLLOW, 1);
         assertThat(all(bob)).isEmpty();
     }
@@ -282,13 +296,12 @@ class NotificationServiceIT {
         replay.deliver(followed(quiet, author, false));
         UserFollowed changedMindFollow = followed(changedMind, author, true);
         replay.deliver(changedMindFollow);
-        replay.deliver(new FollowNotifyChanged(Ids.newId(), Instant.now(), 1, changedMind, author, false));
+        replay.deliver(notifyChanged(changedMind, author, false, 2L, Instant.now()));
         replay.deliver(followed(gone, author, true));
-        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, gone, author));
+        replay.deliver(unfollowed(gone, author, 2L, Instant.now()));
         // a notify switch that arrives before the follow it came after still wins
-        Instant later = Instant.now();
-        replay.deliver(new FollowNotifyChanged(Ids.newId(), later, 1, lateKeen, author, true));
-        replay.deliver(new UserFollowed(Ids.newId(), later.minusMillis(50), 1, lateKeen, author, false));
+        replay.deliver(notifyChanged(lateKeen, author, true, 2L, Instant.now()));
+        replay.deliver(followed(lateKeen, author, false, 1L, Instant.now()));
         replay.deliver(changedMindFollow); // redelivered: must not switch notify back on
         await().atMost(CONVERGE)
                 .untilAsserted(() -> assertThat(jdbc.queryForObject(
@@ -321,6 +334,78 @@ class NotificationServiceIT {
         assertThat(all(changedMind)).isEmpty();
         assertThat(all(gone)).isEmpty();
         assertThat(count(author, NotificationType.NEW_POST)).isZero();
+    }
+
+    @Test
+    void theChangeWithTheHigherPairVersionWinsWhateverTheClocksThatStampedThem() {
+        UUID author = user(null);
+        UUID unfollower = user(null);
+        UUID quietened = user(null);
+        UUID lateFollow = user(null);
+        UUID refollower = user(null);
+        Instant now = Instant.now();
+        // the unfollow comes from an instance whose clock was stepped back a minute
+        replay.deliver(followed(unfollower, author, true, 1L, now));
+        replay.deliver(unfollowed(unfollower, author, 2L, now.minusSeconds(60)));
+        // so does the switch to notify off
+        replay.deliver(followed(quietened, author, true, 1L, now));
+        replay.deliver(notifyChanged(quietened, author, false, 2L, now.minusSeconds(60)));
+        // an old follow, stamped by a clock running ahead, arrives after the unfollow that ended it
+        replay.deliver(unfollowed(lateFollow, author, 2L, now));
+        replay.deliver(followed(lateFollow, author, true, 1L, now.plusSeconds(60)));
+        // unfollowed and followed again (notify on) at a stepped-back clock: the follow is the latest
+        replay.deliver(followed(refollower, author, false, 1L, now));
+        replay.deliver(unfollowed(refollower, author, 2L, now));
+        replay.deliver(followed(refollower, author, true, 3L, now.minusSeconds(60)));
+
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM follow WHERE followee_id = ?", Long.class, author))
+                        .isEqualTo(4));
+        await().during(Duration.ofMillis(600))
+                .atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT follower_id FROM follow WHERE followee_id = ? AND following",
+                                UUID.class,
+                                author))
+                        .containsExactlyInAnyOrder(quietened, refollower));
+        assertThat(jdbc.queryForList(
+                        "SELECT follower_id FROM follow WHERE followee_id = ? AND following AND notify",
+                        UUID.class,
+                        author))
+                .containsExactly(refollower);
+    }
+
+    @Test
+    void eventsFromBeforePairVersionsStillApplyByTimeButNeverOverAVersionedChange() {
+        UUID author = user(null);
+        UUID fan = user(null);
+        Instant now = Instant.now();
+        replay.deliver(followed(fan, author, true, 0L, now.minusSeconds(3)));
+        replay.deliver(unfollowed(fan, author, 0L, now.minusSeconds(2)));
+        replay.deliver(followed(fan, author, true, 0L, now.minusSeconds(4))); // older: loses
+        await().during(Duration.ofMillis(600))
+                .atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(following(fan, author)).isFalse());
+        replay.deliver(followed(fan, author, true, 0L, now.minusSeconds(1)));
+        await().atMost(CONVERGE).until(() -> following(fan, author));
+
+        // followers-service upgraded: the pair's count starts at 1
+        replay.deliver(unfollowed(fan, author, 1L, now.minusSeconds(60)));
+        await().atMost(CONVERGE).until(() -> !following(fan, author));
+        replay.deliver(followed(fan, author, true, 0L, now.plusSeconds(60)));
+        await().during(Duration.ofMillis(600))
+                .atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(following(fan, author)).isFalse());
+    }
+
+    private boolean following(UUID follower, UUID followee) {
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM follow WHERE follower_id = ? AND followee_id = ? AND following",
+                        Long.class,
+                        follower,
+                        followee)
+                == 1;
     }
 
     @Test

@@ -82,7 +82,9 @@ class AuthController {
     @PostMapping("/refresh")
     @Operation(
             summary = "Trade a refresh token for a new pair",
-            description = "The old refresh token is dead from then on; reusing it revokes the login.")
+            description = "The old refresh token is dead from then on; reusing it revokes the login. A retry "
+                    + "within 30 s (the reply was lost), while the new refresh token is unused, answers the same "
+                    + "refresh token and a fresh access token.")
     Token refresh(@RequestBody RefreshToken body) {
         return Token.of(rpc.callAndWait(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken())));
     }

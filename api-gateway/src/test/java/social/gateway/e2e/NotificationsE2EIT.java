@@ -369,7 +369,7 @@ class NotificationsE2EIT {
     }
 
     private static UserFollowed followed(UUID follower, UUID followee, boolean notify) {
-        return new UserFollowed(UUID.randomUUID(), Instant.now(), 1, follower, followee, notify);
+        return new UserFollowed(UUID.randomUUID(), Instant.now(), 1, follower, followee, notify, 1L);
     }
 
     private static PostCreated created(

@@ -1,5 +1,6 @@
 package social.auth.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,6 +22,9 @@ class RefreshToken {
     private Instant expiresAt;
     private Instant usedAt;
     private Instant revokedAt;
+    private UUID successorId;
+    /** The successor's plaintext, sealed with this token ({@link SuccessorSeal}), during the grace window only. */
+    private byte[] successorSealed;
 
     protected RefreshToken() {}
 
@@ -39,6 +43,10 @@ class RefreshToken {
         this.userId = userId;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    UUID id() {
+        return id;
     }
 
     UUID familyId() {
@@ -61,7 +69,31 @@ class RefreshToken {
         return usedAt == null && revokedAt == null && now.isBefore(expiresAt);
     }
 
-    void markUsed(Instant now) {
-        usedAt = now;
+    UUID successorId() {
+        return successorId;
+    }
+
+    byte[] successorSealed() {
+        return successorSealed;
+    }
+
+    /**
+     * Whether this token was rotated less than {@code grace} ago into a successor it still holds,
+     * and its login was not revoked since: a retry of that rotation, not a reuse.
+     */
+    boolean rotatedWithin(Duration grace, Instant now) {
+        return usedAt != null
+                && revokedAt == null
+                && successorId != null
+                && successorSealed != null
+                && grace.compareTo(Duration.ZERO) > 0
+                && now.isBefore(usedAt.plus(grace));
+    }
+
+    /** Used up: rotated into {@code successorId}, whose token is kept sealed for a retry (null: not kept). */
+    void markRotated(Instant now, UUID successorId, byte[] successorSealed) {
+        this.usedAt = now;
+        this.successorId = successorId;
+        this.successorSealed = successorSealed;
     }
 }

@@ -16,9 +16,23 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
     @Query("select t from RefreshToken t where t.tokenHash = :hash")
     Optional<RefreshToken> findForUpdate(byte[] hash);
 
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from RefreshToken t where t.id = :id")
+    Optional<RefreshToken> findByIdForUpdate(UUID id);
+
+    /** Revokes the login's tokens and drops the successors they kept sealed for a retry. */
     @Modifying
-    @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
+    @Query("update RefreshToken t set t.revokedAt = :now, t.successorSealed = null"
+            + " where t.familyId = :familyId and t.revokedAt is null")
     int revokeFamily(UUID familyId, Instant now);
+
+    /** Drops the sealed successors of tokens rotated before {@code before}: their grace window is over. */
+    @Modifying
+    @Query(
+            value = "UPDATE refresh_token SET successor_sealed = NULL"
+                    + " WHERE successor_sealed IS NOT NULL AND used_at < :before",
+            nativeQuery = true)
+    int forgetSuccessorsRotatedBefore(Instant before);
 
     /**
      * Deletes the tokens of every family that is over: each of its tokens expired or was revoked

@@ -1,12 +1,17 @@
 package social.auth.token;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import social.auth.AuthProperties;
 import social.support.purge.PeriodicPurge;
 
-/** Keeps {@code refresh_token} as small as the logins that are live or recently ended. */
+/**
+ * Keeps {@code refresh_token} as small as the logins that are live or recently ended, and the
+ * successors sealed for a retried refresh no longer than their grace window.
+ */
 @Configuration(proxyBeanMethods = false)
 class TokenPurge {
 
@@ -14,5 +19,15 @@ class TokenPurge {
     PeriodicPurge refreshTokenPurge(TokenRotation tokens, AuthProperties properties) {
         return new PeriodicPurge(
                 "ended refresh-token families", properties.purge().interval(), tokens::purgeEndedFamilies);
+    }
+
+    /** Successors kept sealed for a retried refresh live no longer than their grace window (and a run). */
+    @Bean
+    PeriodicPurge sealedSuccessorPurge(TokenRotation tokens, AuthProperties properties) {
+        Duration grace = properties.refreshRetryGrace();
+        return new PeriodicPurge(
+                "refresh-token successors kept past their grace window",
+                grace.compareTo(Duration.ZERO) > 0 ? grace : properties.purge().interval(),
+                tokens::forgetSealedSuccessors);
     }
 }

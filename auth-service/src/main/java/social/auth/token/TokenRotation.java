@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import social.support.outbox.EventOutbox;
 
 /**
  * Issues token pairs and rotates refresh tokens: each is random, stored hashed, and good for one
- * use. Presenting one that was already rotated means it leaked: the whole login is revoked.
+ * use. Presenting one that was already rotated means it leaked: the whole login is revoked, unless
+ * it is a retry of the rotation within the grace window ({@code refresh-retry-grace}).
  */
 @Service
 public class TokenRotation {
@@ -58,18 +60,24 @@ public class TokenRotation {
 
     /** A new login: a new token family. */
     public IssuedTokens issueForLogin(UUID userId, String username) {
-        return transactions.execute(status -> issue(userId, username, Ids.newId(), Instant.now()));
+        return transactions.execute(
+                status -> issue(userId, username, Ids.newId(), Instant.now()).tokens());
     }
 
     IssuedTokens refresh(RefreshTokensRequest request) {
         Instant now = Instant.now();
+        String presented = request.refreshToken();
         Optional<IssuedTokens> rotated = transactions.execute(status -> {
-            Optional<RefreshToken> found = refreshTokens.findForUpdate(hash(request.refreshToken()));
+            Optional<RefreshToken> found = refreshTokens.findForUpdate(hash(presented));
             if (found.isEmpty()) {
                 return Optional.<IssuedTokens>empty();
             }
             RefreshToken token = found.get();
             if (token.used()) {
+                Optional<IssuedTokens> retried = retryOfRotation(token, presented, now);
+                if (retried.isPresent()) {
+                    return retried;
+                }
                 int revoked = endLogin(token, now);
                 log.warn(
                         "rotated refresh token of user {} presented again: revoked {} tokens of its login",
@@ -81,12 +89,47 @@ public class TokenRotation {
             if (!token.usableAt(now) || !now.isBefore(familyEnd(token.familyStartedAt()))) {
                 return Optional.<IssuedTokens>empty();
             }
-            token.markUsed(now);
             String username = accounts.usernameOf(token.userId());
-            return Optional.of(issue(token.userId(), username, token.familyId(), token.familyStartedAt()));
+            Issued successor = issue(token.userId(), username, token.familyId(), token.familyStartedAt());
+            byte[] sealed = properties.refreshRetryGrace().compareTo(Duration.ZERO) > 0
+                    ? SuccessorSeal.seal(
+                            presented, token.id(), successor.tokens().refreshToken())
+                    : null;
+            token.markRotated(now, successor.id(), sealed);
+            return Optional.of(successor.tokens());
         });
         // refused only after the transaction committed, so a reuse's revocation sticks
         return rotated.orElseThrow(() -> ServiceException.unauthorized("refresh token is not valid"));
+    }
+
+    /**
+     * A rotated token presented again within the grace window, while its successor is still unused
+     * and the login live, is the client retrying a refresh whose reply it lost: it gets the same
+     * successor again (opened with the token it presents) and a fresh access token. Anything else
+     * (the window passed, or the successor was already used, so someone did get the reply) is reuse.
+     */
+    private Optional<IssuedTokens> retryOfRotation(RefreshToken token, String presented, Instant now) {
+        if (!token.rotatedWithin(properties.refreshRetryGrace(), now)
+                || !now.isBefore(familyEnd(token.familyStartedAt()))) {
+            return Optional.empty();
+        }
+        Optional<RefreshToken> successor =
+                refreshTokens.findByIdForUpdate(token.successorId()).filter(next -> next.usableAt(now));
+        if (successor.isEmpty()) {
+            return Optional.empty();
+        }
+        return SuccessorSeal.open(presented, token.id(), token.successorSealed())
+                .map(successorToken -> {
+                    log.info(
+                            "refresh of user {} retried within the grace window: answered its successor again",
+                            token.userId());
+                    String username = accounts.usernameOf(token.userId());
+                    return new IssuedTokens(
+                            accessTokens.issue(token.userId(), username, token.familyId()),
+                            successorToken,
+                            "Bearer",
+                            accessTokens.lifetimeSeconds());
+                });
     }
 
     Acknowledged logout(LogoutRequest request) {
@@ -101,6 +144,12 @@ public class TokenRotation {
     int purgeEndedFamilies() {
         Instant before = Instant.now().minus(properties.purge().refreshTokenRetention());
         return transactions.execute(status -> refreshTokens.deleteFamiliesOverBefore(before));
+    }
+
+    /** Forgets the successors kept sealed for a retry once their grace window is over. */
+    int forgetSealedSuccessors() {
+        Instant before = Instant.now().minus(properties.refreshRetryGrace());
+        return transactions.execute(status -> refreshTokens.forgetSuccessorsRotatedBefore(before));
     }
 
     private Instant familyEnd(Instant familyStartedAt) {
@@ -118,7 +167,10 @@ public class TokenRotation {
         return revoked;
     }
 
-    private IssuedTokens issue(UUID userId, String username, UUID familyId, Instant familyStartedAt) {
+    /** A token pair just issued, and the id of its refresh token's row. */
+    private record Issued(IssuedTokens tokens, UUID id) {}
+
+    private Issued issue(UUID userId, String username, UUID familyId, Instant familyStartedAt) {
         Instant now = Instant.now();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -127,10 +179,15 @@ public class TokenRotation {
         if (familyEnd(familyStartedAt).isBefore(expiresAt)) {
             expiresAt = familyEnd(familyStartedAt);
         }
-        refreshTokens.save(
-                new RefreshToken(Ids.newId(), hash(refreshToken), familyId, familyStartedAt, userId, now, expiresAt));
-        return new IssuedTokens(
-                accessTokens.issue(userId, username, familyId), refreshToken, "Bearer", accessTokens.lifetimeSeconds());
+        UUID id = Ids.newId();
+        refreshTokens.save(new RefreshToken(id, hash(refreshToken), familyId, familyStartedAt, userId, now, expiresAt));
+        return new Issued(
+                new IssuedTokens(
+                        accessTokens.issue(userId, username, familyId),
+                        refreshToken,
+                        "Bearer",
+                        accessTokens.lifetimeSeconds()),
+                id);
     }
 
     private static byte[] hash(String token) {

@@ -59,6 +59,7 @@ class HashingBudgetTest {
                 Duration.ofMinutes(15),
                 Duration.ofDays(30),
                 Duration.ofDays(30),
+                Duration.ofSeconds(30),
                 null,
                 null,
                 new AuthProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),

@@ -30,8 +30,9 @@ import social.support.paging.TimeCursor;
 
 /**
  * The follow graph. Every change happens only when the state really changes, and then its event
- * goes out through the outbox in the same transaction; a repeated request changes nothing and
- * publishes nothing. Whether the users exist is the gateway's question to user-service.
+ * goes out through the outbox in the same transaction, carrying the pair's next version (see
+ * {@link #nextPairVersion}); a repeated request changes nothing and publishes nothing. Whether the
+ * users exist is the gateway's question to user-service.
  */
 @Service
 class Follows {
@@ -63,7 +64,8 @@ class Follows {
                 .params(follower, followee, notify, Timestamp.from(now))
                 .update();
         if (inserted == 1) {
-            outbox.publish(new UserFollowed(Ids.newId(), now, EVENT_VERSION, follower, followee, notify));
+            outbox.publish(new UserFollowed(
+                    Ids.newId(), now, EVENT_VERSION, follower, followee, notify, nextPairVersion(follower, followee)));
         } else if (request.notifyEnabled() != null) {
             changeNotify(follower, followee, notify);
         }
@@ -77,7 +79,12 @@ class Follows {
                 .update();
         if (deleted == 1) {
             outbox.publish(new UserUnfollowed(
-                    Ids.newId(), Instant.now(), EVENT_VERSION, request.callerId(), request.followeeId()));
+                    Ids.newId(),
+                    Instant.now(),
+                    EVENT_VERSION,
+                    request.callerId(),
+                    request.followeeId(),
+                    nextPairVersion(request.callerId(), request.followeeId())));
         }
         return Acknowledged.INSTANCE;
     }
@@ -146,9 +153,28 @@ class Follows {
                 .params(enabled, follower, followee, enabled)
                 .update();
         if (changed == 1) {
-            outbox.publish(
-                    new FollowNotifyChanged(Ids.newId(), Instant.now(), EVENT_VERSION, follower, followee, enabled));
+            outbox.publish(new FollowNotifyChanged(
+                    Ids.newId(),
+                    Instant.now(),
+                    EVENT_VERSION,
+                    follower,
+                    followee,
+                    enabled,
+                    nextPairVersion(follower, followee)));
         }
+    }
+
+    /**
+     * Counts one more change of the pair and returns its number: 1 for the pair's first change,
+     * continuing after an unfollow. Called in the transaction of the change, after it: the row lock
+     * of the upsert orders concurrent changes of a pair and their numbers alike, and no clock is
+     * involved.
+     */
+    private long nextPairVersion(UUID follower, UUID followee) {
+        return db.sql("""
+                        INSERT INTO follow_pair_version (follower_id, followee_id, version) VALUES (?, ?, 1)
+                        ON CONFLICT (follower_id, followee_id) DO UPDATE SET version = follow_pair_version.version + 1
+                        RETURNING version""").params(follower, followee).query(Long.class).single();
     }
 
     private Optional<Boolean> notifyOf(UUID follower, UUID followee) {

@@ -85,6 +85,33 @@ class FollowsIT {
     }
 
     @Test
+    void everyChangeOfAPairCarriesTheNextPairVersionAcrossAnUnfollowAndAFollowAgain() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+
+        rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(a, b, false));
+        rpc.call(FollowRpc.SET_NOTIFY, new SetFollowNotifyRequest(a, b, true));
+        rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(a, b, true)); // no change, no version
+        rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(a, b));
+        rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(a, b)); // no change, no version
+        rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(a, b, null));
+        rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(b, a, null)); // the other direction: a pair of its own
+
+        assertThat(events.all(UserFollowed.class, e -> e.followerId().equals(a), Duration.ofMillis(700)))
+                .extracting(UserFollowed::pairVersion)
+                .containsExactly(1L, 4L);
+        assertThat(events.all(FollowNotifyChanged.class, e -> e.followerId().equals(a), Duration.ofMillis(100)))
+                .extracting(FollowNotifyChanged::pairVersion)
+                .containsExactly(2L);
+        assertThat(events.all(UserUnfollowed.class, e -> e.followerId().equals(a), Duration.ofMillis(100)))
+                .extracting(UserUnfollowed::pairVersion)
+                .containsExactly(3L);
+        assertThat(events.all(UserFollowed.class, e -> e.followerId().equals(b), Duration.ofMillis(100)))
+                .extracting(UserFollowed::pairVersion)
+                .containsExactly(1L);
+    }
+
+    @Test
     void followingOneselfIsInvalid() {
         UUID a = UUID.randomUUID();
         assertThat(rpc.refusal(FollowRpc.FOLLOW, new FollowUserRequest(a, a, null))

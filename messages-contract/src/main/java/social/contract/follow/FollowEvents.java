@@ -2,7 +2,16 @@ package social.contract.follow;
 
 import java.util.List;
 
-/** Events of followers-service. */
+/**
+ * Events of followers-service.
+ *
+ * <p>Each carries {@code pairVersion}, which orders the changes of one (follower, followee) pair:
+ * followers-service counts every follow, unfollow and notify switch of the pair, 1 for its first,
+ * in the transaction of the change, never reusing a number (an unfollow keeps the count, so a
+ * follow again continues it). A copy of the graph applies an event only when its
+ * {@code pairVersion} is above the one it holds for the pair, whatever the clocks that stamped
+ * {@code occurredAt} say. 0 (absent from the JSON): published before pair versions existed.
+ */
 public final class FollowEvents {
     public static final List<Class<?>> MESSAGES =
             List.of(UserFollowed.class, UserUnfollowed.class, FollowNotifyChanged.class);

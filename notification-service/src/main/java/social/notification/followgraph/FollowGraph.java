@@ -11,10 +11,26 @@ import org.springframework.stereotype.Component;
 /**
  * This service's copy of who follows whom and who asked to be notified of new posts, fed by
  * followers-service's events. Events may be applied out of order (several consumers): each row
- * keeps the time of the change that set it, and only a later change overwrites it.
+ * keeps the pair version of the change that set it (a row stays after an unfollow), and only a
+ * change with a higher one overwrites it. Pair versions are counted by followers-service, so no
+ * clock decides. Rows and events from before pair versions (0) still compare by time, and never
+ * overwrite a versioned row.
  */
 @Component
 public class FollowGraph {
+    /**
+     * Sets the pair's row to a change, unless the row holds a later one: a higher pair version, or
+     * (both from before pair versions) a later time.
+     */
+    private static final String APPLY = """
+            INSERT INTO follow (follower_id, followee_id, following, notify, pair_version, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (follower_id, followee_id) DO UPDATE
+            SET following = excluded.following, notify = excluded.notify, pair_version = excluded.pair_version,
+                changed_at = excluded.changed_at
+            WHERE excluded.pair_version > follow.pair_version
+               OR (excluded.pair_version = 0 AND follow.pair_version = 0 AND follow.changed_at < excluded.changed_at)""";
+
     private final JdbcTemplate jdbc;
 
     FollowGraph(JdbcTemplate jdbc) {
@@ -29,24 +45,16 @@ public class FollowGraph {
                 followeeId);
     }
 
-    void followed(UUID followerId, UUID followeeId, boolean notify, Instant at) {
-        jdbc.update("""
-                INSERT INTO follow (follower_id, followee_id, following, notify, changed_at) VALUES (?, ?, true, ?, ?)
-                ON CONFLICT (follower_id, followee_id) DO UPDATE
-                SET following = true, notify = excluded.notify, changed_at = excluded.changed_at
-                WHERE follow.changed_at < excluded.changed_at""", followerId, followeeId, notify, Timestamp.from(at));
+    void followed(UUID followerId, UUID followeeId, boolean notify, long pairVersion, Instant at) {
+        jdbc.update(APPLY, followerId, followeeId, true, notify, pairVersion, Timestamp.from(at));
     }
 
-    void unfollowed(UUID followerId, UUID followeeId, Instant at) {
-        jdbc.update("""
-                INSERT INTO follow (follower_id, followee_id, following, notify, changed_at) VALUES (?, ?, false, false, ?)
-                ON CONFLICT (follower_id, followee_id) DO UPDATE
-                SET following = false, notify = false, changed_at = excluded.changed_at
-                WHERE follow.changed_at < excluded.changed_at""", followerId, followeeId, Timestamp.from(at));
+    void unfollowed(UUID followerId, UUID followeeId, long pairVersion, Instant at) {
+        jdbc.update(APPLY, followerId, followeeId, false, false, pairVersion, Timestamp.from(at));
     }
 
-    /** A notify change implies the follow exists at that time. */
-    void notifyChanged(UUID followerId, UUID followeeId, boolean notify, Instant at) {
-        followed(followerId, followeeId, notify, at);
+    /** A notify change implies the follow exists at that version. */
+    void notifyChanged(UUID followerId, UUID followeeId, boolean notify, long pairVersion, Instant at) {
+        followed(followerId, followeeId, notify, pairVersion, at);
     }
 }

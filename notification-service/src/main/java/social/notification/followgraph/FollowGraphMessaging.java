@@ -19,14 +19,23 @@ class FollowGraphMessaging {
                 .on(
                         UserFollowed.class,
                         event -> graph.followed(
-                                event.followerId(), event.followeeId(), event.notifyEnabled(), event.occurredAt()))
+                                event.followerId(),
+                                event.followeeId(),
+                                event.notifyEnabled(),
+                                event.pairVersion(),
+                                event.occurredAt()))
                 .on(
                         UserUnfollowed.class,
-                        event -> graph.unfollowed(event.followerId(), event.followeeId(), event.occurredAt()))
+                        event -> graph.unfollowed(
+                                event.followerId(), event.followeeId(), event.pairVersion(), event.occurredAt()))
                 .on(
                         FollowNotifyChanged.class,
                         event -> graph.notifyChanged(
-                                event.followerId(), event.followeeId(), event.notifyEnabled(), event.occurredAt()))
+                                event.followerId(),
+                                event.followeeId(),
+                                event.notifyEnabled(),
+                                event.pairVersion(),
+                                event.occurredAt()))
                 .build();
     }
 }

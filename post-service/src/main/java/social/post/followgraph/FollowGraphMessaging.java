@@ -16,8 +16,12 @@ class FollowGraphMessaging {
     EventSubscription followGraph(Topology topology, FollowGraphCopy copy) {
         return EventSubscription.forConcern("follow-graph", topology)
                 .inOrder()
-                .on(UserFollowed.class, event -> copy.followed(event.followerId(), event.followeeId()))
-                .on(UserUnfollowed.class, event -> copy.unfollowed(event.followerId(), event.followeeId()))
+                .on(
+                        UserFollowed.class,
+                        event -> copy.followed(event.followerId(), event.followeeId(), event.pairVersion()))
+                .on(
+                        UserUnfollowed.class,
+                        event -> copy.unfollowed(event.followerId(), event.followeeId(), event.pairVersion()))
                 .build();
     }
 }

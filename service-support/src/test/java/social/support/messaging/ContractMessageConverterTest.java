@@ -17,6 +17,7 @@ import social.contract.Acknowledged;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
 import social.contract.auth.UserRegistered;
+import social.contract.follow.UserUnfollowed;
 
 class ContractMessageConverterTest {
     private final ContractMessageConverter converter = new ContractMessageConverter();
@@ -58,6 +59,22 @@ class ContractMessageConverterTest {
         properties.setType("acknowledged");
         assertThat(converter.fromMessage(new Message("{\"addedLater\":1}".getBytes(), properties)))
                 .isEqualTo(Acknowledged.INSTANCE);
+    }
+
+    @Test
+    void aFollowEventPublishedBeforePairVersionsStillReadsAsUnversioned() {
+        MessageProperties properties = new MessageProperties();
+        properties.setType("user.unfollowed");
+        String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-21T10:15:30.123Z\","
+                + "\"version\":1,\"followerId\":\"" + UUID.randomUUID() + "\",\"followeeId\":\"" + UUID.randomUUID()
+                + "\"}";
+
+        Object event = converter.fromMessage(new Message(json.getBytes(StandardCharsets.UTF_8), properties));
+
+        assertThat(event)
+                .isInstanceOfSatisfying(
+                        UserUnfollowed.class,
+                        unfollowed -> assertThat(unfollowed.pairVersion()).isZero());
     }
 
     @Test

@@ -39,7 +39,7 @@ class ProfileCountersIT {
     void aRedeliveredEventCountsOnce() {
         UUID follower = profile();
         UUID followee = profile();
-        UserFollowed followed = new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false);
+        UserFollowed followed = new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false, 1L);
         PostCreated created = new PostCreated(
                 Ids.newId(), Instant.now(), 1, Ids.newId(), followee, "x", Instant.now(), null, null, null, null, null);
 
@@ -68,18 +68,18 @@ class ProfileCountersIT {
         UUID followee = profile();
         UUID postId = Ids.newId();
 
-        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false));
-        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
-        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, true));
-        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false, 1L));
+        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee, 2L));
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, true, 3L));
+        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee, 4L));
         replay.deliver(new PostCreated(
                 Ids.newId(), Instant.now(), 1, postId, followee, "x", Instant.now(), null, null, null, null, null));
         replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, postId, followee, null, null));
         // a stray extra removal must not take a counter below zero
-        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee));
+        replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee, 5L));
         replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, Ids.newId(), followee, null, null));
         UUID marker = profile();
-        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, marker, followee, false));
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, marker, followee, false, 1L));
 
         await().atMost(Duration.ofSeconds(2)).until(() -> user(marker).followingCount() == 1);
         User counted = user(followee);
@@ -93,7 +93,7 @@ class ProfileCountersIT {
         // user-service down at registration: the counter events can drain before the registration
         UUID newcomer = UUID.randomUUID();
         UUID follower = profile();
-        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, newcomer, false));
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, newcomer, false, 1L));
         replay.deliver(new PostCreated(
                 Ids.newId(),
                 Instant.now(),
@@ -115,7 +115,7 @@ class ProfileCountersIT {
         assertThat(created.followersCount()).isEqualTo(1);
         assertThat(created.postsCount()).isEqualTo(1);
         // and they are not applied a second time by a later event
-        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, profile(), newcomer, false));
+        replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, profile(), newcomer, false, 1L));
         await().atMost(Duration.ofSeconds(2)).until(() -> user(newcomer).followersCount() == 2);
         assertThat(user(newcomer).postsCount()).isEqualTo(1);
     }
