@@ -44,7 +44,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     Topology topology(MessagingNames names, MessagingProperties properties) {
-        return new Topology(names, properties.transientTopology());
+        return new Topology(names, properties.transientTopology(), properties.deadLetterMaxLength());
     }
 
     /** The events exchange and the dead-letter exchange exist wherever a service starts. */

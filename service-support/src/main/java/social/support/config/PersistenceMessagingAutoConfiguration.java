@@ -1,5 +1,7 @@
 package social.support.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -10,14 +12,21 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import social.support.events.DeadLetters;
+import social.support.events.DeadLettersEndpoint;
+import social.support.events.EventConsumers;
+import social.support.events.EventConsumption;
 import social.support.events.EventSubscription;
 import social.support.events.Inbox;
 import social.support.events.InboxJanitor;
+import social.support.events.StuckEvent;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
 import social.support.messaging.MessagingNames;
@@ -73,24 +82,64 @@ public class PersistenceMessagingAutoConfiguration {
         return new InboxJanitor(new JdbcTemplate(dataSource), properties.processedEventRetention());
     }
 
-    /** Applies the events of every {@link EventSubscription} bean of this service. */
+    /** The listeners of every {@link EventSubscription} bean of this service. */
     @Bean
-    ListenerContainers eventListeners(
+    EventConsumers eventConsumers(
             ObjectProvider<EventSubscription> subscriptions,
-            ConnectionFactory connectionFactory,
             ContractMessageConverter converter,
             Inbox inbox,
             MessagingProperties properties,
             Senders senders) {
+        return new EventConsumers(
+                subscriptions.orderedStream().toList(), converter, inbox, EventConsumption.of(properties), senders);
+    }
+
+    /** Applies the events of every {@link EventSubscription} bean of this service. */
+    @Bean
+    ListenerContainers eventListeners(
+            EventConsumers consumers, ConnectionFactory connectionFactory, MessagingProperties properties) {
         ListenerContainers containers = new ListenerContainers(connectionFactory);
-        subscriptions
-                .orderedStream()
-                .forEach(subscription -> containers.add(
-                        subscription.queue(),
-                        subscription.listener(
-                                converter, inbox, properties.maxDeliveryAttempts(), properties.retryBackoff(), senders),
-                        subscription.concurrency(properties.eventConcurrency()),
-                        subscription.prefetch(properties.prefetch())));
+        consumers.addTo(containers, properties.eventConcurrency(), properties.prefetch());
         return containers;
+    }
+
+    /** The event subscriptions' dead-letter queues: counted for the gauges, and replayed on request. */
+    @Bean
+    DeadLetters deadLetters(
+            EventConsumers consumers,
+            RabbitTemplate rabbitTemplate,
+            MessagingNames names,
+            MessagingProperties properties) {
+        return new DeadLetters(consumers, rabbitTemplate, names, properties.deadLetterPollInterval());
+    }
+
+    /** {@code /actuator/deadletters} (exposed by {@code social-service-defaults.properties}). */
+    @Bean
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+        return new DeadLettersEndpoint(deadLetters);
+    }
+
+    /**
+     * {@code eventSubscriptions} in {@code /actuator/health}: the in-order subscriptions stuck at an
+     * event that keeps failing, with the event. UP all the same: the service does everything else,
+     * and restarting it would not help; the gauge {@code social.events.stuck} is there to alert on.
+     */
+    @Bean
+    HealthIndicator eventSubscriptionsHealthIndicator(EventConsumers consumers) {
+        return () -> {
+            Map<String, Object> stuck = new LinkedHashMap<>();
+            consumers.stuck().forEach((queue, event) -> stuck.put(queue, details(event)));
+            return Health.up().withDetail("stuck", stuck).build();
+        };
+    }
+
+    private static Map<String, Object> details(StuckEvent event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("eventId", event.eventId().toString());
+        details.put("type", event.type());
+        details.put("failingSince", event.since().toString());
+        details.put("attempts", event.attempts());
+        details.put("lastFailure", event.lastFailure());
+        return details;
     }
 }

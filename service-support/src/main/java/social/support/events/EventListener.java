@@ -1,6 +1,10 @@
 package social.support.events;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +20,22 @@ import social.support.rpc.Outages;
 
 /**
  * Applies each event of a subscription once. A handler that keeps failing is tried a bounded
- * number of times; then a poison event (one that fails by itself) is rejected to the
- * dead-letter queue so that the queue keeps moving, while one that failed because the database
- * or another service was unreachable is put back to be tried again later: an outage must not
- * lose events. The message is acknowledged only after the handler's transaction committed.
+ * number of times in a row; then
+ * <ul>
+ *   <li>an event of an unordered subscription that fails by itself (poison) is rejected to the
+ *       dead-letter queue, so that the queue keeps moving;</li>
+ *   <li>one that failed because the database or another service was unreachable is put back to
+ *       be tried again later: an outage must not lose events;</li>
+ *   <li>an event of an in-order subscription is never dead-lettered for failing, whatever the
+ *       cause: skipping it would apply the later events without it. It is put back and tried
+ *       again, after pauses that double up to a cap, holding up its own queue only; each failed
+ *       round is logged at ERROR and the subscription reports itself {@link #stuck() stuck} until
+ *       the event succeeds.</li>
+ * </ul>
+ * What nobody can apply goes to the dead-letter queue at once, in any subscription: an unreadable
+ * message, a type outside the contract or without a handler here, an event its owner did not
+ * publish, and an event older than {@link EventConsumption#maxEventAge()}, whose processed id may
+ * already be forgotten. The message is acknowledged only after the handler's transaction committed.
  */
 final class EventListener implements MessageListener {
     private static final Logger log = LoggerFactory.getLogger(EventListener.class);
@@ -27,67 +43,171 @@ final class EventListener implements MessageListener {
     private final EventSubscription subscription;
     private final ContractMessageConverter converter;
     private final Inbox inbox;
-    private final int maxAttempts;
-    private final Duration backoff;
+    private final EventConsumption consumption;
     private final Senders senders;
+    private final AtomicReference<StuckEvent> stuck = new AtomicReference<>();
 
     EventListener(
             EventSubscription subscription,
             ContractMessageConverter converter,
             Inbox inbox,
-            int maxAttempts,
-            Duration backoff,
+            EventConsumption consumption,
             Senders senders) {
         this.subscription = subscription;
-        this.senders = senders;
         this.converter = converter;
         this.inbox = inbox;
-        this.maxAttempts = Math.max(1, maxAttempts);
-        this.backoff = backoff;
+        this.consumption = consumption;
+        this.senders = senders;
     }
 
     @Override
     public void onMessage(Message message) {
-        String sender = message.getMessageProperties().getReceivedUserId();
-        String type = message.getMessageProperties().getType();
-        senders.refusesEvent(sender, type).ifPresent(refused -> {
-            log.error("{} dead-letters a {} event from {}: {}", subscription.queue(), type, sender, refused);
-            throw new AmqpRejectAndDontRequeueException("sender refused: " + refused);
-        });
-        Event event = read(message);
-        var handler = subscription.handler(event.getClass());
-        if (handler == null) {
-            throw new AmqpRejectAndDontRequeueException(subscription.queue() + " has no handler for "
-                    + message.getMessageProperties().getType());
+        Event event;
+        Consumer<Event> handler;
+        try {
+            event = accepted(message);
+            handler = handlerOf(event, message);
+        } catch (Unacceptable e) {
+            stuck.set(null);
+            log.error("{} dead-letters a {} message: {}", queue(), type(message), e.getMessage());
+            throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                inbox.applyOnce(subscription.queue(), event.eventId(), () -> handler.accept(event));
+                applyOnce(event, handler);
+                stuck.set(null);
                 return;
+            } catch (TooOld e) {
+                stuck.set(null);
+                log.error("{} dead-letters event {} ({}): {}", queue(), event.eventId(), type(message), e.getMessage());
+                throw new AmqpRejectAndDontRequeueException(e.getMessage());
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts && Outages.isOutage(e)) {
-                    log.warn("{} puts event {} back: {}", subscription.queue(), event.eventId(), e.toString());
-                    pause(backoff.multipliedBy(1L << Math.min(attempt, 6)));
+                if (attempt < consumption.maxAttempts()) {
+                    log.warn("{} attempt {} at event {} failed: {}", queue(), attempt, event.eventId(), e.toString());
+                    pause(consumption.pauseAfterAttempt(attempt));
+                } else if (subscription.inOrder()) {
+                    throw stuckAt(event, type(message), e);
+                } else if (Outages.isOutage(e)) {
+                    log.warn("{} puts event {} back: {}", queue(), event.eventId(), e.toString());
+                    pause(consumption.pauseAfterRound(1));
                     throw new TransientFailure(e);
-                }
-                if (attempt >= maxAttempts) {
+                } else {
                     log.error(
                             "{} dead-letters event {} ({}) after {} attempts",
-                            subscription.queue(),
+                            queue(),
                             event.eventId(),
-                            message.getMessageProperties().getType(),
+                            type(message),
                             attempt,
                             e);
                     throw new AmqpRejectAndDontRequeueException("gave up on event " + event.eventId(), e);
                 }
-                log.warn(
-                        "{} attempt {} at event {} failed: {}",
-                        subscription.queue(),
-                        attempt,
-                        event.eventId(),
-                        e.toString());
-                pause(backoff.multipliedBy(1L << (attempt - 1)));
             }
+        }
+    }
+
+    /**
+     * An in-order subscription's event failed a whole round of attempts: it is put back (after a
+     * pause that grows with each round, up to the cap) and tried again, never skipped.
+     */
+    private TransientFailure stuckAt(Event event, String type, RuntimeException failure) {
+        int attempts = consumption.maxAttempts();
+        StuckEvent now = stuck.updateAndGet(
+                current -> current != null && current.eventId().equals(event.eventId())
+                        ? current.failedAgain(attempts, failure)
+                        : new StuckEvent(event.eventId(), type, Instant.now(), attempts, failure.toString()));
+        Duration pause = consumption.pauseAfterRound(now.attempts() / attempts);
+        if (Outages.isOutage(failure)) {
+            log.warn("{} puts event {} back: {}", queue(), event.eventId(), failure.toString());
+        } else {
+            log.error(
+                    "{} is stuck at event {} ({}): {} attempts failed since {}; it applies no later event until this"
+                            + " one succeeds, and tries it again in {}",
+                    queue(),
+                    event.eventId(),
+                    type,
+                    now.attempts(),
+                    now.since(),
+                    pause,
+                    failure);
+        }
+        pause(pause);
+        return new TransientFailure(failure);
+    }
+
+    /** The event this subscription is stuck at, if its last round of attempts failed. */
+    Optional<StuckEvent> stuck() {
+        return Optional.ofNullable(stuck.get());
+    }
+
+    /**
+     * Applies a message taken from the dead-letter queue, once and with one attempt, with the same
+     * checks as a delivery: false if it still cannot be applied (it stays a dead letter).
+     *
+     * @return whether it is done with: applied now, or applied before
+     */
+    boolean replay(Message message) {
+        try {
+            Event event = accepted(message);
+            applyOnce(event, handlerOf(event, message));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{} leaves a dead letter ({}) where it was: {}",
+                    queue(),
+                    type(message),
+                    e instanceof Unacceptable || e instanceof TooOld ? e.getMessage() : e.toString());
+            return false;
+        }
+    }
+
+    String queue() {
+        return subscription.queue();
+    }
+
+    boolean inOrder() {
+        return subscription.inOrder();
+    }
+
+    private void applyOnce(Event event, Consumer<Event> handler) {
+        inbox.applyOnce(queue(), event.eventId(), () -> {
+            // checked only once the id is recorded as new: a copy of an event applied (and remembered) is skipped
+            // anyway
+            if (consumption.tooOld(event.occurredAt(), Instant.now())) {
+                throw new TooOld("it occurred at " + event.occurredAt() + ", more than " + consumption.maxEventAge()
+                        + " ago: it may have been applied already and forgotten since, so it is not applied");
+            }
+            handler.accept(event);
+        });
+    }
+
+    /** The event in {@code message}, if its sender may send it and it can be read at all. */
+    private Event accepted(Message message) {
+        String sender = message.getMessageProperties().getReceivedUserId();
+        senders.refusesEvent(sender, type(message)).ifPresent(refused -> {
+            throw new Unacceptable("sender " + sender + " refused: " + refused, null);
+        });
+        try {
+            if (converter.fromMessage(message) instanceof Event event) {
+                return event;
+            }
+        } catch (MessageConversionException e) {
+            throw new Unacceptable("unreadable: " + e.getMessage(), e);
+        }
+        throw new Unacceptable("not an event", null);
+    }
+
+    private Consumer<Event> handlerOf(Event event, Message message) {
+        Consumer<Event> handler = subscription.handler(event.getClass());
+        if (handler == null) {
+            throw new Unacceptable("no handler for " + type(message) + " here", null);
+        }
+        return handler;
+    }
+
+    /** A message nobody can apply: not from its owner, unreadable, or of a type not handled here. */
+    private static final class Unacceptable extends RuntimeException {
+        Unacceptable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -98,17 +218,15 @@ final class EventListener implements MessageListener {
         }
     }
 
-    private Event read(Message message) {
-        try {
-            if (converter.fromMessage(message) instanceof Event event) {
-                return event;
-            }
-        } catch (MessageConversionException e) {
-            log.error("{} dead-letters an unreadable message: {}", subscription.queue(), e.getMessage());
-            throw new AmqpRejectAndDontRequeueException(e);
+    /** Thrown inside the inbox's transaction, so that the id recorded for an event too old is rolled back. */
+    private static final class TooOld extends RuntimeException {
+        TooOld(String message) {
+            super(message);
         }
-        throw new AmqpRejectAndDontRequeueException(
-                "not an event: " + message.getMessageProperties().getType());
+    }
+
+    private static String type(Message message) {
+        return message.getMessageProperties().getType();
     }
 
     private static void pause(Duration duration) {

@@ -1,6 +1,5 @@
 package social.support.events;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import social.support.messaging.Senders;
 import social.support.messaging.Topology;
 
 /**
- * One concern of a service that follows some events: a durable queue of its own (with a
+ * One concern of a service that follows some events: a durable queue of its own (with a bounded
  * dead-letter queue) bound to the events it handles, each handled once per {@code eventId} in
  * the same transaction as the handler's effect.
  */
@@ -58,14 +57,21 @@ public final class EventSubscription extends Declarables {
         return inOrder ? 1 : configured;
     }
 
-    /** The listener that applies this subscription's events once each, dead-lettering poison. */
+    /**
+     * The listener that applies this subscription's events once each: unordered, it dead-letters
+     * poison; in order, it retries an event that keeps failing until it succeeds (see {@link EventConsumers}).
+     */
     public MessageListener listener(
-            ContractMessageConverter converter, Inbox inbox, int maxAttempts, Duration backoff, Senders senders) {
-        return new EventListener(this, converter, inbox, maxAttempts, backoff, senders);
+            ContractMessageConverter converter, Inbox inbox, EventConsumption consumption, Senders senders) {
+        return new EventListener(this, converter, inbox, consumption, senders);
     }
 
     Consumer<Event> handler(Class<?> type) {
         return handlers.of(type);
+    }
+
+    boolean inOrder() {
+        return inOrder;
     }
 
     public static final class Builder {
@@ -100,7 +106,7 @@ public final class EventSubscription extends Declarables {
             Queue queue = inOrder
                     ? topology.queueWithDeadLetters(name, Map.of("x-single-active-consumer", true))
                     : topology.queueWithDeadLetters(name);
-            Queue deadLetters = topology.durableQueue(topology.names().deadLetterQueue(name), Map.of());
+            Queue deadLetters = topology.deadLetterQueue(name);
             List<Declarable> declarables = new ArrayList<>(List.of(
                     events,
                     queue,

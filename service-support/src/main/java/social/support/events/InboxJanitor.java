@@ -10,7 +10,10 @@ import social.support.purge.PeriodicPurge;
 /**
  * Forgets processed event ids once no redelivery can come any more (after the retention), so
  * the {@code processed_event} table stays as small as the traffic of that period. Hourly, on the
- * scheduled purge every table that only grows uses.
+ * scheduled purge every table that only grows uses. What makes "no redelivery can come" true: the
+ * listeners apply no event older than {@code social.messaging.max-event-age}, which is shorter than
+ * the retention, so an event whose id was forgotten is refused however late it comes back (a
+ * dead letter replayed weeks later, say) instead of applied a second time.
  */
 public class InboxJanitor implements SmartLifecycle {
     private final PeriodicPurge purge;

@@ -18,10 +18,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefetch            unacknowledged events a consumer may hold
  * @param rpcPrefetch         unanswered requests a consumer may hold: small, so that a slow
  *                            request does not hold others back while other consumers idle
- * @param maxDeliveryAttempts attempts of an event handler before the event is dead-lettered
+ * @param maxDeliveryAttempts attempts of an event handler in a row; then an event of an unordered
+ *                            subscription that fails by itself is dead-lettered, and any other is
+ *                            put back and tried again after a pause
  * @param retryBackoff        pause before the second attempt, doubled for each further one
+ * @param retryBackoffMax     the longest pause before an event that was put back is tried again: an
+ *                            in-order subscription's event that keeps failing is retried at least
+ *                            this often, however long it has been failing
  * @param processedEventRetention how long consumers remember applied event ids (longer than any
  *                            redelivery can take)
+ * @param maxEventAge         events that occurred longer ago are not applied but dead-lettered: their
+ *                            id may already be forgotten (see {@code processedEventRetention}, which
+ *                            must be longer), so applying them could apply them twice
+ * @param deadLetterMaxLength messages a dead-letter queue keeps at most (its oldest go first beyond):
+ *                            the {@code x-max-length} of the dead-letter queues this service declares
+ * @param deadLetterPollInterval how often the dead-letter queues' message counts are read from the
+ *                            broker for the {@code social.events.dead.letters} gauges
  * @param transientTopology   declare queues that expire and exchanges that auto-delete once
  *                            unused, for test runs that must leave the broker as they found it
  * @param verifySenders       check each message's broker-validated {@code user_id} against
@@ -38,6 +50,19 @@ public record MessagingProperties(
         @DefaultValue("5") int rpcPrefetch,
         @DefaultValue("5") int maxDeliveryAttempts,
         @DefaultValue("200ms") Duration retryBackoff,
+        @DefaultValue("1m") Duration retryBackoffMax,
         @DefaultValue("7d") Duration processedEventRetention,
+        @DefaultValue("6d") Duration maxEventAge,
+        @DefaultValue("100000") int deadLetterMaxLength,
+        @DefaultValue("30s") Duration deadLetterPollInterval,
         @DefaultValue("false") boolean transientTopology,
-        @DefaultValue("true") boolean verifySenders) {}
+        @DefaultValue("true") boolean verifySenders) {
+
+    public MessagingProperties {
+        if (maxEventAge.compareTo(processedEventRetention) >= 0) {
+            throw new IllegalArgumentException("social.messaging.max-event-age (" + maxEventAge
+                    + ") must be shorter than social.messaging.processed-event-retention (" + processedEventRetention
+                    + "): an older event's id may be forgotten, and it could be applied twice");
+        }
+    }
+}

@@ -12,12 +12,22 @@ public final class Topology {
     /** Idle time after which a transient (test) queue is deleted by the broker. */
     private static final int TRANSIENT_QUEUE_EXPIRY_MS = 120_000;
 
+    /** {@code social.messaging.dead-letter-max-length}'s default. */
+    public static final int DEFAULT_DEAD_LETTER_MAX_LENGTH = 100_000;
+
     private final MessagingNames names;
     private final boolean transientTopology;
+    private final int deadLetterMaxLength;
 
     public Topology(MessagingNames names, boolean transientTopology) {
+        this(names, transientTopology, DEFAULT_DEAD_LETTER_MAX_LENGTH);
+    }
+
+    /** @param deadLetterMaxLength messages a dead-letter queue keeps at most; beyond, its oldest are dropped */
+    public Topology(MessagingNames names, boolean transientTopology, int deadLetterMaxLength) {
         this.names = names;
         this.transientTopology = transientTopology;
+        this.deadLetterMaxLength = deadLetterMaxLength;
     }
 
     public MessagingNames names() {
@@ -47,6 +57,19 @@ public final class Topology {
     /** A durable queue whose rejected messages go to its own dead-letter queue. */
     public Queue queueWithDeadLetters(String name) {
         return queueWithDeadLetters(name, Map.of());
+    }
+
+    /**
+     * The dead-letter queue of {@code queue}, bounded by {@code x-max-length} (beyond, RabbitMQ drops
+     * its oldest messages). RabbitMQ refuses to declare a queue again with other arguments
+     * ({@code PRECONDITION_FAILED}): a dead-letter queue declared before it had a bound keeps its
+     * old arguments, unbounded, and the refusal is logged and passed over, so that the service still
+     * starts and declares the rest (README, "Dead letters", says how to bound it by a policy).
+     */
+    public Queue deadLetterQueue(String queue) {
+        Queue deadLetters = durableQueue(names.deadLetterQueue(queue), Map.of("x-max-length", deadLetterMaxLength));
+        deadLetters.setIgnoreDeclarationExceptions(true);
+        return deadLetters;
     }
 
     /** As {@link #queueWithDeadLetters(String)}, with further queue arguments. */

@@ -52,6 +52,7 @@ import social.contract.post.PostCreated;
 import social.contract.post.PostRpc;
 import social.contract.user.UserRpc;
 import social.support.error.ServiceException;
+import social.support.events.EventConsumption;
 import social.support.events.EventSubscription;
 import social.support.events.Inbox;
 import social.support.messaging.ContractMessageConverter;
@@ -139,7 +140,11 @@ class BrokerIdentityIT {
         listen(
                 notificationConnections,
                 notifications.queue(),
-                notifications.listener(converter(NOTIFICATIONS), new ApplyingInbox(), 1, Duration.ZERO, senders));
+                notifications.listener(
+                        converter(NOTIFICATIONS),
+                        new ApplyingInbox(),
+                        new EventConsumption(1, Duration.ZERO, Duration.ZERO, Duration.ofDays(6)),
+                        senders));
 
         // auth-service's requests: its answers are up to each test
         RpcEndpoint auth = RpcEndpoint.answering(AuthRpc.SERVICE, topology(AUTH))

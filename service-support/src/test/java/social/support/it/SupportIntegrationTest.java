@@ -26,6 +26,8 @@ import social.support.testing.RealInfrastructure;
             "social.messaging.event-concurrency=1",
             "social.messaging.max-delivery-attempts=3",
             "social.messaging.retry-backoff=10ms",
+            "social.messaging.retry-backoff-max=200ms",
+            "social.messaging.dead-letter-poll-interval=200ms",
             // the outbox tests drive relays of their own, through a connection they can cut
             "social.outbox.relay-enabled=false"
         })

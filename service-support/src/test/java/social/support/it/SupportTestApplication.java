@@ -2,6 +2,7 @@ package social.support.it;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,6 +32,14 @@ public class SupportTestApplication {
     static final String FLAKY_PREFIX = "flaky-";
 
     static final AtomicInteger FLAKY_FAILURES_LEFT = new AtomicInteger();
+    /** Registrations whose username starts so fail by themselves (a bug, not an outage) in the in-order handler. */
+    static final String STUBBORN_PREFIX = "stubborn-";
+
+    static final AtomicInteger STUBBORN_FAILURES_LEFT = new AtomicInteger();
+    /** Registrations whose username starts so fail in the unordered handler while {@link #CURABLE_BROKEN} holds. */
+    static final String CURABLE_PREFIX = "curable-";
+
+    static final AtomicBoolean CURABLE_BROKEN = new AtomicBoolean();
 
     @Bean
     RpcEndpoint userLookalike(Topology topology) {
@@ -61,13 +70,17 @@ public class SupportTestApplication {
                     if (POISON_USERNAME.equals(event.username())) {
                         throw new IllegalStateException("this event always fails");
                     }
+                    if (event.username().startsWith(CURABLE_PREFIX) && CURABLE_BROKEN.get()) {
+                        throw new IllegalStateException("this event fails until the bug is fixed");
+                    }
                 })
                 .build();
     }
 
     /**
      * Applies registrations in publication order; a "flaky" one fails as if the database were away
-     * while {@link #FLAKY_FAILURES_LEFT} lasts.
+     * while {@link #FLAKY_FAILURES_LEFT} lasts, a "stubborn" one fails by itself while {@link
+     * #STUBBORN_FAILURES_LEFT} lasts.
      */
     @Bean
     EventSubscription registrationsInOrder(Topology topology, JdbcTemplate jdbc) {
@@ -76,6 +89,9 @@ public class SupportTestApplication {
                 .on(UserRegistered.class, event -> {
                     if (event.username().startsWith(FLAKY_PREFIX) && FLAKY_FAILURES_LEFT.getAndDecrement() > 0) {
                         throw new CannotGetJdbcConnectionException("the database is away (simulated)");
+                    }
+                    if (event.username().startsWith(STUBBORN_PREFIX) && STUBBORN_FAILURES_LEFT.getAndDecrement() > 0) {
+                        throw new IllegalStateException("a bug in the handler (simulated)");
                     }
                     jdbc.update("INSERT INTO applied_in_order (username) VALUES (?)", event.username());
                 })
