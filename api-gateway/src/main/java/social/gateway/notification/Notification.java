@@ -1,10 +1,25 @@
 package social.gateway.notification;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
+import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationType;
 import social.contract.user.UserSummary;
+import social.gateway.user.UserDirectory;
 
 /** The API's Notification shape; {@code postId} is null for FOLLOW. */
-record Notification(UUID id, NotificationType type, UserSummary actor, UUID postId, Instant createdAt, boolean read) {}
+record Notification(UUID id, NotificationType type, UserSummary actor, UUID postId, Instant createdAt, boolean read) {
+
+    /** A listed notification, its actor among {@code actors} (an id only if missing there). */
+    static Notification of(NotificationItem item, Map<UUID, UserSummary> actors) {
+        return new Notification(
+                item.id(),
+                item.type(),
+                UserDirectory.summaryOf(actors, item.actorId()),
+                item.postId(),
+                item.createdAt(),
+                item.read());
+    }
+}

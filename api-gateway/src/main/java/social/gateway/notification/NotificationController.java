@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -67,15 +68,8 @@ class NotificationController {
                 new ListNotificationsRequest(caller.id(), unreadOnly, PageSize.of(limit), cursor));
         Map<UUID, UserSummary> actors =
                 users.known(page.items().stream().map(NotificationItem::actorId).toList());
-        List<Notification> items = page.items().stream()
-                .map(item -> new Notification(
-                        item.id(),
-                        item.type(),
-                        UserDirectory.summaryOf(actors, item.actorId()),
-                        item.postId(),
-                        item.createdAt(),
-                        item.read()))
-                .toList();
+        List<Notification> items =
+                page.items().stream().map(item -> Notification.of(item, actors)).toList();
         return new Page<>(items, page.nextCursor());
     }
 
@@ -121,7 +115,11 @@ class NotificationController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(
             summary = "New notifications as they happen (Server-Sent Events)",
-            description = "`event:` the type, `data:` the Notification JSON, a comment heartbeat every 15 s. "
+            description = "`id:` the notification's id, `event:` the type, `data:` the Notification JSON, "
+                    + "a comment heartbeat every 15 s; each notification once. Reconnecting with the header "
+                    + "`Last-Event-ID` (as EventSource does) first sends, oldest first, the notifications "
+                    + "newer than that one (at most the newest 100; an id that is none is ignored). "
+                    + "A client that falls far behind (stops reading) has its stream ended. "
                     + "Authenticated by the Authorization header or by a `ticket` from "
                     + "`POST /api/notifications/stream-ticket` (for browsers, whose EventSource cannot send "
                     + "headers); an unknown, used or expired ticket is 401. `?access_token=` still works but is "
@@ -131,6 +129,9 @@ class NotificationController {
     SseEmitter stream(
             @Caller(required = false) AuthenticatedUser caller,
             @Parameter(description = "a single-use stream ticket") @RequestParam(required = false) String ticket,
+            @Parameter(description = "the id of the last event received, to get the notifications missed since")
+                    @RequestHeader(name = "Last-Event-ID", required = false)
+                    String lastEventId,
             HttpServletRequest request) {
         AuthenticatedUser streamer;
         if (ticket != null) {
@@ -142,6 +143,19 @@ class NotificationController {
         } else {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "A valid access token or stream ticket is required.");
         }
-        return streams.open(streamer, request.getRemoteAddr());
+        return streams.open(streamer, request.getRemoteAddr(), notificationIdOf(lastEventId));
+    }
+
+    /** The notification id a {@code Last-Event-ID} names, or null: anything else resumes nothing. */
+    private static UUID notificationIdOf(String lastEventId) {
+        // UUID.fromString takes shortened forms too, which no event ever carried
+        if (lastEventId == null || lastEventId.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(lastEventId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -11,11 +11,16 @@ import social.support.messaging.Topology;
 @Configuration(proxyBeanMethods = false)
 class NotificationMessaging {
 
-    /** At most once: a live push missed is still in the list, a push repeated would show twice. */
+    /**
+     * At most once: a live push missed is still in the list (and a client that reconnects gets
+     * it). Bounded: an instance that falls behind loses the oldest batches, not its memory.
+     */
     @Bean
-    InstanceSubscription liveNotificationEvents(Topology topology, LiveNotifications live) {
+    InstanceSubscription liveNotificationEvents(
+            Topology topology, LiveNotifications live, NotificationProperties properties) {
         return InstanceSubscription.forInstance("live-notifications", topology)
                 .on(NotificationBatchCreated.class, live::deliver)
+                .maxLength(properties.liveQueueMaxLength())
                 .build();
     }
 }

@@ -17,6 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreams           open streams on one gateway; beyond, 429 (each holds a connection)
  * @param ticketLifetime       how long a stream ticket may wait for its single use
  * @param maxOpenTickets       unused tickets held at once by one gateway; beyond, 503
+ * @param streamBuffer         events one stream may have waiting for its client; a stream further
+ *                             behind (a client that stopped reading) is ended, and its client
+ *                             reconnects with {@code Last-Event-ID}
+ * @param senderThreads        threads writing to the streams of one gateway; so many clients may
+ *                             hang in a write at once (until the server's write timeout) before
+ *                             the other streams wait
+ * @param rememberedIds        notification ids each stream remembers having sent, so that one
+ *                             delivered twice is sent once
+ * @param resumeLimit          missed notifications sent at most to a client that reconnects with
+ *                             {@code Last-Event-ID} (the newest of them; 1 to 100)
+ * @param liveQueueMaxLength   batches the instance's queue of live notifications holds at most;
+ *                             beyond, the broker drops the oldest (they stay in the list)
  */
 @ConfigurationProperties("social.gateway.notifications")
 record NotificationProperties(
@@ -26,4 +38,9 @@ record NotificationProperties(
         @DefaultValue("20") int maxStreamsPerAddress,
         @DefaultValue("10000") int maxStreams,
         @DefaultValue("30s") Duration ticketLifetime,
-        @DefaultValue("100000") int maxOpenTickets) {}
+        @DefaultValue("100000") int maxOpenTickets,
+        @DefaultValue("1000") int streamBuffer,
+        @DefaultValue("64") int senderThreads,
+        @DefaultValue("128") int rememberedIds,
+        @DefaultValue("100") int resumeLimit,
+        @DefaultValue("10000") int liveQueueMaxLength) {}

@@ -11,7 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -37,24 +38,41 @@ import social.gateway.web.ApiException;
  * heartbeat); a user's streams are bounded, a further one closing the oldest; streams per client
  * address and in all are bounded too (a further one is refused), and a stream ends when the
  * access token that opened it expires, or when its login ends (a logout).
+ * <p>
+ * Pushes and heartbeats only queue events for a stream ({@link NotificationStream}); the writing
+ * is done by a bounded pool of senders, so a client that stops reading holds up neither the
+ * consumer of live notifications, nor the heartbeat, nor any other stream. A stream opened with
+ * the id of the last event its client saw first gets the notifications it missed.
  */
 @Component
 class NotificationStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
+    /** How long stopping waits for the streams' senders to complete them. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final NotificationProperties properties;
-    private final Map<UUID, Deque<SseEmitter>> byUser = new ConcurrentHashMap<>();
+    private final MissedNotifications missed;
+    private final Map<UUID, Deque<NotificationStream>> byUser = new ConcurrentHashMap<>();
     private final Map<String, Integer> byAddress = new ConcurrentHashMap<>();
     /** Streams admitted and not yet ended (including those a user's newer stream is closing). */
     private final AtomicInteger total = new AtomicInteger();
-    /** The login each stream was opened by, for streams of tokens that name one. */
-    private final Map<SseEmitter, UUID> loginOf = new ConcurrentHashMap<>();
+
+    /**
+     * Writes to the streams; a stream has at most one task queued or running, so the task queue is
+     * bounded by the streams open. Threads end when idle.
+     */
+    private volatile ThreadPoolExecutor senders;
 
     private volatile ScheduledExecutorService heartbeats;
 
     NotificationStreams(
-            NotificationProperties properties, LoggedOutLogins loggedOut, ObjectProvider<MeterRegistry> meters) {
+            NotificationProperties properties,
+            MissedNotifications missed,
+            LoggedOutLogins loggedOut,
+            ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
+        this.missed = missed;
+        this.senders = newSenders();
         loggedOut.whenEnded(this::endLogin);
         meters.ifAvailable(
                 registry -> Gauge.builder("social.notification.streams", this, NotificationStreams::openStreams)
@@ -64,21 +82,36 @@ class NotificationStreams implements SmartLifecycle {
 
     /**
      * Opens a stream for the caller, ending when the caller's access token expires at the latest;
-     * 429 when the client address or this instance holds as many streams as allowed.
+     * 429 when the client address or this instance holds as many streams as allowed. With
+     * {@code lastSeen}, the id of the last notification the client got, the stream first sends
+     * those that came after it (if they cannot be fetched, the stream ends, and the client tries
+     * again).
      */
-    SseEmitter open(AuthenticatedUser caller, String address) {
+    SseEmitter open(AuthenticatedUser caller, String address, UUID lastSeen) {
         admit(address);
         UUID userId = caller.id();
         Duration untilTokenExpiry = Duration.between(Instant.now(), caller.tokenExpiresAt());
         long timeout = Math.max(1, Math.min(properties.streamTimeout().toMillis(), untilTokenExpiry.toMillis()));
         SseEmitter emitter = new SseEmitter(timeout);
-        AtomicBoolean counted = new AtomicBoolean(true);
-        if (caller.loginId() != null) {
-            loginOf.put(emitter, caller.loginId());
+        try {
+            // tells the client (and any proxy) at once that the stream is live: held by the emitter
+            // until the response starts, so it comes before anything else
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            throw new IllegalStateException("a stream not yet started cannot fail a write", e);
         }
+        NotificationStream stream = new NotificationStream(
+                userId,
+                caller.loginId(),
+                emitter,
+                properties.streamBuffer(),
+                properties.rememberedIds(),
+                task -> senders.execute(task),
+                lastSeen != null,
+                gone -> forget(userId, gone));
+        AtomicBoolean counted = new AtomicBoolean(true);
         Runnable release = () -> {
-            forget(userId, emitter);
-            loginOf.remove(emitter);
+            stream.gone();
             if (counted.getAndSet(false)) {
                 total.decrementAndGet();
                 byAddress.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null);
@@ -87,31 +120,36 @@ class NotificationStreams implements SmartLifecycle {
         emitter.onCompletion(release);
         emitter.onTimeout(release);
         emitter.onError(failure -> release.run());
-        Deque<SseEmitter> streams = byUser.compute(userId, (id, open) -> {
-            Deque<SseEmitter> deque = open != null ? open : new ConcurrentLinkedDeque<>();
-            deque.addLast(emitter);
+        Deque<NotificationStream> streams = byUser.compute(userId, (id, open) -> {
+            Deque<NotificationStream> deque = open != null ? open : new ConcurrentLinkedDeque<>();
+            deque.addLast(stream);
             return deque;
         });
         while (streams.size() > Math.max(1, properties.maxStreamsPerUser())) {
-            SseEmitter oldest = streams.pollFirst();
+            NotificationStream oldest = streams.pollFirst();
             if (oldest != null) {
-                oldest.complete();
+                oldest.end();
             }
         }
-        // tells the client (and any proxy) at once that the stream is live
-        send(userId, emitter, SseEmitter.event().comment("connected"));
+        if (lastSeen != null) {
+            missed.after(userId, lastSeen).whenComplete((notifications, failure) -> {
+                if (failure != null) {
+                    log.warn("ending a resumed notification stream: the missed notifications: {}", failure.toString());
+                    stream.end();
+                } else {
+                    stream.resume(notifications);
+                }
+            });
+        }
         return emitter;
     }
 
     /** Ends the streams opened with the access tokens of a login that ended (a logout). */
     void endLogin(UUID loginId) {
-        loginOf.forEach((emitter, login) -> {
-            if (login.equals(loginId)) {
-                loginOf.remove(emitter);
-                try {
-                    emitter.complete();
-                } catch (RuntimeException ignored) {
-                    // already completed
+        byUser.values().forEach(streams -> {
+            for (NotificationStream stream : List.copyOf(streams)) {
+                if (loginId.equals(stream.loginId())) {
+                    stream.end();
                 }
             }
         });
@@ -132,7 +170,7 @@ class NotificationStreams implements SmartLifecycle {
     }
 
     boolean isConnected(UUID userId) {
-        Deque<SseEmitter> streams = byUser.get(userId);
+        Deque<NotificationStream> streams = byUser.get(userId);
         return streams != null && !streams.isEmpty();
     }
 
@@ -141,50 +179,50 @@ class NotificationStreams implements SmartLifecycle {
         return byUser.values().stream().mapToInt(Deque::size).sum();
     }
 
+    /** Queues the notification for each of the user's streams; never waits for a client. */
     void push(UUID userId, Notification notification) {
-        Deque<SseEmitter> streams = byUser.get(userId);
+        Deque<NotificationStream> streams = byUser.get(userId);
         if (streams == null) {
             return;
         }
-        for (SseEmitter emitter : List.copyOf(streams)) {
-            send(
-                    userId,
-                    emitter,
-                    SseEmitter.event().name(notification.type().name()).data(notification, MediaType.APPLICATION_JSON));
+        for (NotificationStream stream : List.copyOf(streams)) {
+            stream.push(notification);
         }
     }
 
     void heartbeat() {
-        byUser.forEach((userId, streams) -> {
-            for (SseEmitter emitter : List.copyOf(streams)) {
-                send(userId, emitter, SseEmitter.event().comment("heartbeat"));
+        byUser.values().forEach(streams -> {
+            for (NotificationStream stream : List.copyOf(streams)) {
+                stream.comment("heartbeat");
             }
         });
     }
 
-    private void send(UUID userId, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            // the client went away (or the stream ended meanwhile): let go of it
-            forget(userId, emitter);
-            try {
-                emitter.completeWithError(e);
-            } catch (RuntimeException ignored) {
-                // already completed
-            }
-        }
-    }
-
-    private void forget(UUID userId, SseEmitter emitter) {
+    private void forget(UUID userId, NotificationStream stream) {
         byUser.computeIfPresent(userId, (id, streams) -> {
-            streams.remove(emitter);
+            streams.remove(stream);
             return streams.isEmpty() ? null : streams;
         });
     }
 
+    private ThreadPoolExecutor newSenders() {
+        int threads = Math.max(1, properties.senderThreads());
+        AtomicInteger named = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "sse-sender-" + named.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
     @Override
     public void start() {
+        if (senders.isShutdown()) {
+            senders = newSenders();
+        }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sse-heartbeat");
             thread.setDaemon(true);
@@ -213,16 +251,19 @@ class NotificationStreams implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
         }
-        List<SseEmitter> open = new ArrayList<>();
+        List<NotificationStream> open = new ArrayList<>();
         byUser.values().forEach(open::addAll);
         byUser.clear();
-        open.forEach(emitter -> {
-            try {
-                emitter.complete();
-            } catch (RuntimeException ignored) {
-                // already completed
+        open.forEach(NotificationStream::end);
+        ThreadPoolExecutor writing = senders;
+        writing.shutdown();
+        try {
+            if (!writing.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("notification streams still being written to after {}", STOP_WAIT);
             }
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

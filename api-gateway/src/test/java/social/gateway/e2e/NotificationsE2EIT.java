@@ -7,6 +7,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -37,11 +41,14 @@ import social.contract.Event;
 import social.contract.Names;
 import social.contract.follow.UserFollowed;
 import social.contract.like.LikeAdded;
+import social.contract.notification.NotificationBatchCreated;
+import social.contract.notification.NotificationType;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.registry.MessageTypes;
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
+import social.support.id.Ids;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.Senders;
 import social.support.testing.BrokerUsers;
@@ -241,13 +248,7 @@ class NotificationsE2EIT {
      */
     @Test
     void everyGatewayInstancePushesToItsOwnStreamsAndLetsGoOfClientsThatLeft() throws Exception {
-        URI second = Stack.get()
-                .startInstance(
-                        "api-gateway",
-                        "2",
-                        Map.of(
-                                "SOCIAL_GATEWAY_NOTIFICATIONS_HEARTBEAT", "300ms",
-                                "SOCIAL_GATEWAY_NOTIFICATIONS_MAXSTREAMSPERUSER", "2"));
+        URI second = secondGateway();
         Session ivy = api.signUp("ntf_ivy");
         Session jay = api.signUp("ntf_jay");
         Session kim = api.signUp("ntf_kim");
@@ -353,7 +354,147 @@ class NotificationsE2EIT {
         }
     }
 
+    /**
+     * A client that stops reading (its socket's buffers full, so that writes to it block) holds up
+     * nobody else on its gateway: another stream still gets its notification and its heartbeats,
+     * and the stalled stream, fallen too far behind, is let go.
+     */
+    @Test
+    void aClientThatStopsReadingHoldsUpNoOtherStreamOnItsGateway() throws Exception {
+        URI second = secondGateway();
+        Session una = api.signUp("ntf_una");
+        Session vic = api.signUp("ntf_vic");
+        Session wes = api.signUp("ntf_wes");
+        UUID stalledUser = UUID.fromString(una.id());
+        UUID actor = UUID.fromString(wes.id());
+        double before = openStreams(second);
+
+        try (StalledClient stalled = StalledClient.open(second, una.accessToken());
+                SseClient healthy = SseClient.open(second, vic.accessToken())) {
+            await().atMost(CONVERGE).until(() -> openStreams(second) == before + 2);
+            // about 10 MB of events for the stalled client: more than every buffer between it and the gateway
+            for (int batch = 0; batch < 60; batch++) {
+                List<NotificationBatchCreated.Created> items = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    items.add(new NotificationBatchCreated.Created(
+                            stalledUser, Ids.newId(), NotificationType.FOLLOW, actor, null, Instant.now()));
+                }
+                publish(new NotificationBatchCreated(UUID.randomUUID(), Instant.now(), 1, items));
+            }
+            publish(liveFollow(UUID.fromString(vic.id()), actor));
+
+            healthy.expect("FOLLOW", wes, null, CONVERGE);
+            healthy.comments.clear();
+            assertThat(healthy.comments.poll(2, TimeUnit.SECONDS)).isEqualTo(":heartbeat");
+            await().atMost(CONVERGE).until(() -> openStreams(second) == before + 1);
+        }
+    }
+
+    /** The outbox relay may publish a batch again (or the broker redeliver it): the screen shows it once. */
+    @Test
+    void aNotificationDeliveredTwiceReachesEachStreamOnce() throws Exception {
+        Session pia = api.signUp("ntf_pia");
+        Session quin = api.signUp("ntf_quin");
+        NotificationBatchCreated follow = liveFollow(UUID.fromString(pia.id()), UUID.fromString(quin.id()));
+
+        try (SseClient stream = SseClient.open(api.base(), pia.accessToken());
+                SseClient other = SseClient.open(api.base(), pia.accessToken())) {
+            publish(follow);
+            publish(follow); // published again, as the relay does after a lost confirm
+            stream.expect("FOLLOW", quin, null);
+            other.expect("FOLLOW", quin, null);
+            assertThat(stream.nothingMoreWithin(Duration.ofMillis(500))).isTrue();
+            assertThat(other.nothingMoreWithin(Duration.ofMillis(100))).isTrue();
+        }
+    }
+
+    /**
+     * Every event's {@code id:} is its notification's id; a client that reconnects with the last
+     * one it saw as {@code Last-Event-ID} (as a browser's EventSource does) first gets the
+     * notifications it missed meanwhile, oldest first and each once, then live ones again.
+     */
+    @Test
+    void aStreamReopenedWithLastEventIdFirstGetsWhatItMissedOldestFirst() throws Exception {
+        Session ria = api.signUp("ntf_ria");
+        Session sam = api.signUp("ntf_sam");
+        UUID r = UUID.fromString(ria.id());
+        UUID s = UUID.fromString(sam.id());
+        String seen;
+        try (SseClient stream = SseClient.open(api.base(), ria.accessToken())) {
+            publish(followed(s, r, false));
+            seen = stream.expect("FOLLOW", sam, null, CONVERGE).get("id").asString();
+            assertThat(stream.eventIds()).containsExactly(seen);
+        }
+
+        UUID firstPost = UUID.randomUUID();
+        UUID secondPost = UUID.randomUUID();
+        publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, firstPost, r, s));
+        await().atMost(CONVERGE).until(() -> unread(ria) == 2);
+        publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, secondPost, r, s));
+        await().atMost(CONVERGE).until(() -> unread(ria) == 3);
+        List<String> missed = new ArrayList<>();
+        api.get("/api/notifications", ria.accessToken())
+                .json()
+                .get("items")
+                .forEach(item -> missed.add(0, item.get("id").asString()));
+        missed.remove(seen);
+
+        try (SseClient resumed =
+                SseClient.openWith(api.base(), "access_token=" + ria.accessToken(), Map.of("Last-Event-ID", seen))) {
+            resumed.expect("LIKE", sam, firstPost, CONVERGE);
+            resumed.expect("LIKE", sam, secondPost, CONVERGE);
+            assertThat(resumed.nothingMoreWithin(Duration.ofMillis(300))).isTrue();
+            assertThat(resumed.eventIds()).containsExactlyElementsOf(missed);
+
+            UUID thirdPost = UUID.randomUUID();
+            publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, thirdPost, r, s));
+            resumed.expect("LIKE", sam, thirdPost, CONVERGE);
+        }
+        // an id that no notification has (nor could have) resumes nothing: the stream is live as usual
+        try (SseClient fresh = SseClient.openWith(
+                api.base(), "access_token=" + ria.accessToken(), Map.of("Last-Event-ID", "not-an-id"))) {
+            assertThat(fresh.nothingMoreWithin(Duration.ofMillis(300))).isTrue();
+        }
+    }
+
+    /** Each instance's queue of live notifications is bounded: beyond, the oldest are dropped. */
+    @Test
+    void theLiveNotificationQueueOfEveryGatewayInstanceIsBoundedDroppingTheOldest() {
+        secondGateway();
+        String queues = TestInfrastructure.rabbitmqctl(
+                "list_queues", "-p", Stack.get().brokerUsers().vhost(), "name", "arguments");
+        List<String> live = queues.lines()
+                .filter(line -> line.contains(".live-notifications."))
+                .toList();
+        assertThat(live)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(line -> assertThat(line)
+                        .contains("{\"x-max-length\",10000}")
+                        .contains("{\"x-overflow\",\"drop-head\"}"));
+    }
+
     // ---- helpers ----
+
+    /** A second gateway instance: short heartbeat, two streams per user. */
+    private static URI secondGateway() {
+        return Stack.get()
+                .startInstance(
+                        "api-gateway",
+                        "2",
+                        Map.of(
+                                "SOCIAL_GATEWAY_NOTIFICATIONS_HEARTBEAT", "300ms",
+                                "SOCIAL_GATEWAY_NOTIFICATIONS_MAXSTREAMSPERUSER", "2"));
+    }
+
+    /** A FOLLOW as notification-service announces it for live delivery (not in anyone's list). */
+    private static NotificationBatchCreated liveFollow(UUID recipient, UUID actor) {
+        return new NotificationBatchCreated(
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                List.of(new NotificationBatchCreated.Created(
+                        recipient, Ids.newId(), NotificationType.FOLLOW, actor, null, Instant.now())));
+    }
 
     /** Publishes as the service that owns the event: receivers accept it from that one only. */
     private static void publish(Event event) {
@@ -423,6 +564,8 @@ class NotificationsE2EIT {
     static final class SseClient implements AutoCloseable {
         final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
         final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
+        /** The {@code id:} of each event, in the order received ("" for an event without one). */
+        private final List<String> eventIds = new CopyOnWriteArrayList<>();
         /** Received and not yet expected. */
         private final List<JsonNode> pending = new ArrayList<>();
 
@@ -442,12 +585,16 @@ class NotificationsE2EIT {
 
         /** Opens the stream authenticated by this query (a token or a ticket). */
         static SseClient openWith(URI gateway, String query) throws Exception {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(gateway.resolve("/api/notifications/stream?" + query))
-                                    .header("Accept", "text/event-stream")
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
+            return openWith(gateway, query, Map.of());
+        }
+
+        /** As {@link #openWith(URI, String)}, with these request headers too (e.g. {@code Last-Event-ID}). */
+        static SseClient openWith(URI gateway, String query, Map<String, String> headers) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve("/api/notifications/stream?" + query))
+                    .header("Accept", "text/event-stream");
+            headers.forEach(request::header);
+            HttpResponse<InputStream> response =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             SseClient client = new SseClient(response.body());
@@ -459,10 +606,13 @@ class NotificationsE2EIT {
         private void read() {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 String event = null;
+                String id = null;
                 StringBuilder data = new StringBuilder();
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.startsWith(":")) {
                         comments.add(line);
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
                     } else if (line.startsWith("event:")) {
                         event = line.substring(6).strip();
                     } else if (line.startsWith("data:")) {
@@ -470,8 +620,10 @@ class NotificationsE2EIT {
                     } else if (line.isEmpty() && event != null) {
                         JsonNode json = JSON.readTree(data.toString());
                         assertThat(json.get("type").asString()).isEqualTo(event);
+                        eventIds.add(id == null ? "" : id);
                         events.add(json);
                         event = null;
+                        id = null;
                         data.setLength(0);
                     }
                 }
@@ -486,9 +638,19 @@ class NotificationsE2EIT {
             return ended;
         }
 
+        /** The {@code id:} of each event received so far, in order. */
+        List<String> eventIds() {
+            return List.copyOf(eventIds);
+        }
+
         /** An event of this type, by this actor, about this post arrives within 2 s (others may come between). */
         JsonNode expect(String type, Session actor, UUID postId) throws InterruptedException {
-            long deadline = System.nanoTime() + LIVE.toNanos();
+            return expect(type, actor, postId, LIVE);
+        }
+
+        /** As {@link #expect(String, Session, UUID)}, within {@code within}. */
+        JsonNode expect(String type, Session actor, UUID postId, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
             while (true) {
                 for (JsonNode event : pending) {
                     if (event.get("type").asString().equals(type)
@@ -510,7 +672,7 @@ class NotificationsE2EIT {
                 assertThat(next)
                         .as(
                                 "a %s notification by %s about %s within %s; besides got %s",
-                                type, actor.username(), postId, LIVE, pending)
+                                type, actor.username(), postId, within, pending)
                         .isNotNull();
                 pending.add(next);
             }
@@ -523,6 +685,46 @@ class NotificationsE2EIT {
         @Override
         public void close() throws IOException {
             body.close();
+        }
+    }
+
+    /**
+     * A client that opens the stream and then stops reading: a small receive buffer that is never
+     * drained, so that the gateway's writes to it block once the buffers between are full.
+     */
+    static final class StalledClient implements AutoCloseable {
+        private final Socket socket;
+
+        private StalledClient(Socket socket) {
+            this.socket = socket;
+        }
+
+        static StalledClient open(URI gateway, String token) throws IOException {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress(gateway.getHost(), gateway.getPort()), 2_000);
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/notifications/stream?access_token=" + token + " HTTP/1.1\r\n"
+                            + "Host: " + gateway.getHost() + ":" + gateway.getPort() + "\r\n"
+                            + "Accept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // reads the response head and the first comment, and nothing after
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().contains(":connected")) {
+                int next = in.read();
+                assertThat(next).as("the stream's first comment, got %s", head).isNotNegative();
+                head.append((char) next);
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 200");
+            return new StalledClient(socket);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 }

@@ -21,29 +21,41 @@ class NotificationStreamsTest {
     /** Two streams per address, three in all. */
     private final NotificationStreams streams = new NotificationStreams(
             new NotificationProperties(
-                    Duration.ofSeconds(15), Duration.ofMinutes(30), 5, 2, 3, Duration.ofSeconds(30), 100),
+                    Duration.ofSeconds(15),
+                    Duration.ofMinutes(30),
+                    5,
+                    2,
+                    3,
+                    Duration.ofSeconds(30),
+                    100,
+                    1000,
+                    4,
+                    128,
+                    100,
+                    10_000),
+            Mockito.mock(MissedNotifications.class),
             Mockito.mock(LoggedOutLogins.class),
             new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
 
     @Test
     void streamsBeyondThePerAddressCapAre429AndOtherAddressesAreServed() {
-        streams.open(user(), "192.0.2.1");
-        streams.open(user(), "192.0.2.1");
+        streams.open(user(), "192.0.2.1", null);
+        streams.open(user(), "192.0.2.1", null);
 
-        assertThatThrownBy(() -> streams.open(user(), "192.0.2.1"))
+        assertThatThrownBy(() -> streams.open(user(), "192.0.2.1", null))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
-        streams.open(user(), "192.0.2.2");
+        streams.open(user(), "192.0.2.2", null);
         assertThat(streams.openStreams()).isEqualTo(3);
     }
 
     @Test
     void streamsBeyondTheInstanceCapAre429WhateverTheAddress() {
-        streams.open(user(), "192.0.2.1");
-        streams.open(user(), "192.0.2.2");
-        streams.open(user(), "192.0.2.3");
+        streams.open(user(), "192.0.2.1", null);
+        streams.open(user(), "192.0.2.2", null);
+        streams.open(user(), "192.0.2.3", null);
 
-        assertThatThrownBy(() -> streams.open(user(), "192.0.2.4"))
+        assertThatThrownBy(() -> streams.open(user(), "192.0.2.4", null))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
     }
@@ -51,10 +63,10 @@ class NotificationStreamsTest {
     @Test
     void aStreamEndsWhenItsAccessTokenExpires() {
         SseEmitter shortLived = streams.open(
-                new AuthenticatedUser(UUID.randomUUID(), "ann", Instant.now().plusSeconds(5), null), "192.0.2.1");
+                new AuthenticatedUser(UUID.randomUUID(), "ann", Instant.now().plusSeconds(5), null), "192.0.2.1", null);
 
         assertThat(shortLived.getTimeout()).isBetween(1L, 5_000L);
-        assertThat(streams.open(user(), "192.0.2.2").getTimeout())
+        assertThat(streams.open(user(), "192.0.2.2", null).getTimeout())
                 .isEqualTo(Duration.ofMinutes(30).toMillis());
     }
 

@@ -46,6 +46,17 @@ class StreamTicketsTest {
 
     static NotificationProperties properties(Duration ticketLifetime, int maxOpenTickets) {
         return new NotificationProperties(
-                Duration.ofSeconds(15), Duration.ofMinutes(30), 5, 20, 10_000, ticketLifetime, maxOpenTickets);
+                Duration.ofSeconds(15),
+                Duration.ofMinutes(30),
+                5,
+                20,
+                10_000,
+                ticketLifetime,
+                maxOpenTickets,
+                1000,
+                4,
+                128,
+                100,
+                10_000);
     }
 }

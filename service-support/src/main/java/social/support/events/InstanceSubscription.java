@@ -1,7 +1,9 @@
 package social.support.events;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -26,7 +28,8 @@ import social.support.messaging.Topology;
  * <p>
  * At most once: a handler that fails loses its event, nothing is retried, requeued or
  * dead-lettered, so what an instance misses must be harmless or repaired some other way, e.g. by
- * {@link Builder#whenResubscribed}. Declared as a bean, the queue is declared again (by
+ * {@link Builder#whenResubscribed}. Unbounded unless {@link Builder#maxLength} bounds it, for
+ * events that may be lost: then the broker drops the oldest beyond that length. Declared as a bean, the queue is declared again (by
  * RabbitAdmin) on every new connection, since a lost connection took the old one along.
  */
 public final class InstanceSubscription extends Declarables {
@@ -87,6 +90,7 @@ public final class InstanceSubscription extends Declarables {
         private final Topology topology;
         private final EventHandlers handlers = new EventHandlers();
         private Runnable resubscribed = () -> {};
+        private int maxLength;
 
         private Builder(String concern, Topology topology) {
             this.concern = concern;
@@ -109,10 +113,28 @@ public final class InstanceSubscription extends Declarables {
             return this;
         }
 
+        /**
+         * Bounds the queue to {@code messages} waiting events ({@code x-max-length}): beyond, the
+         * broker drops the oldest ({@code x-overflow: drop-head}), so that an instance that falls
+         * behind costs the broker a bounded amount of memory. Only for events that may be lost.
+         */
+        public Builder maxLength(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("a queue's max length is at least 1, not " + messages);
+            }
+            this.maxLength = messages;
+            return this;
+        }
+
         public InstanceSubscription build() {
             String name = topology.names().eventQueue(concern + "." + UUID.randomUUID());
             TopicExchange events = topology.eventsExchange();
-            Queue queue = new Queue(name, false, true, true);
+            Map<String, Object> arguments = new HashMap<>();
+            if (maxLength > 0) {
+                arguments.put("x-max-length", maxLength);
+                arguments.put("x-overflow", "drop-head");
+            }
+            Queue queue = new Queue(name, false, true, true, arguments);
             List<Declarable> declarables = new ArrayList<>(List.of(events, queue));
             declarables.addAll(handlers.bindings(queue, events));
             return new InstanceSubscription(name, handlers.frozen(), resubscribed, declarables);
