@@ -11,14 +11,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder that a test can cut and restore, to make a real server unreachable for a
- * while (a broker outage) without touching the server.
+ * while (a broker outage) without touching the server, or pause, to make it stop answering while
+ * connections stay open (a broker that stopped reading, as under a memory or disk alarm).
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Object gate = new Object();
     private volatile ServerSocket server;
     private volatile int port;
+    private boolean paused;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -42,6 +45,25 @@ public final class TcpProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stops forwarding in both directions: connections stay open, but nothing written to them
+     * arrives until {@link #resume()} (once the buffers between are full, writers block), as with
+     * a peer that stopped reading. What was sent meanwhile is delivered on resume.
+     */
+    public void pause() {
+        synchronized (gate) {
+            paused = true;
+        }
+    }
+
+    /** Forwards again what was held back by {@link #pause()}, and everything after it. */
+    public void resume() {
+        synchronized (gate) {
+            paused = false;
+            gate.notifyAll();
+        }
+    }
+
     /** Drops every connection and refuses new ones until {@link #start()}. */
     public synchronized void cut() throws IOException {
         if (server != null) {
@@ -52,6 +74,7 @@ public final class TcpProxy implements AutoCloseable {
             socket.close();
         }
         open.clear();
+        resume();
     }
 
     @Override
@@ -79,7 +102,13 @@ public final class TcpProxy implements AutoCloseable {
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
+                        byte[] buffer = new byte[8192];
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            awaitForwarding();
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
                     } catch (IOException ignored) {
                         // a cut connection ends the pipe
                     } finally {
@@ -94,5 +123,19 @@ public final class TcpProxy implements AutoCloseable {
                 "tcp-proxy-pipe");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Holds a pipe while paused: it then reads no further, so the sender's buffers fill up. */
+    private void awaitForwarding() throws IOException {
+        synchronized (gate) {
+            while (paused) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while paused", e);
+                }
+            }
+        }
     }
 }
