@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder that a test can cut and restore, to make a real server unreachable for a
- * while (a broker outage) without touching the server.
+ * while (a broker outage) without touching the server, or turn into a black hole, to make its
+ * connections half-open (a peer gone without a word, a network that drops everything).
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
@@ -19,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private volatile int port;
+    private volatile boolean blackHole;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -36,10 +38,19 @@ public final class TcpProxy implements AutoCloseable {
         socket.bind(new InetSocketAddress("127.0.0.1", port));
         server = socket;
         port = socket.getLocalPort();
+        blackHole = false;
         Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
         return this;
+    }
+
+    /**
+     * Keeps every connection open but forwards nothing more, either way: each side waits for bytes
+     * that never come, and learns nothing unless it stops waiting by itself.
+     */
+    public void blackHole() {
+        blackHole = true;
     }
 
     /** Drops every connection and refuses new ones until {@link #start()}. */
@@ -79,7 +90,13 @@ public final class TcpProxy implements AutoCloseable {
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
+                        byte[] buffer = new byte[8192];
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            if (!blackHole) {
+                                out.write(buffer, 0, n);
+                                out.flush();
+                            }
+                        }
                     } catch (IOException ignored) {
                         // a cut connection ends the pipe
                     } finally {
