@@ -33,28 +33,42 @@ class CheckerTest {
                 List.of(new Expected.Follow(bob, ann, Tri.YES, Tri.YES, true)));
     }
 
-    /** What a correct system holds after that. */
+    /** What a correct system holds after that; a test changes the part it is about. */
+    private final class Parts {
+        Map<UUID, Profile> profiles = Map.of(ann, new Profile("ann", 1, 0, 1), bob, new Profile("bob", 0, 1, 0));
+        List<PostRow> posts = List.of(new PostRow(post, ann, "k=ann-1 hello @bob"));
+        Set<Pair> likes = Set.of(new Pair(bob, post));
+        Set<Pair> postServiceFollowGraph = Set.of(new Pair(bob, ann));
+        Map<String, Long> queueDepths = Map.of("q.dlq", 0L);
+        long signingKeys = 1;
+        List<String> unprocessedEvents = List.of();
+
+        Observation observed() {
+            Pair follow = new Pair(bob, ann);
+            return new Observation(
+                    Map.of(ann, "ann", bob, "bob"),
+                    profiles,
+                    0,
+                    posts,
+                    likes,
+                    Map.of(post, 1L),
+                    Map.of(follow, true),
+                    postServiceFollowGraph,
+                    Map.of(follow, true),
+                    List.of(
+                            new NotificationRow(ann, "FOLLOW", bob, null),
+                            new NotificationRow(ann, "LIKE", bob, post),
+                            new NotificationRow(bob, "MENTION", ann, post)),
+                    Map.of("posts", 0L),
+                    queueDepths,
+                    signingKeys,
+                    3,
+                    unprocessedEvents);
+        }
+    }
+
     private Observation consistent() {
-        Pair follow = new Pair(bob, ann);
-        return new Observation(
-                Map.of(ann, "ann", bob, "bob"),
-                Map.of(ann, new Profile("ann", 1, 0, 1), bob, new Profile("bob", 0, 1, 0)),
-                0,
-                List.of(new PostRow(post, ann, "k=ann-1 hello @bob")),
-                Set.of(new Pair(bob, post)),
-                Map.of(post, 1L),
-                Map.of(follow, true),
-                Set.of(follow),
-                Map.of(follow, true),
-                List.of(
-                        new NotificationRow(ann, "FOLLOW", bob, null),
-                        new NotificationRow(ann, "LIKE", bob, post),
-                        new NotificationRow(bob, "MENTION", ann, post)),
-                Map.of("posts", 0L),
-                Map.of("q.dlq", 0L),
-                1,
-                3,
-                List.of());
+        return new Parts().observed();
     }
 
     private static History historyWithOneAcknowledgedOperation() {
@@ -81,23 +95,9 @@ class CheckerTest {
 
     @Test
     void anAcknowledgedLikeThatIsMissingIsLostAndItsStaleCountIsFound() {
-        Observation observed = consistent();
-        Observation withoutTheLike = new Observation(
-                observed.credentials(),
-                observed.profiles(),
-                0,
-                observed.posts(),
-                Set.of(),
-                Map.of(post, 1L),
-                observed.follows(),
-                observed.postServiceFollowGraph(),
-                observed.notificationFollowGraph(),
-                observed.notifications(),
-                observed.outboxes(),
-                observed.queueDepths(),
-                1,
-                3,
-                List.of());
+        Parts parts = new Parts();
+        parts.likes = Set.of();
+        Observation withoutTheLike = parts.observed();
 
         Verdict verdict =
                 Checker.judge(expected(Tri.YES, Tri.YES), withoutTheLike, historyWithOneAcknowledgedOperation());
@@ -119,26 +119,10 @@ class CheckerTest {
 
     @Test
     void twoPostsForOneIdempotencyKeyAreADuplicate() {
-        Observation observed = consistent();
-        List<PostRow> twice = List.of(
-                new PostRow(post, ann, "k=ann-1 hello @bob"),
-                new PostRow(UUID.randomUUID(), ann, "k=ann-1 hello @bob"));
-        Observation duplicated = new Observation(
-                observed.credentials(),
-                observed.profiles(),
-                0,
-                twice,
-                observed.likes(),
-                observed.likeCounts(),
-                observed.follows(),
-                observed.postServiceFollowGraph(),
-                observed.notificationFollowGraph(),
-                observed.notifications(),
-                observed.outboxes(),
-                observed.queueDepths(),
-                1,
-                3,
-                List.of());
+        Parts parts = new Parts();
+        parts.posts = List.of(
+                new PostRow(post, ann, "k=ann-1 hello @bob"), new PostRow(UUID.randomUUID(), ann, "k=ann-1 hello @bob"));
+        Observation duplicated = parts.observed();
 
         Verdict verdict = Checker.judge(expected(Tri.YES, Tri.YES), duplicated, historyWithOneAcknowledgedOperation());
 
@@ -150,23 +134,10 @@ class CheckerTest {
 
     @Test
     void aDeletedPostThatLeftItsLikesAndNotificationsBehindIsUnexpected() {
-        Observation observed = consistent();
-        Observation gone = new Observation(
-                observed.credentials(),
-                Map.of(ann, new Profile("ann", 1, 0, 0), bob, new Profile("bob", 0, 1, 0)),
-                0,
-                List.of(),
-                observed.likes(),
-                observed.likeCounts(),
-                observed.follows(),
-                observed.postServiceFollowGraph(),
-                observed.notificationFollowGraph(),
-                observed.notifications(),
-                observed.outboxes(),
-                observed.queueDepths(),
-                1,
-                3,
-                List.of());
+        Parts parts = new Parts();
+        parts.profiles = Map.of(ann, new Profile("ann", 1, 0, 0), bob, new Profile("bob", 0, 1, 0));
+        parts.posts = List.of();
+        Observation gone = parts.observed();
 
         Verdict verdict = Checker.judge(expected(Tri.YES, Tri.NO), gone, historyWithOneAcknowledgedOperation());
 
@@ -176,23 +147,12 @@ class CheckerTest {
 
     @Test
     void aFollowGraphCopyThatMissesAFollowAndAnUnprocessedEventAreLost() {
-        Observation observed = consistent();
-        Observation behind = new Observation(
-                observed.credentials(),
-                observed.profiles(),
-                0,
-                observed.posts(),
-                observed.likes(),
-                observed.likeCounts(),
-                observed.follows(),
-                Set.of(),
-                observed.notificationFollowGraph(),
-                observed.notifications(),
-                observed.outboxes(),
-                Map.of("q.dlq", 2L),
-                2,
-                3,
-                List.of("user.followed e1 not processed by post-service.follow-graph"));
+        Parts parts = new Parts();
+        parts.postServiceFollowGraph = Set.of();
+        parts.queueDepths = Map.of("q.dlq", 2L);
+        parts.signingKeys = 2;
+        parts.unprocessedEvents = List.of("user.followed e1 not processed by post-service.follow-graph");
+        Observation behind = parts.observed();
 
         Verdict verdict = Checker.judge(expected(Tri.YES, Tri.YES), behind, historyWithOneAcknowledgedOperation());
 

@@ -60,6 +60,8 @@ public final class FaultStack implements AutoCloseable {
         // the harness itself (its audit queue) uses the admin user on the run's virtual host
         TestInfrastructure.rabbitmqctl(
                 "set_permissions", "-p", brokerUsers.vhost(), infrastructure.get("RABBIT_USER"), ".*", ".*", ".*");
+        // an interrupted run (Ctrl-C, a failed check) leaves no service JVM behind
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killAll, "kill-fault-stack"));
         for (String service : SERVICES) {
             ports.put(service, ServiceJvms.freePort());
             brokerProxies.put(service, proxy(infrastructure.get("RABBIT_HOST"), infrastructure.get("RABBIT_PORT")));
@@ -182,16 +184,7 @@ public final class FaultStack implements AutoCloseable {
         if (process == null) {
             return;
         }
-        try {
-            new ProcessBuilder("kill", paused ? "-STOP" : "-CONT", String.valueOf(process.pid()))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        signal(process, paused ? "-STOP" : "-CONT");
     }
 
     /** The broker closes every connection of this run's virtual host, as on a network partition or a restart. */
@@ -292,7 +285,7 @@ public final class FaultStack implements AutoCloseable {
     @Override
     public void close() {
         blackholeOff();
-        processes.values().forEach(process -> pauseOff(process));
+        processes.values().forEach(process -> signal(process, "-CONT"));
         processes.values().forEach(Process::destroy);
         processes.values().forEach(process -> ServiceJvms.stop(process, Duration.ofSeconds(20)));
         for (TcpProxy proxy : brokerProxies.values()) {
@@ -304,14 +297,21 @@ public final class FaultStack implements AutoCloseable {
         brokerUsers.close();
     }
 
+    private void killAll() {
+        processes.values().forEach(process -> {
+            signal(process, "-CONT");
+            process.destroyForcibly();
+        });
+    }
+
     private void blackholeOff() {
         brokerProxies.values().forEach(TcpProxy::resume);
         databaseProxies.values().forEach(TcpProxy::resume);
     }
 
-    private static void pauseOff(Process process) {
+    private static void signal(Process process, String signal) {
         try {
-            new ProcessBuilder("kill", "-CONT", String.valueOf(process.pid()))
+            new ProcessBuilder("kill", signal, String.valueOf(process.pid()))
                     .start()
                     .waitFor();
         } catch (IOException e) {

@@ -91,16 +91,30 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket socket) {
         while (!socket.isClosed()) {
+            Socket client;
             try {
-                Socket client = socket.accept();
+                client = socket.accept();
+            } catch (IOException e) {
+                return; // cut or closed
+            }
+            try {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {
-                return;
+                // the server is down: this client is refused, the next one may be luckier
+                closeQuietly(client);
             }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
