@@ -121,7 +121,8 @@ class CheckerTest {
     void twoPostsForOneIdempotencyKeyAreADuplicate() {
         Parts parts = new Parts();
         parts.posts = List.of(
-                new PostRow(post, ann, "k=ann-1 hello @bob"), new PostRow(UUID.randomUUID(), ann, "k=ann-1 hello @bob"));
+                new PostRow(post, ann, "k=ann-1 hello @bob"),
+                new PostRow(UUID.randomUUID(), ann, "k=ann-1 hello @bob"));
         Observation duplicated = parts.observed();
 
         Verdict verdict = Checker.judge(expected(Tri.YES, Tri.YES), duplicated, historyWithOneAcknowledgedOperation());

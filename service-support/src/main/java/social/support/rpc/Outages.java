@@ -1,12 +1,14 @@
 package social.support.rpc;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.sql.SQLTransientException;
 
 import org.springframework.amqp.AmqpConnectException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure that came from something outside the work, and can come back (the database or
@@ -26,10 +28,29 @@ public final class Outages {
                     || cause instanceof RpcTimeoutException
                     || cause instanceof RpcUnavailableException
                     || cause instanceof AmqpConnectException
-                    || cause instanceof ConnectException) {
+                    || cause instanceof ConnectException
+                    || cause instanceof SQLException sql && lostSession(sql.getSQLState())) {
+                return true;
+            }
+            // a rollback that failed on the dead connection hides the statement's own failure
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && isOutage(rollback.getApplicationException())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception: closed, broken, refused) and 57P01–57P03 (the
+     * server shut down or terminated the session, or cannot take connections now).
+     */
+    private static boolean lostSession(String sqlState) {
+        return sqlState != null
+                && (sqlState.startsWith("08")
+                        || sqlState.equals("57P01")
+                        || sqlState.equals("57P02")
+                        || sqlState.equals("57P03"));
     }
 }
