@@ -1,9 +1,12 @@
 package social.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +20,10 @@ import org.junit.jupiter.api.Test;
 
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
+import social.support.testing.TcpProxy;
+import social.support.testing.TestInfrastructure;
 
-/** What the whole API does the same way: problem+json errors, limits, docs, health. */
+/** What the whole API does the same way: problem+json errors, limits, docs, health and probes. */
 class GatewayBehaviourE2EIT {
     private static Api api;
 
@@ -183,6 +188,59 @@ class GatewayBehaviourE2EIT {
         Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void everyInstanceAnswersTheProbesAndEachServiceIsReadyOnlyWithBrokerAndDatabase() {
+        Stack stack = Stack.get();
+        for (String service : Stack.SERVICES) {
+            Api own = new Api(URI.create("http://127.0.0.1:" + stack.port(service)));
+            Response liveness = own.get("/actuator/health/liveness");
+            Response readiness = own.get("/actuator/health/readiness");
+            assertThat(liveness.status()).as(service + " " + liveness).isEqualTo(200);
+            assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
+            assertThat(readiness.status()).as(service + " " + readiness).isEqualTo(200);
+            assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+            if (!service.equals("api-gateway")) {
+                assertThat(readiness.json().path("components").propertyNames())
+                        .as(service)
+                        .containsExactlyInAnyOrder("readinessState", "rabbit", "db");
+                assertThat(liveness.json().path("components").propertyNames())
+                        .as(service)
+                        .containsExactly("livenessState");
+            }
+        }
+        // the gateway's port is public: its probes name no components
+        assertThat(api.get("/actuator/health/readiness").body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void aGatewayCutOffFromTheBrokerIsNotReadyButStaysLive() throws Exception {
+        Map<String, String> infrastructure = TestInfrastructure.start();
+        Stack stack = Stack.get();
+        try (TcpProxy broker = new TcpProxy(
+                        infrastructure.get("RABBIT_HOST"), Integer.parseInt(infrastructure.get("RABBIT_PORT")))
+                .start()) {
+            Api gateway = new Api(stack.startInstance(
+                    "api-gateway",
+                    "probes",
+                    Map.of("RABBIT_HOST", "127.0.0.1", "RABBIT_PORT", String.valueOf(broker.port()))));
+            try {
+                assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
+                broker.cut();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> gateway.get("/actuator/health/readiness").status() == 503);
+                Response liveness = gateway.get("/actuator/health/liveness");
+                assertThat(liveness.status()).as(liveness.toString()).isEqualTo(200);
+                assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
+
+                broker.start();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> gateway.get("/actuator/health/readiness").status() == 200);
+            } finally {
+                stack.stop("api-gateway#probes");
+            }
+        }
     }
 
     static void assertProblem(Response response, int status) {
