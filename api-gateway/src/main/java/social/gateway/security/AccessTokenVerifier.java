@@ -168,7 +168,11 @@ public class AccessTokenVerifier {
     }
 
     private PublicKey keyFor(String keyId) {
-        PublicKey key = keyId == null ? null : keySet.keys().get(keyId);
+        if (keyId == null) {
+            // never worth a refetch (and the key map takes no null key: that was a 500)
+            throw new InvalidTokenException("the token names no signing key");
+        }
+        PublicKey key = keySet.keys().get(keyId);
         if (key == null && !pinned && Instant.now().isAfter(keySet.fetchedAt().plus(REFETCH_INTERVAL))) {
             key = fetch().keys().get(keyId);
         }
