@@ -1,6 +1,7 @@
 package social.support.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -32,6 +33,7 @@ import social.support.messaging.ListenerContainers;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.MessagingProperties;
 import social.support.messaging.Senders;
+import social.support.messaging.Topology;
 import social.support.outbox.EventOutbox;
 import social.support.outbox.OutboxProperties;
 import social.support.outbox.OutboxRelay;
@@ -82,16 +84,21 @@ public class PersistenceMessagingAutoConfiguration {
         return new InboxJanitor(new JdbcTemplate(dataSource), properties.processedEventRetention());
     }
 
-    /** The listeners of every {@link EventSubscription} bean of this service. */
+    /**
+     * The listeners of every {@link EventSubscription} bean of this service, which must be all that
+     * the inventory of subscriptions lists for it.
+     */
     @Bean
     EventConsumers eventConsumers(
             ObjectProvider<EventSubscription> subscriptions,
             ContractMessageConverter converter,
             Inbox inbox,
             MessagingProperties properties,
-            Senders senders) {
-        return new EventConsumers(
-                subscriptions.orderedStream().toList(), converter, inbox, EventConsumption.of(properties), senders);
+            Senders senders,
+            Topology topology) {
+        List<EventSubscription> declared = subscriptions.orderedStream().toList();
+        EventSubscription.requireEveryListed(declared, topology);
+        return new EventConsumers(declared, converter, inbox, EventConsumption.of(properties), senders);
     }
 
     /** Applies the events of every {@link EventSubscription} bean of this service. */

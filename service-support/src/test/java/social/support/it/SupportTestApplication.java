@@ -5,12 +5,15 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import social.contract.auth.UserRegistered;
+import social.contract.registry.Subscription;
+import social.contract.registry.Subscriptions;
 import social.contract.user.GetUserRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
@@ -40,6 +43,18 @@ public class SupportTestApplication {
     static final String CURABLE_PREFIX = "curable-";
 
     static final AtomicBoolean CURABLE_BROKEN = new AtomicBoolean();
+
+    /**
+     * The inventory of this application's subscriptions, under whichever name a test runs it (in
+     * place of the contract's, whose services never run here): its subscriptions are checked
+     * against it, and its outbox relays wait for their queues.
+     */
+    @Bean
+    Subscriptions subscriptions(@Value("${spring.application.name}") String service) {
+        return Subscriptions.of(
+                Subscription.of(service, "registrations", UserRegistered.class),
+                Subscription.of(service, "registrations-in-order", UserRegistered.class));
+    }
 
     @Bean
     RpcEndpoint userLookalike(Topology topology) {
