@@ -141,7 +141,8 @@ class AbuseLimitsIT {
         }
         String name = "r_" + UUID.randomUUID().toString().substring(0, 8);
         ErrorReply refused = rpc.refusal(
-                AuthRpc.REGISTER, new RegisterCredentialsRequest(name, name + "@example.com", PASSWORD, null, client));
+                AuthRpc.REGISTER,
+                new RegisterCredentialsRequest(name, name + "@example.com", PASSWORD, null, client, null));
         assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
         assertThat(refused.retryAfterSeconds()).isBetween(1L, 3600L);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM credential WHERE username = ?", Integer.class, name))
@@ -228,7 +229,7 @@ class AbuseLimitsIT {
         String username = "a_" + UUID.randomUUID().toString().substring(0, 8);
         RegisteredCredentials registered = rpc.call(
                 AuthRpc.REGISTER,
-                new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, address));
+                new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, address, null));
         return registered.username();
     }
 

@@ -47,7 +47,7 @@ class AuthServiceIT {
         RegisteredCredentials registered = rpc.call(
                 AuthRpc.REGISTER,
                 new RegisterCredentialsRequest(
-                        username, username + "@example.com", "a good password", null, "127.0.0.1"));
+                        username, username + "@example.com", "a good password", null, "127.0.0.1", null));
 
         assertThat(registered.displayName()).isEqualTo(username);
         String hash = jdbc.queryForObject(
@@ -57,13 +57,59 @@ class AuthServiceIT {
         assertThat(event.username()).isEqualTo(username);
     }
 
+    /**
+     * The broker delivers a request again when the service that took it died after its commit and
+     * before its acknowledgement: the same registration then answers the account it made, while
+     * any other request for the name still finds it taken.
+     */
+    @Test
+    void aRegistrationDeliveredAgainAnswersTheAccountItMadeInsteadOfNameTaken() {
+        String username = "re_" + UUID.randomUUID().toString().substring(0, 8);
+        RegisterCredentialsRequest request = new RegisterCredentialsRequest(
+                username,
+                username + "@example.com",
+                "a good password",
+                "Again",
+                "127.0.0.1",
+                UUID.randomUUID().toString());
+
+        RegisteredCredentials first = rpc.call(AuthRpc.REGISTER, request);
+        RegisteredCredentials again = rpc.call(AuthRpc.REGISTER, request);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM credential WHERE username = ?", Integer.class, username))
+                .isEqualTo(1);
+        assertThat(rpc.refusal(
+                                AuthRpc.REGISTER,
+                                new RegisterCredentialsRequest(
+                                        username,
+                                        "other_" + username + "@example.com",
+                                        "a good password",
+                                        null,
+                                        "127.0.0.1",
+                                        UUID.randomUUID().toString()))
+                        .code())
+                .isEqualTo(ErrorCode.CONFLICT);
+        assertThat(rpc.refusal(
+                                AuthRpc.REGISTER,
+                                new RegisterCredentialsRequest(
+                                        username,
+                                        "other_" + username + "@example.com",
+                                        "a good password",
+                                        null,
+                                        "127.0.0.1",
+                                        null))
+                        .code())
+                .isEqualTo(ErrorCode.CONFLICT);
+    }
+
     @Test
     void issuedAccessTokensVerifyWithThePublishedPublicKeyAndCarryIssuerAudienceAndExpiry() throws Exception {
         String username = "tok_" + UUID.randomUUID().toString().substring(0, 8);
         RegisteredCredentials registered = rpc.call(
                 AuthRpc.REGISTER,
                 new RegisterCredentialsRequest(
-                        username, username + "@example.com", "a good password", "Tok", "127.0.0.1"));
+                        username, username + "@example.com", "a good password", "Tok", "127.0.0.1", null));
         IssuedTokens tokens = rpc.call(AuthRpc.LOGIN, new LoginRequest(username, "a good password", "127.0.0.1"));
         VerificationKeys keys = rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest());
 

@@ -1,6 +1,7 @@
 package social.gateway.auth;
 
 import java.net.URI;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -61,7 +62,13 @@ class AuthController {
         RegisteredCredentials registered = rpc.callAndWait(
                 AuthRpc.REGISTER,
                 new RegisterCredentialsRequest(
-                        body.username(), body.email(), body.password(), body.displayName(), request.getRemoteAddr()));
+                        body.username(),
+                        body.email(),
+                        body.password(),
+                        body.displayName(),
+                        request.getRemoteAddr(),
+                        // redelivered after auth-service committed, the request answers its own account, not 409
+                        UUID.randomUUID().toString()));
         // the profile exists before 201 goes out: read-your-writes for GET /api/users/{id}
         User user = rpc.callAndWait(
                 UserRpc.CREATE_PROFILE,

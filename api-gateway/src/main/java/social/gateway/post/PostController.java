@@ -66,7 +66,8 @@ class PostController {
                 : CanonicalIds.parse(body.replyToId())
                         .orElseThrow(() -> ApiException.notFound("no such post to reply to"));
         PostResult result = rpc.callAndWait(
-                PostRpc.CREATE, new CreatePostRequest(caller.id(), body.content(), replyToId, idempotencyKey));
+                PostRpc.CREATE,
+                new CreatePostRequest(caller.id(), body.content(), replyToId, keyOrFresh(idempotencyKey)));
         // a repeated Idempotency-Key answers the first post, which may have been liked since
         PostView post = result.created() ? assembler.created(result.post()) : assembler.one(result.post(), caller.id());
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post);
@@ -134,6 +135,18 @@ class PostController {
     ResponseEntity<Void> undoRepost(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The client's key, or one of the gateway's own when it sent none: the request message always
+     * carries a key, so that the broker redelivering it (post-service died after its commit, before
+     * its acknowledgement) answers the post already made instead of making a second one. A random
+     * UUID, which no key of the client's will meet by chance.
+     */
+    private static String keyOrFresh(String idempotencyKey) {
+        return idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID().toString()
+                : idempotencyKey;
     }
 
     static UUID callerId(AuthenticatedUser caller) {

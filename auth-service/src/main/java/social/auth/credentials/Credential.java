@@ -17,15 +17,23 @@ class Credential {
     private String email;
     private String passwordHash;
     private Instant createdAt;
+    private String registrationKey;
 
     protected Credential() {}
 
-    Credential(UUID userId, String username, String email, String passwordHash, Instant createdAt) {
+    Credential(
+            UUID userId,
+            String username,
+            String email,
+            String passwordHash,
+            Instant createdAt,
+            String registrationKey) {
         this.userId = userId;
         this.username = username;
         this.email = email;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+        this.registrationKey = registrationKey;
     }
 
     UUID userId() {
@@ -34,6 +42,11 @@ class Credential {
 
     String username() {
         return username;
+    }
+
+    /** Whether {@code key} is that of the registration request that made this account. */
+    boolean madeBy(String key) {
+        return key != null && key.equals(registrationKey);
     }
 
     String passwordHash() {

@@ -2,6 +2,7 @@ package social.auth.credentials;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,7 @@ import social.support.text.TextRules;
 @Service
 class Registration {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{3,30}");
+    static final int MAX_REQUEST_KEY = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     private final CredentialRepository credentials;
@@ -86,8 +88,18 @@ class Registration {
                         "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
                 .requireCleanPassword(request.password(), "password")
                 .requireText(displayName, "displayName", 1, 50)
+                .require(
+                        request.requestKey() == null || request.requestKey().length() <= MAX_REQUEST_KEY,
+                        "requestKey",
+                        "must be at most " + MAX_REQUEST_KEY + " characters")
                 .orThrow();
-        if (credentials.usernameTaken(request.username())) {
+        Optional<Credential> existing = credentials.findByUsernameIgnoringCase(request.username());
+        if (existing.isPresent()) {
+            if (existing.get().madeBy(request.requestKey())) {
+                // this very request, delivered again after its first delivery committed: answer what that made
+                return new RegisteredCredentials(
+                        existing.get().userId(), existing.get().username(), displayName);
+            }
             throw ServiceException.conflict("username is taken");
         }
         if (credentials.emailTaken(request.email())) {
@@ -109,7 +121,8 @@ class Registration {
         Instant now = Instant.now();
         try {
             transactions.executeWithoutResult(status -> {
-                credentials.saveAndFlush(new Credential(userId, request.username(), request.email(), hash, now));
+                credentials.saveAndFlush(
+                        new Credential(userId, request.username(), request.email(), hash, now, request.requestKey()));
                 outbox.publish(new UserRegistered(Ids.newId(), now, 1, userId, request.username(), displayName));
             });
         } catch (DataIntegrityViolationException e) {

@@ -188,7 +188,7 @@ class RefreshRetryIT {
         String address = freshIpv4();
         rpc.call(
                 AuthRpc.REGISTER,
-                new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, address));
+                new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, address, null));
         return rpc.call(AuthRpc.LOGIN, new LoginRequest(username, PASSWORD, address));
     }
 

@@ -255,11 +255,11 @@ public final class FaultStack implements AutoCloseable {
 
     /** Silence (no bytes either way, nothing closed) between one service and the broker and database. */
     public void blackhole(String service, boolean on) {
-        brokerProxies.get(service).blackhole(on);
-        TcpProxy database = databaseProxies.get(service);
-        if (database != null) {
-            database.blackhole(on);
+        List<TcpProxy> proxies = new ArrayList<>(List.of(brokerProxies.get(service)));
+        if (databaseProxies.containsKey(service)) {
+            proxies.add(databaseProxies.get(service));
         }
+        proxies.forEach(on ? TcpProxy::pause : TcpProxy::resume);
     }
 
     /** A connection to the run's virtual host as the broker's admin: the harness's own audit queue. */
@@ -305,8 +305,8 @@ public final class FaultStack implements AutoCloseable {
     }
 
     private void blackholeOff() {
-        brokerProxies.values().forEach(proxy -> proxy.blackhole(false));
-        databaseProxies.values().forEach(proxy -> proxy.blackhole(false));
+        brokerProxies.values().forEach(TcpProxy::resume);
+        databaseProxies.values().forEach(TcpProxy::resume);
     }
 
     private static void pauseOff(Process process) {

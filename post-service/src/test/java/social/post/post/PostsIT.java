@@ -21,6 +21,7 @@ import social.contract.post.Post;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.post.PostEvents;
+import social.contract.post.PostResult;
 import social.contract.post.PostRpc;
 import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
@@ -142,6 +143,30 @@ class PostsIT {
                 attempts.stream().map(CompletableFuture::join).distinct().toList();
 
         assertThat(ids).hasSize(1);
+        assertThat(db.sql("SELECT count(*) FROM post WHERE author_id = ?")
+                        .params(author)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    /**
+     * The broker delivers a request again when the service that took it died after its commit and
+     * before its acknowledgement; the gateway keys every create (its own key when the client gave
+     * none), so the second delivery answers the first post.
+     */
+    @Test
+    void aCreateRequestDeliveredTwiceMakesOnePostAndAnswersItBothTimes() {
+        UUID author = UUID.randomUUID();
+        CreatePostRequest request =
+                new CreatePostRequest(author, "once", null, UUID.randomUUID().toString());
+
+        PostResult first = rpc.call(PostRpc.CREATE, request);
+        PostResult again = rpc.call(PostRpc.CREATE, request);
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.post().id()).isEqualTo(first.post().id());
         assertThat(db.sql("SELECT count(*) FROM post WHERE author_id = ?")
                         .params(author)
                         .query(Long.class)

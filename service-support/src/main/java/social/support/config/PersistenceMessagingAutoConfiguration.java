@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,21 +55,27 @@ import social.support.outbox.OutboxRelay;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PersistenceMessagingAutoConfiguration {
 
+    /** Publishes the outbox on a broker connection of its own, as {@code connectionFactory} connects. */
     @Bean
     OutboxRelay outboxRelay(
             DataSource dataSource,
-            PlatformTransactionManager transactionManager,
-            RabbitTemplate rabbitTemplate,
+            ConnectionFactory connectionFactory,
             MessagingNames names,
             OutboxProperties properties,
-            @Value("${spring.rabbitmq.username}") String brokerUser) {
+            @Value("${spring.rabbitmq.username}") String brokerUser,
+            ObjectProvider<MeterRegistry> meters) {
+        if (!(connectionFactory instanceof AbstractConnectionFactory broker)) {
+            throw new IllegalStateException(
+                    "the outbox relay connects as a " + AbstractConnectionFactory.class.getName() + " does, not as "
+                            + connectionFactory.getClass().getName());
+        }
         return new OutboxRelay(
-                new JdbcTemplate(dataSource),
-                new TransactionTemplate(transactionManager),
-                rabbitTemplate,
+                dataSource,
+                broker.getRabbitConnectionFactory(),
                 names,
                 properties,
-                brokerUser);
+                brokerUser,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -1,57 +1,110 @@
 package social.support.outbox;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
+import social.support.outbox.BrokerLink.Confirmations;
+import social.support.outbox.BrokerLink.Outcome;
 
 /**
  * Moves committed events from the {@code outbox} table to the {@code social.events} exchange,
- * oldest first, and deletes them only once the broker confirmed them. While the broker is
- * unreachable events wait in the table. Of several instances of a service one relays at a time
- * (a transaction-scoped advisory lock), so events leave in the order they were written, which
- * in-order consumers rely on. Delivery is at least once: consumers dedupe by event id.
+ * oldest first, and deletes them only once the broker confirmed that a queue took them. Nothing is
+ * lost:
+ *
+ * <ul>
+ *   <li>While the broker is unreachable, events wait in the table.
+ *   <li>An event that no queue takes (a fresh broker before its consumers declared their queues, a
+ *       new subscription) comes back (published {@code mandatory}) and waits in the table too, with
+ *       the later events of its aggregate behind it (the routing key's first part: {@code post} of
+ *       {@code post.created}), so that they do not overtake it. Its oldest event is offered again
+ *       every {@link OutboxProperties#unroutedRetry()}; once a queue takes it, the others follow in
+ *       order. Events of other aggregates keep going meanwhile. Logged (WARN, with the type) and
+ *       counted ({@code social.outbox.unrouted} by {@code type}; {@code social.outbox.unrouted.aggregates}
+ *       waiting).
+ *   <li>A broker that does not answer (a memory or disk alarm blocks publishers) holds the relay
+ *       for {@link OutboxProperties#confirmTimeout()} at most; what it did not confirm stays for the
+ *       next attempt.
+ * </ul>
+ *
+ * <p>Of several instances of a service one relays at a time: it holds a session-level advisory lock
+ * from reading a batch to deleting what the broker confirmed, so events leave in the order they were
+ * written, which in-order consumers rely on. Its database session holds no transaction meanwhile:
+ * each statement commits on its own, and while the relay waits for the broker the session is idle
+ * (no snapshot, no row lock), for the confirm timeout at most. Delivery is at least once (an event
+ * whose confirm was lost, or that waited behind an unroutable one of its aggregate, is sent again):
+ * consumers dedupe by event id.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String LOCK_KEY = "hashtext('outbox-relay.' || current_schema())";
+    private static final String COLUMNS = "SELECT id, event_id, routing_key, payload::text AS payload FROM outbox";
+    private static final RowMapper<PendingEvent> ROW = (rs, i) -> new PendingEvent(
+            rs.getLong("id"),
+            rs.getObject("event_id", UUID.class),
+            rs.getString("routing_key"),
+            rs.getString("payload"));
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final RabbitTemplate rabbit;
+    private final DataSource dataSource;
+    private final BrokerLink broker;
     private final MessagingNames names;
     private final OutboxProperties properties;
     private final String sender;
+    private final MeterRegistry meters;
+    /** Aggregates whose oldest event no queue took, by aggregate; only the relaying thread changes it. */
+    private final Map<String, Unrouted> unrouted = new ConcurrentHashMap<>();
+
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread worker;
 
+    /**
+     * @param broker how the service connects to the broker; the relay opens a connection of its own
+     *               with it, named {@code <service> outbox}
+     * @param sender the broker user, stamped on every event as its validated {@code user_id}
+     */
     public OutboxRelay(
-            JdbcTemplate jdbc,
-            TransactionTemplate transactions,
-            RabbitTemplate rabbit,
+            DataSource dataSource,
+            com.rabbitmq.client.ConnectionFactory broker,
             MessagingNames names,
             OutboxProperties properties,
-            String sender) {
-        this.sender = sender;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.rabbit = rabbit;
+            String sender,
+            MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.broker = new BrokerLink(broker, names.serviceName() + " outbox");
         this.names = names;
         this.properties = properties;
+        this.sender = sender;
+        this.meters = meters;
+        Gauge.builder("social.outbox.unrouted.aggregates", unrouted, Map::size)
+                .description("aggregates whose events wait in the outbox because no queue took the oldest")
+                .register(meters);
     }
 
     /** Called after a transaction that wrote events committed: publish now, not at the next poll. */
@@ -61,46 +114,197 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes everything waiting; returns how many events went out. */
-    public int relayPending() {
+    /** Publishes everything waiting that a queue takes; returns how many events went out. */
+    public synchronized int relayPending() {
         int total = 0;
-        int published;
+        Round round;
         do {
-            published = relayBatch();
-            total += published;
-        } while (published == properties.batchSize());
+            round = relayBatch();
+            total += round.delivered();
+        } while (round.progressed() && (round.full() || round.released()));
         return total;
     }
 
-    private int relayBatch() {
-        Integer count = transactions.execute(status -> {
-            Boolean relayer = jdbc.queryForObject(
-                    "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay.' || current_schema()))", Boolean.class);
-            if (!Boolean.TRUE.equals(relayer)) {
-                return 0; // another instance is relaying right now
+    private record Round(boolean full, int delivered, boolean progressed, boolean released) {
+        static final Round NONE = new Round(false, 0, false, false);
+    }
+
+    private Round relayBatch() {
+        // the broker first: waiting for it to accept a connection holds nothing of the database
+        broker.connect();
+        // a connection of its own from the pool, never one of a transaction the caller may have open
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(true); // every statement commits alone: no transaction spans the wait for the broker
+            JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(db, true));
+            if (!Boolean.TRUE.equals(
+                    session.queryForObject("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")", Boolean.class))) {
+                return Round.NONE; // another instance is relaying right now
             }
-            List<PendingEvent> batch = jdbc.query(
-                    "SELECT id, event_id, routing_key, payload::text AS payload FROM outbox ORDER BY id LIMIT ?",
-                    (rs, i) -> new PendingEvent(
-                            rs.getLong("id"),
-                            rs.getObject("event_id", UUID.class),
-                            rs.getString("routing_key"),
-                            rs.getString("payload")),
-                    properties.batchSize());
-            if (batch.isEmpty()) {
-                return 0;
+            try {
+                return relayLocked(session, db);
+            } finally {
+                unlock(session, db);
             }
-            rabbit.invoke(channel -> {
-                batch.forEach(
-                        event -> channel.send(names.eventsExchange(), event.routingKey(), event.toMessage(sender)));
-                channel.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());
-                return null;
-            });
-            jdbc.update("DELETE FROM outbox WHERE id = ANY (?)", (Object)
-                    batch.stream().map(PendingEvent::id).toArray(Long[]::new));
-            return batch.size();
-        });
-        return count == null ? 0 : count;
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException("outbox relay", null, e);
+        }
+    }
+
+    /**
+     * Releases the lock; should that fail, ends the session (which releases it too), so that no
+     * pooled connection keeps it.
+     */
+    private static void unlock(JdbcTemplate session, Connection db) {
+        try {
+            session.queryForObject("SELECT pg_advisory_unlock(" + LOCK_KEY + ")", Boolean.class);
+        } catch (RuntimeException e) {
+            log.warn("outbox relay could not release its lock, ending its database session: {}", e.toString());
+            try {
+                db.abort(Runnable::run);
+            } catch (SQLException | RuntimeException ignored) {
+                // the session is gone already
+            }
+        }
+    }
+
+    private Round relayLocked(JdbcTemplate session, Connection db) throws SQLException {
+        long now = System.nanoTime();
+        List<PendingEvent> batch = session.query(
+                COLUMNS + " WHERE split_part(routing_key, '.', 1) <> ALL (?) ORDER BY id LIMIT ?",
+                ROW,
+                db.createArrayOf("text", unrouted.keySet().toArray()),
+                properties.batchSize());
+        List<PendingEvent> events = new ArrayList<>(batch);
+        Set<String> probed = new HashSet<>();
+        for (Map.Entry<String, Unrouted> waiting : Map.copyOf(unrouted).entrySet()) {
+            if (waiting.getValue().nextAttempt - now > 0) {
+                continue;
+            }
+            List<PendingEvent> oldest = session.query(
+                    COLUMNS + " WHERE split_part(routing_key, '.', 1) = ? ORDER BY id LIMIT 1", ROW, waiting.getKey());
+            if (oldest.isEmpty()) {
+                unrouted.remove(waiting.getKey()); // relayed meanwhile by another instance
+            } else {
+                events.add(oldest.get(0));
+                probed.add(waiting.getKey());
+            }
+        }
+        if (events.isEmpty()) {
+            return Round.NONE;
+        }
+        events.sort(Comparator.comparingLong(PendingEvent::id));
+
+        Confirmations confirmations =
+                broker.publish(names.eventsExchange(), events, sender, properties.confirmTimeout());
+
+        Settlement settlement = settle(events, confirmations, probed);
+        if (!settlement.delivered().isEmpty()) {
+            session.update("DELETE FROM outbox WHERE id = ANY (?)", (Object)
+                    settlement.delivered().toArray(Long[]::new));
+        }
+        if (confirmations.failure() != null) {
+            throw confirmations.failure();
+        }
+        return new Round(
+                batch.size() == properties.batchSize(),
+                settlement.delivered().size(),
+                !settlement.delivered().isEmpty() || settlement.newlyUnrouted(),
+                settlement.released());
+    }
+
+    private record Settlement(List<Long> delivered, boolean newlyUnrouted, boolean released) {}
+
+    /**
+     * Which events are done: those a queue took, unless an earlier event of the same aggregate came
+     * back (then they are sent again after it: consumers dedupe) or an earlier event of the batch is
+     * in doubt (then they keep their place in the order).
+     */
+    private Settlement settle(List<PendingEvent> events, Confirmations confirmations, Set<String> probed) {
+        List<Long> delivered = new ArrayList<>();
+        Set<String> heldBack = new HashSet<>();
+        Map<String, PendingEvent> firstReturned = new LinkedHashMap<>();
+        boolean inDoubt = false;
+        for (PendingEvent event : events) {
+            Outcome outcome = confirmations.of(event);
+            if (outcome == Outcome.RETURNED) {
+                Counter.builder("social.outbox.unrouted")
+                        .description("events the broker returned because no queue took them (they stay in the outbox)")
+                        .tag("type", event.routingKey())
+                        .register(meters)
+                        .increment();
+                firstReturned.putIfAbsent(event.aggregate(), event);
+            }
+            if (inDoubt) {
+                continue;
+            }
+            switch (outcome) {
+                case UNCONFIRMED -> inDoubt = true;
+                case RETURNED -> heldBack.add(event.aggregate());
+                case ROUTED -> {
+                    if (!heldBack.contains(event.aggregate())) {
+                        delivered.add(event.id());
+                    }
+                }
+            }
+        }
+        long now = System.nanoTime();
+        boolean newlyUnrouted = false;
+        for (PendingEvent returned : firstReturned.values()) {
+            newlyUnrouted |= holdBack(returned, now);
+        }
+        boolean released = false;
+        Set<Long> done = Set.copyOf(delivered);
+        for (PendingEvent event : events) {
+            if (probed.contains(event.aggregate()) && done.contains(event.id())) {
+                Unrouted waited = unrouted.remove(event.aggregate());
+                if (waited != null) {
+                    released = true;
+                    log.info(
+                            "outbox: a queue takes {} now (it came back {} times since {}); the '{}' events that"
+                                    + " waited follow in order",
+                            event.routingKey(),
+                            waited.attempts,
+                            waited.since,
+                            event.aggregate());
+                }
+            }
+        }
+        return new Settlement(delivered, newlyUnrouted, released);
+    }
+
+    /** Keeps the aggregate of an event that no queue took waiting; true if it was not waiting yet. */
+    private boolean holdBack(PendingEvent event, long now) {
+        Unrouted waiting = unrouted.get(event.aggregate());
+        boolean fresh = waiting == null;
+        if (fresh) {
+            waiting = new Unrouted(Instant.now());
+            unrouted.put(event.aggregate(), waiting);
+        }
+        waiting.attempts++;
+        waiting.nextAttempt = now + properties.unroutedRetry().toNanos();
+        if (Integer.bitCount(waiting.attempts) == 1) { // the 1st, 2nd, 4th, 8th, ... attempt
+            log.warn(
+                    "outbox: no queue takes {} (event {} came back from the broker); it and the later '{}' events"
+                            + " wait in the outbox, offered again every {} (attempt {}, waiting since {})",
+                    event.routingKey(),
+                    event.eventId(),
+                    event.aggregate(),
+                    properties.unroutedRetry(),
+                    waiting.attempts,
+                    waiting.since);
+        }
+        return fresh;
+    }
+
+    /** An aggregate whose oldest event no queue took. */
+    private static final class Unrouted {
+        final Instant since;
+        int attempts;
+        long nextAttempt;
+
+        Unrouted(Instant since) {
+            this.since = since;
+        }
     }
 
     private void run() {
@@ -147,11 +351,19 @@ public class OutboxRelay implements SmartLifecycle {
         if (running.compareAndSet(true, false) && worker != null) {
             worker.interrupt();
             try {
-                worker.join(properties.confirmTimeout().toMillis());
+                worker.join(
+                        properties.confirmTimeout().plus(Duration.ofSeconds(1)).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Closes the relay's broker connection. */
+    @Override
+    public void close() {
+        stop();
+        broker.close();
     }
 
     @Override
@@ -168,21 +380,5 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running.get();
-    }
-
-    private record PendingEvent(long id, UUID eventId, String routingKey, String payload) {
-        /** @param sender the connection's broker user, which receivers check the event's owner against */
-        Message toMessage(String sender) {
-            MessageProperties properties = new MessageProperties();
-            if (sender != null) {
-                properties.setUserId(sender);
-            }
-            properties.setMessageId(eventId.toString());
-            properties.setType(routingKey);
-            properties.setContentType(ContractMessageConverter.CONTENT_TYPE);
-            properties.setContentEncoding("UTF-8");
-            properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-            return new Message(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), properties);
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,6 +58,13 @@ import social.support.messaging.Senders;
 public class RpcClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
     private static final String REPLY_TO = "amq.rabbitmq.reply-to";
+    /**
+     * When the caller stops waiting, in epoch milliseconds: a request still unanswered then is
+     * dropped by the service that holds it (see {@link RpcRequestListener}), even one it took off the
+     * queue before the broker's expiration struck.
+     */
+    public static final String DEADLINE_HEADER = "x-deadline";
+
     public static final int DEFAULT_MAX_IN_FLIGHT = 2_000;
 
     private final ConnectionFactory connectionFactory;
@@ -83,7 +91,31 @@ public class RpcClient implements AutoCloseable {
      */
     private final ExecutorService continuations = continuationExecutor();
 
-    private record Pending(CompletableFuture<Object> reply, Operation<?, ?> operation, ScheduledFuture<?> timeout) {}
+    /** A call awaiting its reply, and the channel its request went out on (set just before it is published). */
+    private static final class Pending {
+        final CompletableFuture<Object> reply;
+        final Operation<?, ?> operation;
+        final ScheduledFuture<?> timeout;
+        volatile Channel channel;
+
+        Pending(CompletableFuture<Object> reply, Operation<?, ?> operation, ScheduledFuture<?> timeout) {
+            this.reply = reply;
+            this.operation = operation;
+            this.timeout = timeout;
+        }
+
+        CompletableFuture<Object> reply() {
+            return reply;
+        }
+
+        Operation<?, ?> operation() {
+            return operation;
+        }
+
+        ScheduledFuture<?> timeout() {
+            return timeout;
+        }
+    }
 
     /**
      * @param declareExchange declares a service's RPC exchange: the caller declares it too, so that a
@@ -161,6 +193,7 @@ public class RpcClient implements AutoCloseable {
             props.setCorrelationId(correlationId);
             props.setReplyTo(REPLY_TO);
             props.setExpiration(expiration);
+            props.setHeader(DEADLINE_HEADER, System.currentTimeMillis() + timeout.toMillis());
             // a request is worthless after its timeout: never worth a disk write
             props.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
             Message message = converter.toMessage(request, props);
@@ -172,9 +205,11 @@ public class RpcClient implements AutoCloseable {
                     },
                     timeout.toMillis(),
                     TimeUnit.MILLISECONDS);
-            pending.put(correlationId, new Pending(reply, operation, timer));
+            Pending call = new Pending(reply, operation, timer);
+            pending.put(correlationId, call);
             Lane lane = lanes[ThreadLocalRandom.current().nextInt(lanes.length)];
             lane.publish(
+                    call,
                     names.rpcExchange(operation.service()),
                     operation.routingKey(),
                     properties.fromMessageProperties(message.getMessageProperties(), StandardCharsets.UTF_8.name()),
@@ -288,15 +323,39 @@ public class RpcClient implements AutoCloseable {
                                 new ReturnedMessage(new Message(body, mp), 312, replyText, exchange, routingKey))));
     }
 
-    /** One channel with its consumer of direct reply-to; reopened when the channel or connection died. */
+    /**
+     * Fails at once, as unavailable, every call whose request went out on {@code channel}, which has
+     * just closed: their replies would have come back on it, direct reply-to delivers nowhere else.
+     */
+    private void onChannelClosed(Channel channel, Exception cause) {
+        pending.forEach((correlationId, p) -> {
+            if (p.channel == channel && pending.remove(correlationId, p)) {
+                p.timeout().cancel(false);
+                RpcUnavailableException failure =
+                        new RpcUnavailableException(p.operation().service(), cause);
+                try {
+                    continuations.execute(() -> p.reply().completeExceptionally(failure));
+                } catch (RejectedExecutionException closing) {
+                    p.reply().completeExceptionally(failure);
+                }
+            }
+        });
+    }
+
+    /**
+     * One channel with its consumer of direct reply-to; reopened when the channel or connection died,
+     * failing the calls that awaited replies on it.
+     */
     private final class Lane {
         private Channel channel;
 
-        synchronized void publish(String exchange, String routingKey, AMQP.BasicProperties props, byte[] body)
+        synchronized void publish(
+                Pending call, String exchange, String routingKey, AMQP.BasicProperties props, byte[] body)
                 throws IOException {
             if (channel == null || !channel.isOpen()) {
                 channel = open();
             }
+            call.channel = channel;
             // mandatory: a request that no queue takes comes back at once (503), not after the timeout
             channel.basicPublish(exchange, routingKey, true, props, body);
         }
@@ -306,6 +365,7 @@ public class RpcClient implements AutoCloseable {
             if (ch == null) {
                 throw new IOException("no channel available");
             }
+            ch.addShutdownListener(cause -> onChannelClosed(ch, cause));
             ch.addReturnListener(r ->
                     onReturn(r.getReplyText(), r.getExchange(), r.getRoutingKey(), r.getProperties(), r.getBody()));
             ch.basicConsume(REPLY_TO, true, new DefaultConsumer(ch) {

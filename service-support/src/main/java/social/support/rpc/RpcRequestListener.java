@@ -23,7 +23,9 @@ import social.support.messaging.Senders;
 
 /**
  * Answers each request of one queue from the handlers of all its {@link RpcEndpoint}s: the
- * handler's result, or an error reply.
+ * handler's result, or an error reply. A request whose caller has stopped waiting (its {@link
+ * RpcClient#DEADLINE_HEADER deadline} passed) is dropped unanswered: the broker's expiration spares
+ * only requests still in the queue, not those a consumer had already taken or prefetched.
  */
 final class RpcRequestListener implements ChannelAwareMessageListener {
     private static final Logger log = LoggerFactory.getLogger(RpcRequestListener.class);
@@ -44,6 +46,11 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
     @Override
     public void onMessage(Message request, Channel channel) {
         MessageProperties properties = request.getMessageProperties();
+        if (pastDeadline(properties)) {
+            // acknowledged unanswered: nobody awaits the answer, and the work would be done for nobody
+            log.debug("dropping {}: its caller stopped waiting", properties.getReceivedRoutingKey());
+            return;
+        }
         Object reply = answer(properties.getReceivedRoutingKey(), request);
         if (properties.getReplyTo() == null) {
             log.warn("dropping reply to {}: the request named no reply-to", properties.getReceivedRoutingKey());
@@ -64,6 +71,11 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
             // the work is done: redelivering the request would do it twice; the caller times out
             log.warn("could not send the reply to {}: {}", properties.getReceivedRoutingKey(), e.toString());
         }
+    }
+
+    private static boolean pastDeadline(MessageProperties properties) {
+        return properties.getHeader(RpcClient.DEADLINE_HEADER) instanceof Number deadline
+                && System.currentTimeMillis() > deadline.longValue();
     }
 
     private Object answer(String routingKey, Message request) {

@@ -2,11 +2,22 @@ package social.support.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import social.contract.auth.UserRegistered;
+import social.contract.like.LikeAdded;
+import social.contract.like.LikeRemoved;
+import social.contract.post.PostCreated;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessagingNames;
 import social.support.outbox.EventOutbox;
@@ -29,9 +43,15 @@ import social.support.outbox.OutboxProperties;
 import social.support.outbox.OutboxRelay;
 import social.support.testing.TcpProxy;
 
-/** No event is lost: one written while the broker is unreachable goes out once it is back. */
+/**
+ * No event is lost: one written while the broker is unreachable goes out once it is back, one that
+ * no queue takes waits until one does; and a broker that stops answering holds no database
+ * transaction.
+ */
 @SupportIntegrationTest
 class OutboxRelayIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -47,11 +67,18 @@ class OutboxRelayIT {
     @Autowired
     RabbitTemplate rabbit;
 
+    @Autowired
+    DataSource dataSource;
+
     private TcpProxy proxy;
     private CachingConnectionFactory connections;
     private OutboxRelay relay;
     private EventOutbox outbox;
     private Queue observer;
+    private final List<String> extraQueues = new ArrayList<>();
+    private final List<OutboxRelay> relays = new ArrayList<>();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+    private final ExecutorService background = Executors.newCachedThreadPool();
 
     @BeforeEach
     void relayThroughACuttableConnection() throws Exception {
@@ -61,10 +88,7 @@ class OutboxRelayIT {
         connections = new CachingConnectionFactory("127.0.0.1", proxy.port());
         connections.setUsername(System.getProperty("RABBIT_USER"));
         connections.setPassword(System.getProperty("RABBIT_PASSWORD"));
-        connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
-        OutboxProperties properties =
-                new OutboxProperties(Duration.ofSeconds(1), 200, Duration.ofSeconds(5), Duration.ofMillis(100), false);
-        relay = new OutboxRelay(jdbc, transactions, new RabbitTemplate(connections), names, properties, null);
+        relay = relay(200, Duration.ofSeconds(5), meters);
         outbox = new EventOutbox(jdbc, new ContractMessageConverter(), relay);
         observer = new Queue(names.eventQueue("outbox-observer-" + UUID.randomUUID()), false, false, false);
         admin.declareQueue(observer);
@@ -75,9 +99,37 @@ class OutboxRelayIT {
 
     @AfterEach
     void close() throws Exception {
-        connections.destroy();
+        background.shutdownNow();
+        relays.forEach(OutboxRelay::close);
         proxy.close();
+        connections.destroy();
         admin.deleteQueue(observer.getName());
+        extraQueues.forEach(admin::deleteQueue);
+    }
+
+    private OutboxRelay relay(int batchSize, Duration confirmTimeout) {
+        return relay(batchSize, confirmTimeout, new SimpleMeterRegistry());
+    }
+
+    private OutboxRelay relay(int batchSize, Duration confirmTimeout, MeterRegistry meters) {
+        return relay(connections.getRabbitConnectionFactory(), batchSize, confirmTimeout, meters);
+    }
+
+    private OutboxRelay relay(
+            com.rabbitmq.client.ConnectionFactory broker,
+            int batchSize,
+            Duration confirmTimeout,
+            MeterRegistry meters) {
+        OutboxProperties properties = new OutboxProperties(
+                Duration.ofSeconds(1),
+                batchSize,
+                confirmTimeout,
+                Duration.ofMillis(100),
+                false,
+                Duration.ofMillis(100));
+        OutboxRelay relay = new OutboxRelay(dataSource, broker, names, properties, null, meters);
+        relays.add(relay);
+        return relay;
     }
 
     @Test
@@ -130,6 +182,217 @@ class OutboxRelayIT {
                     new ContractMessageConverter().fromMessage(rabbit.receive(observer.getName(), 5000));
             assertThat(received.username()).isEqualTo("u" + i);
         }
+    }
+
+    @Test
+    void anEventNoQueueTakesWaitsInTheOutboxUntilItsQueueExistsAndIsThenConsumedOnce() {
+        // nothing of this run takes like.added yet (a fresh broker, before the consumers started);
+        // like.removed has a queue already
+        Queue removals = observerOf("like.removed");
+        LikeAdded first = likeAdded();
+        UserRegistered meanwhile = registration("meanwhile-" + UUID.randomUUID());
+        LikeAdded second = likeAdded();
+        transactions.executeWithoutResult(status -> {
+            outbox.publish(first);
+            outbox.publish(meanwhile);
+            outbox.publish(second);
+        });
+
+        relay.relayPending();
+
+        // nothing is lost, and the routable event does not wait for the unroutable ones
+        assertThat(pendingEventIds()).as("events no queue took").containsExactly(first.eventId(), second.eventId());
+        assertThat(received(observer)).isEqualTo(meanwhile);
+
+        // other aggregates keep going; the like aggregate's later events, routable or not, wait behind
+        UserRegistered later = registration("later-" + UUID.randomUUID());
+        LikeRemoved removal = likeRemoved();
+        transactions.executeWithoutResult(status -> {
+            outbox.publish(removal);
+            outbox.publish(later);
+        });
+        relay.relayPending();
+        assertThat(received(observer)).isEqualTo(later);
+        assertThat(pendingEventIds()).containsExactly(first.eventId(), second.eventId(), removal.eventId());
+        assertThat(rabbit.receive(removals.getName(), 200)).as("no overtaking").isNull();
+        assertThat(meters.counter("social.outbox.unrouted", "type", "like.added")
+                        .count())
+                .as("returned events counted")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("social.outbox.unrouted.aggregates").gauge().value())
+                .as("aggregates waiting")
+                .isEqualTo(1);
+
+        // the consumer's queue appears: all arrive, in the order they were written, once each
+        Queue likes = observerOf("like.added", "like.removed");
+        await().atMost(DEADLINE).ignoreExceptions().untilAsserted(() -> {
+            relay.relayPending();
+            assertThat(pendingEventIds()).isEmpty();
+        });
+        assertThat(received(likes)).isEqualTo(first);
+        assertThat(received(likes)).isEqualTo(second);
+        assertThat(received(likes)).isEqualTo(removal);
+        assertThat(rabbit.receive(likes.getName(), 500)).as("each once").isNull();
+        assertThat(received(removals)).isEqualTo(removal);
+        assertThat(rabbit.receive(removals.getName(), 200)).as("once").isNull();
+        assertThat(meters.get("social.outbox.unrouted.aggregates").gauge().value())
+                .isZero();
+    }
+
+    @Test
+    void whileTheBrokerStopsAnsweringTheRelayHoldsNoTransactionGivesUpInTimeAndTheEventIsAppliedOnce()
+            throws Exception {
+        OutboxRelay relay = relay(200, Duration.ofSeconds(3));
+        EventOutbox outbox = new EventOutbox(jdbc, new ContractMessageConverter(), relay);
+        OutboxRelay otherInstance = relay(straightToTheBroker(), 200, Duration.ofSeconds(3), new SimpleMeterRegistry());
+        warmUp(relay, outbox);
+        UserRegistered event = registration("stalled-" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(event));
+
+        proxy.pause(); // the broker stops reading, as under a memory or disk alarm
+        Future<Integer> stuck = background.submit(relay::relayPending);
+
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofMillis(2500))
+                .untilAsserted(() -> assertThat(sessionsIdleInTransaction())
+                        .as("sessions idle in a transaction while the broker does not answer")
+                        .isZero());
+        assertThat(stuck).as("still waiting for the broker").isNotDone();
+        assertThat(otherInstance.relayPending())
+                .as("one instance relays at a time")
+                .isZero();
+        assertThatThrownBy(() -> stuck.get(5, TimeUnit.SECONDS))
+                .as("gives up within the confirm timeout")
+                .isInstanceOf(ExecutionException.class);
+        assertThat(pendingEventIds()).containsExactly(event.eventId());
+
+        // it let go: another instance, whose broker connection works, takes over at once
+        assertThat(otherInstance.relayPending()).isEqualTo(1);
+        // what the first one wrote before it gave up may still reach the broker: consumers dedupe
+        proxy.resume();
+        UserRegistered marker = registration("after-stall-" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(marker));
+        await().atMost(DEADLINE).ignoreExceptions().untilAsserted(() -> {
+            relay.relayPending();
+            assertThat(pendingEventIds()).isEmpty();
+        });
+        await().atMost(DEADLINE).until(() -> applied(marker.eventId()) == 1);
+        assertThat(applied(event.eventId())).as("applied exactly once").isEqualTo(1);
+    }
+
+    @Test
+    void aPublishWhoseWritesTheBrokerNoLongerReadsGivesUpInTime() throws Exception {
+        int events = 1500;
+        OutboxRelay relay = relay(events, Duration.ofSeconds(2));
+        EventOutbox outbox = new EventOutbox(jdbc, new ContractMessageConverter(), relay);
+        warmUp(relay, outbox);
+        Queue posts = observerOf("post.created");
+        String content = "x".repeat(4000); // some 6 MB in all: more than the socket buffers between hold
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < events; i++) {
+                outbox.publish(postCreated(content));
+            }
+        });
+
+        proxy.pause();
+        Future<Integer> stuck = background.submit(relay::relayPending);
+
+        assertThatThrownBy(() -> stuck.get(6, TimeUnit.SECONDS))
+                .as("gives up within the confirm timeout, though its writes block")
+                .isInstanceOf(ExecutionException.class);
+        assertThat(sessionsIdleInTransaction()).isZero();
+        assertThat(pendingEventIds()).hasSize(events);
+
+        proxy.resume();
+        await().atMost(DEADLINE).ignoreExceptions().untilAsserted(() -> {
+            relay.relayPending();
+            assertThat(pendingEventIds()).isEmpty();
+        });
+        await().atMost(DEADLINE).until(() -> admin.getQueueInfo(posts.getName()).getMessageCount() >= events);
+    }
+
+    /** Another instance's way to the broker: not through the proxy. */
+    private static com.rabbitmq.client.ConnectionFactory straightToTheBroker() {
+        com.rabbitmq.client.ConnectionFactory broker = new com.rabbitmq.client.ConnectionFactory();
+        broker.setHost(System.getProperty("RABBIT_HOST"));
+        broker.setPort(Integer.parseInt(System.getProperty("RABBIT_PORT")));
+        broker.setUsername(System.getProperty("RABBIT_USER"));
+        broker.setPassword(System.getProperty("RABBIT_PASSWORD"));
+        return broker;
+    }
+
+    /** Relays one event, so that the relay's broker connection stands before the broker stops answering. */
+    private void warmUp(OutboxRelay relay, EventOutbox outbox) {
+        UserRegistered first = registration("warm-up-" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(first));
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(received(observer)).isEqualTo(first);
+    }
+
+    private Queue observerOf(String... routingKeys) {
+        Queue queue = new Queue(names.eventQueue("outbox-observer-" + UUID.randomUUID()), false, false, false);
+        admin.declareQueue(queue);
+        extraQueues.add(queue.getName());
+        for (String routingKey : routingKeys) {
+            admin.declareBinding(BindingBuilder.bind(queue)
+                    .to(new TopicExchange(names.eventsExchange()))
+                    .with(routingKey));
+        }
+        return queue;
+    }
+
+    private Object received(Queue queue) {
+        Message message = rabbit.receive(queue.getName(), 5000);
+        assertThat(message).as("an event on " + queue.getName()).isNotNull();
+        return new ContractMessageConverter().fromMessage(message);
+    }
+
+    private List<UUID> pendingEventIds() {
+        return jdbc.queryForList("SELECT event_id FROM outbox ORDER BY id", UUID.class);
+    }
+
+    private int sessionsIdleInTransaction() {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
+                Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    private int applied(UUID eventId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM applied_registration WHERE event_id = ?", Integer.class, eventId);
+        return count == null ? 0 : count;
+    }
+
+    private static UserRegistered registration(String username) {
+        return new UserRegistered(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), username, "U");
+    }
+
+    private static LikeAdded likeAdded() {
+        return new LikeAdded(
+                UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    private static LikeRemoved likeRemoved() {
+        return new LikeRemoved(
+                UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    private static PostCreated postCreated(String content) {
+        return new PostCreated(
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                content,
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                List.of());
     }
 
     private int pending() {

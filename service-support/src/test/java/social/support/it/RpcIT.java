@@ -2,6 +2,7 @@ package social.support.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import social.support.rpc.RpcClient;
 import social.support.rpc.RpcErrorException;
 import social.support.rpc.RpcTimeoutException;
 import social.support.rpc.RpcUnavailableException;
+import social.support.testing.TcpProxy;
 
 @SupportIntegrationTest
 class RpcIT {
@@ -144,6 +146,70 @@ class RpcIT {
         } finally {
             rpcListeners.start();
             small.close();
+        }
+    }
+
+    /**
+     * Requests a consumer had prefetched while its handlers were busy are past the broker's
+     * expiration check: they must not run once their callers gave up.
+     */
+    @Test
+    void aRequestWhoseCallerGaveUpWhileItWaitedIsNotExecuted() {
+        SupportTestApplication.SLOW_LOOKUPS.close();
+        try {
+            // more than the consumers (8) can take at once: the rest wait in their prefetch buffers
+            var calls = java.util.stream.IntStream.range(0, 16)
+                    .mapToObj(i -> rpc.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.SLOW_USER)))
+                    .toList();
+            for (var call : calls) {
+                assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RpcTimeoutException.class);
+            }
+            int begunInTime = SupportTestApplication.SLOW_LOOKUPS.passed();
+            assertThat(begunInTime).isBetween(1, 15);
+
+            SupportTestApplication.SLOW_LOOKUPS.open();
+
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> SupportTestApplication.SLOW_LOOKUPS.passed() == begunInTime);
+        } finally {
+            SupportTestApplication.SLOW_LOOKUPS.open();
+        }
+    }
+
+    @Test
+    void aCallWhoseChannelDiesFailsAsUnavailableAtOnceNotAfterTheTimeout() throws Exception {
+        SupportTestApplication.SLOW_LOOKUPS.close();
+        try (TcpProxy proxy = new TcpProxy(
+                        System.getProperty("RABBIT_HOST"), Integer.parseInt(System.getProperty("RABBIT_PORT")))
+                .start()) {
+            CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", proxy.port());
+            connections.setUsername(System.getProperty("RABBIT_USER"));
+            connections.setPassword(System.getProperty("RABBIT_PASSWORD"));
+            RpcClient client = new RpcClient(
+                    connections, new ContractMessageConverter(), names, Duration.ofSeconds(10), service -> {});
+            try {
+                var waiting = client.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.SLOW_USER));
+                await().atMost(Duration.ofSeconds(5)).until(() -> SupportTestApplication.SLOW_LOOKUPS.passed() == 1);
+
+                Instant cut = Instant.now();
+                proxy.cut();
+
+                assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
+                        .cause()
+                        .isInstanceOf(RpcUnavailableException.class);
+                assertThat(Duration.between(cut, Instant.now())).isLessThan(Duration.ofSeconds(2));
+
+                proxy.start();
+                User user = client.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER))
+                        .get(5, TimeUnit.SECONDS);
+                assertThat(user.id()).isEqualTo(SupportTestApplication.KNOWN_USER);
+            } finally {
+                client.close();
+                connections.destroy();
+            }
+        } finally {
+            SupportTestApplication.SLOW_LOOKUPS.open();
         }
     }
 

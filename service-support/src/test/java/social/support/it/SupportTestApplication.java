@@ -2,6 +2,8 @@ package social.support.it;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,6 +45,11 @@ public class SupportTestApplication {
     static final String CURABLE_PREFIX = "curable-";
 
     static final AtomicBoolean CURABLE_BROKEN = new AtomicBoolean();
+
+    /** Asking for this user holds the consumer until {@link #SLOW_LOOKUPS} opens, counting each lookup begun. */
+    static final UUID SLOW_USER = UUID.fromString("0190a5b0-0000-7000-8000-000000000002");
+
+    static final Gate SLOW_LOOKUPS = new Gate();
 
     /**
      * The inventory of this application's subscriptions, under whichever name a test runs it (in
@@ -114,9 +121,40 @@ public class SupportTestApplication {
     }
 
     private static User answer(GetUserRequest request) {
+        if (SLOW_USER.equals(request.userId())) {
+            SLOW_LOOKUPS.pass();
+        }
         if (!KNOWN_USER.equals(request.userId())) {
             throw ServiceException.notFound("no such user");
         }
         return new User(KNOWN_USER, "known", "Known", "", Instant.parse("2026-01-01T00:00:00Z"), 1, 2, 3);
+    }
+
+    /** Holds whoever passes while closed (at most 10 s), and counts them. */
+    static final class Gate {
+        private final AtomicInteger passed = new AtomicInteger();
+        private volatile CountDownLatch open = new CountDownLatch(0);
+
+        void close() {
+            passed.set(0);
+            open = new CountDownLatch(1);
+        }
+
+        void open() {
+            open.countDown();
+        }
+
+        int passed() {
+            return passed.get();
+        }
+
+        private void pass() {
+            passed.incrementAndGet();
+            try {
+                open.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

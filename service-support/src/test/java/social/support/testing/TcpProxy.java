@@ -11,17 +11,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder that a test can cut and restore, to make a real server unreachable for a
- * while (a broker outage) without touching the server; or slow ({@link #delay}) or silent while
- * connections stay open ({@link #blackhole}: a half-open network, as a dead switch leaves it).
+ * while (a broker outage) without touching the server, or pause, to make it stop answering while
+ * connections stay open (a broker that stopped reading, as under a memory or disk alarm; or a
+ * network that black-holes packets: half-open connections), or slow ({@link #delay}).
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Object gate = new Object();
     private volatile ServerSocket server;
     private volatile int port;
+    private boolean paused;
     private volatile long delayMillis;
-    private volatile boolean blackholed;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -45,6 +47,30 @@ public final class TcpProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stops forwarding in both directions: connections stay open, but nothing written to them
+     * arrives until {@link #resume()} (once the buffers between are full, writers block), as with
+     * a peer that stopped reading. What was sent meanwhile is delivered on resume.
+     */
+    public void pause() {
+        synchronized (gate) {
+            paused = true;
+        }
+    }
+
+    /** Forwards again what was held back by {@link #pause()}, and everything after it. */
+    public void resume() {
+        synchronized (gate) {
+            paused = false;
+            gate.notifyAll();
+        }
+    }
+
+    /** Holds every chunk of data, both ways, this long before passing it on (zero: none). */
+    public void delay(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
+    }
+
     /** Drops every connection and refuses new ones until {@link #start()}. */
     public synchronized void cut() throws IOException {
         if (server != null) {
@@ -55,22 +81,7 @@ public final class TcpProxy implements AutoCloseable {
             socket.close();
         }
         open.clear();
-    }
-
-    /** Holds every chunk of data, both ways, this long before passing it on (0: none). */
-    public void delay(java.time.Duration delay) {
-        this.delayMillis = delay.toMillis();
-    }
-
-    /**
-     * While on, passes nothing either way and accepts no new connection, but closes nothing: the
-     * peers see silence, not an error, until their own timeouts or heartbeats notice.
-     */
-    public void blackhole(boolean on) {
-        synchronized (this) {
-            blackholed = on;
-            notifyAll();
-        }
+        resume();
     }
 
     @Override
@@ -82,7 +93,6 @@ public final class TcpProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
-                awaitNoBlackhole();
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
@@ -94,39 +104,25 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void awaitNoBlackhole() throws IOException {
-        synchronized (this) {
-            while (blackholed) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted in a blackhole", e);
-                }
-            }
-        }
-    }
-
     private void pipe(Socket from, Socket to) {
         Thread thread = new Thread(
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        byte[] buffer = new byte[16 * 1024];
+                        byte[] buffer = new byte[8192];
                         int read;
                         while ((read = in.read(buffer)) >= 0) {
-                            awaitNoBlackhole();
+                            awaitForwarding();
                             long delay = delayMillis;
                             if (delay > 0) {
-                                Thread.sleep(delay);
+                                // the injected latency itself, not a wait for a result
+                                java.util.concurrent.locks.LockSupport.parkNanos(delay * 1_000_000);
                             }
                             out.write(buffer, 0, read);
                             out.flush();
                         }
                     } catch (IOException ignored) {
                         // a cut connection ends the pipe
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
                     } finally {
                         try {
                             from.close();
@@ -139,5 +135,19 @@ public final class TcpProxy implements AutoCloseable {
                 "tcp-proxy-pipe");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Holds a pipe while paused: it then reads no further, so the sender's buffers fill up. */
+    private void awaitForwarding() throws IOException {
+        synchronized (gate) {
+            while (paused) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while paused", e);
+                }
+            }
+        }
     }
 }
