@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import social.contract.registry.Subscriptions;
 import social.support.events.DeadLetters;
 import social.support.events.DeadLettersEndpoint;
 import social.support.events.EventConsumers;
@@ -55,12 +56,16 @@ import social.support.outbox.OutboxRelay;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PersistenceMessagingAutoConfiguration {
 
-    /** Publishes the outbox on a broker connection of its own, as {@code connectionFactory} connects. */
+    /**
+     * Publishes the outbox on a broker connection of its own, as {@code connectionFactory} connects,
+     * each event once the queues of all the subscriptions that take it exist.
+     */
     @Bean
     OutboxRelay outboxRelay(
             DataSource dataSource,
             ConnectionFactory connectionFactory,
             MessagingNames names,
+            Subscriptions subscriptions,
             OutboxProperties properties,
             @Value("${spring.rabbitmq.username}") String brokerUser,
             ObjectProvider<MeterRegistry> meters) {
@@ -73,6 +78,7 @@ public class PersistenceMessagingAutoConfiguration {
                 dataSource,
                 broker.getRabbitConnectionFactory(),
                 names,
+                subscriptions,
                 properties,
                 brokerUser,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
