@@ -6,9 +6,11 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import social.contract.registry.Subscriptions;
 import social.support.events.InstanceSubscription;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
@@ -42,9 +44,19 @@ public class MessagingAutoConfiguration {
         return new MessagingNames(properties.prefix(), serviceName);
     }
 
+    /**
+     * The durable subscriptions that event subscriptions are checked against and publishers wait
+     * for: the contract's; a test application may declare its own.
+     */
     @Bean
-    Topology topology(MessagingNames names, MessagingProperties properties) {
-        return new Topology(names, properties.transientTopology(), properties.deadLetterMaxLength());
+    @ConditionalOnMissingBean
+    Subscriptions subscriptions() {
+        return Subscriptions.contract();
+    }
+
+    @Bean
+    Topology topology(MessagingNames names, MessagingProperties properties, Subscriptions subscriptions) {
+        return new Topology(names, properties.transientTopology(), properties.deadLetterMaxLength(), subscriptions);
     }
 
     /** The events exchange and the dead-letter exchange exist wherever a service starts. */

@@ -1,6 +1,7 @@
 package social.support.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import social.contract.registry.Subscriptions;
 import social.support.events.DeadLetters;
 import social.support.events.DeadLettersEndpoint;
 import social.support.events.EventConsumers;
@@ -35,6 +37,7 @@ import social.support.messaging.ListenerContainers;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.MessagingProperties;
 import social.support.messaging.Senders;
+import social.support.messaging.Topology;
 import social.support.outbox.EventOutbox;
 import social.support.outbox.OutboxProperties;
 import social.support.outbox.OutboxRelay;
@@ -53,12 +56,16 @@ import social.support.outbox.OutboxRelay;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PersistenceMessagingAutoConfiguration {
 
-    /** Publishes the outbox on a broker connection of its own, as {@code connectionFactory} connects. */
+    /**
+     * Publishes the outbox on a broker connection of its own, as {@code connectionFactory} connects,
+     * each event once the queues of all the subscriptions that take it exist.
+     */
     @Bean
     OutboxRelay outboxRelay(
             DataSource dataSource,
             ConnectionFactory connectionFactory,
             MessagingNames names,
+            Subscriptions subscriptions,
             OutboxProperties properties,
             @Value("${spring.rabbitmq.username}") String brokerUser,
             ObjectProvider<MeterRegistry> meters) {
@@ -71,6 +78,7 @@ public class PersistenceMessagingAutoConfiguration {
                 dataSource,
                 broker.getRabbitConnectionFactory(),
                 names,
+                subscriptions,
                 properties,
                 brokerUser,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
@@ -91,16 +99,21 @@ public class PersistenceMessagingAutoConfiguration {
         return new InboxJanitor(new JdbcTemplate(dataSource), properties.processedEventRetention());
     }
 
-    /** The listeners of every {@link EventSubscription} bean of this service. */
+    /**
+     * The listeners of every {@link EventSubscription} bean of this service, which must be all that
+     * the inventory of subscriptions lists for it.
+     */
     @Bean
     EventConsumers eventConsumers(
             ObjectProvider<EventSubscription> subscriptions,
             ContractMessageConverter converter,
             Inbox inbox,
             MessagingProperties properties,
-            Senders senders) {
-        return new EventConsumers(
-                subscriptions.orderedStream().toList(), converter, inbox, EventConsumption.of(properties), senders);
+            Senders senders,
+            Topology topology) {
+        List<EventSubscription> declared = subscriptions.orderedStream().toList();
+        EventSubscription.requireEveryListed(declared, topology);
+        return new EventConsumers(declared, converter, inbox, EventConsumption.of(properties), senders);
     }
 
     /** Applies the events of every {@link EventSubscription} bean of this service. */

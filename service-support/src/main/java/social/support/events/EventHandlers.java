@@ -3,6 +3,7 @@ package social.support.events;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.amqp.core.Binding;
@@ -32,6 +33,11 @@ final class EventHandlers {
     /** The handler of {@code type}, or null when the subscription does not take it. */
     Consumer<Event> of(Class<?> type) {
         return byType.get(type);
+    }
+
+    /** The event types handled. */
+    Set<Class<?>> types() {
+        return Set.copyOf(byType.keySet());
     }
 
     /** One binding of {@code queue} to the events exchange per type handled (routing key = type id). */

@@ -1,9 +1,12 @@
 package social.support.events;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -13,6 +16,8 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
 import social.contract.Event;
+import social.contract.registry.Subscription;
+import social.contract.registry.Subscriptions;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.Senders;
 import social.support.messaging.Topology;
@@ -20,15 +25,20 @@ import social.support.messaging.Topology;
 /**
  * One concern of a service that follows some events: a durable queue of its own (with a bounded
  * dead-letter queue) bound to the events it handles, each handled once per {@code eventId} in
- * the same transaction as the handler's effect.
+ * the same transaction as the handler's effect. Every one is listed in the contract's inventory
+ * ({@link Subscriptions}), which publishers wait on: a subscription that the inventory does not
+ * list as declared fails at startup.
  */
 public final class EventSubscription extends Declarables {
+    private final String concern;
     private final String queue;
     private final EventHandlers handlers;
     private final boolean inOrder;
 
-    private EventSubscription(String queue, EventHandlers handlers, boolean inOrder, List<Declarable> declarables) {
+    private EventSubscription(
+            String concern, String queue, EventHandlers handlers, boolean inOrder, List<Declarable> declarables) {
         super(declarables);
+        this.concern = concern;
         this.queue = queue;
         this.handlers = handlers;
         this.inOrder = inOrder;
@@ -41,6 +51,27 @@ public final class EventSubscription extends Declarables {
 
     public String queue() {
         return queue;
+    }
+
+    /**
+     * Fails unless {@code declared} are all the subscriptions the inventory lists for this service:
+     * a listed subscription that no longer exists would hold its events in the publishers' outboxes
+     * for ever.
+     *
+     * @throws IllegalStateException naming the listed subscriptions not declared
+     */
+    public static void requireEveryListed(Collection<EventSubscription> declared, Topology topology) {
+        String service = topology.names().serviceName();
+        Set<String> concerns = declared.stream().map(s -> s.concern).collect(Collectors.toSet());
+        List<String> missing = topology.subscriptions().of(service).stream()
+                .filter(listed -> !concerns.contains(listed.concern()))
+                .map(Subscription::name)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the inventory of subscriptions (social.contract.registry.Subscriptions)"
+                    + " lists " + missing + ", which " + service + " does not declare: publishers would hold"
+                    + " their events for ever; remove them from the inventory or declare them");
+        }
     }
 
     /** How many consumers apply this subscription's events: one if it needs them in publication order. */
@@ -100,7 +131,16 @@ public final class EventSubscription extends Declarables {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException if the inventory ({@link Topology#subscriptions()}) does not list
+         *     this service's subscription for this concern taking exactly these events
+         */
         public EventSubscription build() {
+            topology.subscriptions()
+                    .mismatch(topology.names().serviceName(), concern, handlers.types())
+                    .ifPresent(problem -> {
+                        throw new IllegalStateException(problem);
+                    });
             String name = topology.names().eventQueue(concern);
             TopicExchange events = topology.eventsExchange();
             Queue queue = inOrder
@@ -116,7 +156,7 @@ public final class EventSubscription extends Declarables {
                             .to(topology.deadLetterExchange())
                             .with(name)));
             declarables.addAll(handlers.bindings(queue, events));
-            return new EventSubscription(name, handlers.frozen(), inOrder, declarables);
+            return new EventSubscription(concern, name, handlers.frozen(), inOrder, declarables);
         }
     }
 }

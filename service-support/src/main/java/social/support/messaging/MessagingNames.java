@@ -1,6 +1,7 @@
 package social.support.messaging;
 
 import social.contract.Names;
+import social.contract.registry.Subscription;
 
 /** Every exchange and queue name, derived from the one configured prefix. */
 public final class MessagingNames {
@@ -32,6 +33,11 @@ public final class MessagingNames {
     /** A durable event queue of this service for one concern, e.g. {@code post-service.follow-graph}. */
     public String eventQueue(String concern) {
         return prefix + serviceName + "." + concern;
+    }
+
+    /** The queue of a listed subscription of any service, e.g. {@code user-service.profile-counters}. */
+    public String eventQueue(Subscription subscription) {
+        return prefix + subscription.name();
     }
 
     public String deadLetterQueue(String queue) {

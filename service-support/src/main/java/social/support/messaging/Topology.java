@@ -7,6 +7,8 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
+import social.contract.registry.Subscriptions;
+
 /** Builds exchanges and queues the same way everywhere, honouring transient test topologies. */
 public final class Topology {
     /** Idle time after which a transient (test) queue is deleted by the broker. */
@@ -18,6 +20,7 @@ public final class Topology {
     private final MessagingNames names;
     private final boolean transientTopology;
     private final int deadLetterMaxLength;
+    private final Subscriptions subscriptions;
 
     public Topology(MessagingNames names, boolean transientTopology) {
         this(names, transientTopology, DEFAULT_DEAD_LETTER_MAX_LENGTH);
@@ -25,13 +28,28 @@ public final class Topology {
 
     /** @param deadLetterMaxLength messages a dead-letter queue keeps at most; beyond, its oldest are dropped */
     public Topology(MessagingNames names, boolean transientTopology, int deadLetterMaxLength) {
+        this(names, transientTopology, deadLetterMaxLength, Subscriptions.contract());
+    }
+
+    /**
+     * @param subscriptions the inventory of durable subscriptions that every event subscription is
+     *                      checked against: the contract's, or a test application's own
+     */
+    public Topology(
+            MessagingNames names, boolean transientTopology, int deadLetterMaxLength, Subscriptions subscriptions) {
         this.names = names;
         this.transientTopology = transientTopology;
         this.deadLetterMaxLength = deadLetterMaxLength;
+        this.subscriptions = subscriptions;
     }
 
     public MessagingNames names() {
         return names;
+    }
+
+    /** The inventory of durable subscriptions (see {@link Subscriptions}). */
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     public TopicExchange eventsExchange() {

@@ -3,6 +3,7 @@ package social.support.outbox;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,13 +11,16 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
@@ -36,7 +40,9 @@ import org.springframework.amqp.rabbit.support.RabbitExceptionTranslator;
  * publishes a batch with {@code mandatory}, so an event that no queue takes comes back, and
  * tells for each event whether the broker confirmed it, returned it, or neither within the
  * timeout. It never waits longer: at the deadline it closes the connection's socket, which also
- * frees a write that the broker stopped reading.
+ * frees a write that the broker stopped reading. It also tells which of some queues do not exist
+ * (a passive declare, which needs no right on the queue), remembering those that do for as long
+ * as the connection lasts.
  */
 final class BrokerLink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BrokerLink.class);
@@ -69,6 +75,8 @@ final class BrokerLink implements AutoCloseable {
     private Connection connection;
     private Channel channel;
     private volatile Batch current;
+    /** Queues seen to exist on this connection: not asked again until it is replaced. */
+    private final Set<String> existing = new HashSet<>();
 
     /**
      * @param template how the service connects to the broker (host, credentials, virtual host), copied
@@ -153,6 +161,78 @@ final class BrokerLink implements AutoCloseable {
         return new Confirmations(batch.outcomes(), failure);
     }
 
+    /**
+     * The queues among {@code queues} that do not exist, asking the broker only about those not seen
+     * to exist on this connection yet, for {@code timeout} at most.
+     *
+     * @throws AmqpException if the broker could not tell (the connection is closed then)
+     */
+    synchronized Set<String> missing(Collection<String> queues, Duration timeout) {
+        List<String> unknown = queues.stream()
+                .filter(queue -> !existing.contains(queue))
+                .distinct()
+                .toList();
+        if (unknown.isEmpty()) {
+            return Set.of();
+        }
+        AtomicBoolean answered = new AtomicBoolean();
+        ScheduledFuture<?> overdue = watchdog.schedule(
+                () -> {
+                    if (!answered.get()) {
+                        log.debug(
+                                "the broker did not say within {} whether queues exist: closing the outbox"
+                                        + " connection",
+                                timeout);
+                        closeSocket();
+                    }
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        Set<String> missing = new TreeSet<>();
+        Channel asking = null;
+        try {
+            channel(); // the connection, opened again if need be (which forgets the queues seen)
+            for (String queue : unknown) {
+                if (asking == null || !asking.isOpen()) {
+                    asking = connection.createChannel();
+                    if (asking == null) {
+                        throw new IOException("the broker offers no further channel");
+                    }
+                }
+                try {
+                    asking.queueDeclarePassive(queue);
+                    existing.add(queue);
+                } catch (IOException e) {
+                    if (!notFound(e)) {
+                        throw e;
+                    }
+                    missing.add(queue); // the broker closed the channel with 404
+                }
+            }
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            sever();
+            throw RabbitExceptionTranslator.convertRabbitAccessException(e);
+        } finally {
+            answered.set(true);
+            overdue.cancel(false);
+            if (asking != null && asking.isOpen()) {
+                try {
+                    asking.close();
+                } catch (IOException | TimeoutException | RuntimeException ignored) {
+                    // the connection went meanwhile: the next round opens another
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static boolean notFound(IOException e) {
+        return e.getCause() instanceof ShutdownSignalException signal
+                && !signal.isHardError()
+                && signal.getReason() instanceof AMQP.Channel.Close close
+                && close.getReplyCode() == AMQP.NOT_FOUND;
+    }
+
     private Channel channel() throws IOException, TimeoutException {
         if (channel != null && channel.isOpen()) {
             return channel;
@@ -206,6 +286,7 @@ final class BrokerLink implements AutoCloseable {
         Connection closing = connection;
         connection = null;
         channel = null;
+        existing.clear(); // a queue may be gone by the next connection (a broker reset)
         if (closing != null) {
             try {
                 closing.abort(100);

@@ -6,16 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
@@ -29,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import social.contract.registry.Subscriptions;
 import social.support.messaging.MessagingNames;
 import social.support.outbox.BrokerLink.Confirmations;
 import social.support.outbox.BrokerLink.Outcome;
@@ -48,6 +52,13 @@ import social.support.outbox.BrokerLink.Outcome;
  *       order. Events of other aggregates keep going meanwhile. Logged (WARN, with the type) and
  *       counted ({@code social.outbox.unrouted} by {@code type}; {@code social.outbox.unrouted.aggregates}
  *       waiting).
+ *   <li>An event that some queues would take while the queue of another subscription that takes it
+ *       does not exist yet (the subscriber has not started on this broker) would be lost for that
+ *       subscriber: it is not published, and waits in the same way until the queue of every
+ *       subscription that the inventory ({@link Subscriptions}) lists for its type exists. Logged
+ *       (WARN, naming the missing queues) and counted ({@code social.outbox.missing.queue} by
+ *       {@code type} and {@code queue}). Queues seen to exist are not asked about again while the
+ *       relay's connection lasts.
  *   <li>A broker that does not answer (a memory or disk alarm blocks publishers) holds the relay
  *       for {@link OutboxProperties#confirmTimeout()} at most; what it did not confirm stays for the
  *       next attempt.
@@ -74,10 +85,14 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private final DataSource dataSource;
     private final BrokerLink broker;
     private final MessagingNames names;
+    private final Subscriptions subscriptions;
     private final OutboxProperties properties;
     private final String sender;
     private final MeterRegistry meters;
-    /** Aggregates whose oldest event no queue took, by aggregate; only the relaying thread changes it. */
+    /**
+     * Aggregates whose oldest event could not go out (no queue took it, or a queue that should take
+     * it does not exist), by aggregate; only the relaying thread changes it.
+     */
     private final Map<String, Unrouted> unrouted = new ConcurrentHashMap<>();
 
     private final Semaphore wakeUps = new Semaphore(0);
@@ -87,18 +102,21 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     /**
      * @param broker how the service connects to the broker; the relay opens a connection of its own
      *               with it, named {@code <service> outbox}
+     * @param subscriptions the durable subscriptions whose queues an event waits for, by its type
      * @param sender the broker user, stamped on every event as its validated {@code user_id}
      */
     public OutboxRelay(
             DataSource dataSource,
             com.rabbitmq.client.ConnectionFactory broker,
             MessagingNames names,
+            Subscriptions subscriptions,
             OutboxProperties properties,
             String sender,
             MeterRegistry meters) {
         this.dataSource = dataSource;
         this.broker = new BrokerLink(broker, names.serviceName() + " outbox");
         this.names = names;
+        this.subscriptions = subscriptions;
         this.properties = properties;
         this.sender = sender;
         this.meters = meters;
@@ -194,10 +212,29 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         }
         events.sort(Comparator.comparingLong(PendingEvent::id));
 
-        Confirmations confirmations =
-                broker.publish(names.eventsExchange(), events, sender, properties.confirmTimeout());
+        // an event waits while a subscription that takes it has no queue, and its aggregate's later events behind it
+        Map<String, Set<String>> missingByType = missingQueues(events);
+        Map<Long, Set<String>> unsubscribed = new HashMap<>();
+        Set<String> blocked = new HashSet<>();
+        List<PendingEvent> publishing = new ArrayList<>();
+        for (PendingEvent event : events) {
+            if (blocked.contains(event.aggregate())) {
+                continue;
+            }
+            Set<String> missing = missingByType.getOrDefault(event.routingKey(), Set.of());
+            if (missing.isEmpty()) {
+                publishing.add(event);
+            } else {
+                unsubscribed.put(event.id(), missing);
+                blocked.add(event.aggregate());
+            }
+        }
+        Confirmations confirmations = publishing.isEmpty()
+                ? new Confirmations(Map.of(), null)
+                : broker.publish(names.eventsExchange(), publishing, sender, properties.confirmTimeout());
 
-        Settlement settlement = settle(events, confirmations, probed);
+        Set<Long> published = publishing.stream().map(PendingEvent::id).collect(Collectors.toSet());
+        Settlement settlement = settle(events, published, unsubscribed, confirmations, probed);
         if (!settlement.delivered().isEmpty()) {
             session.update("DELETE FROM outbox WHERE id = ANY (?)", (Object)
                     settlement.delivered().toArray(Long[]::new));
@@ -212,19 +249,82 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                 settlement.released());
     }
 
+    /**
+     * The queues missing of the subscriptions that take each type among {@code events}, by type (types
+     * whose queues all exist are left out).
+     */
+    private Map<String, Set<String>> missingQueues(List<PendingEvent> events) {
+        Map<String, List<String>> queuesByType = new HashMap<>();
+        for (PendingEvent event : events) {
+            queuesByType.computeIfAbsent(
+                    event.routingKey(),
+                    type -> subscriptions.takersOf(type).stream()
+                            .map(names::eventQueue)
+                            .toList());
+        }
+        Set<String> missing = broker.missing(
+                queuesByType.values().stream().flatMap(List::stream).toList(), properties.confirmTimeout());
+        Map<String, Set<String>> missingByType = new HashMap<>();
+        if (!missing.isEmpty()) {
+            queuesByType.forEach((type, queues) -> {
+                Set<String> absent = new TreeSet<>(queues);
+                absent.retainAll(missing);
+                if (!absent.isEmpty()) {
+                    missingByType.put(type, absent);
+                }
+            });
+        }
+        return missingByType;
+    }
+
     private record Settlement(List<Long> delivered, boolean newlyUnrouted, boolean released) {}
+
+    /** The first event of an aggregate that could not go out, and why. */
+    private record Held(PendingEvent event, String why) {}
 
     /**
      * Which events are done: those a queue took, unless an earlier event of the same aggregate came
-     * back (then they are sent again after it: consumers dedupe) or an earlier event of the batch is
-     * in doubt (then they keep their place in the order).
+     * back or was not published because a queue that should take it does not exist (then they are
+     * sent again after it: consumers dedupe) or an earlier event of the batch is in doubt (then they
+     * keep their place in the order).
+     *
+     * @param published   the events sent to the broker; the others wait behind an event of their aggregate
+     * @param unsubscribed the events not sent because queues that should take them do not exist, with those queues
      */
-    private Settlement settle(List<PendingEvent> events, Confirmations confirmations, Set<String> probed) {
+    private Settlement settle(
+            List<PendingEvent> events,
+            Set<Long> published,
+            Map<Long, Set<String>> unsubscribed,
+            Confirmations confirmations,
+            Set<String> probed) {
         List<Long> delivered = new ArrayList<>();
         Set<String> heldBack = new HashSet<>();
-        Map<String, PendingEvent> firstReturned = new LinkedHashMap<>();
+        Map<String, Held> firstHeld = new LinkedHashMap<>();
         boolean inDoubt = false;
         for (PendingEvent event : events) {
+            Set<String> missing = unsubscribed.get(event.id());
+            if (missing != null) {
+                for (String queue : missing) {
+                    Counter.builder("social.outbox.missing.queue")
+                            .description("events held in the outbox because the queue of a subscription that takes"
+                                    + " them does not exist yet")
+                            .tag("type", event.routingKey())
+                            .tag("queue", queue)
+                            .register(meters)
+                            .increment();
+                }
+                firstHeld.putIfAbsent(
+                        event.aggregate(),
+                        new Held(
+                                event,
+                                "the queues " + missing + " of subscriptions that take " + event.routingKey()
+                                        + " do not exist yet (event " + event.eventId() + " is not published)"));
+                heldBack.add(event.aggregate());
+                continue;
+            }
+            if (!published.contains(event.id())) {
+                continue; // behind an event of its aggregate that waits
+            }
             Outcome outcome = confirmations.of(event);
             if (outcome == Outcome.RETURNED) {
                 Counter.builder("social.outbox.unrouted")
@@ -232,7 +332,12 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                         .tag("type", event.routingKey())
                         .register(meters)
                         .increment();
-                firstReturned.putIfAbsent(event.aggregate(), event);
+                firstHeld.putIfAbsent(
+                        event.aggregate(),
+                        new Held(
+                                event,
+                                "no queue takes " + event.routingKey() + " (event " + event.eventId()
+                                        + " came back from the broker)"));
             }
             if (inDoubt) {
                 continue;
@@ -249,8 +354,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         }
         long now = System.nanoTime();
         boolean newlyUnrouted = false;
-        for (PendingEvent returned : firstReturned.values()) {
-            newlyUnrouted |= holdBack(returned, now);
+        for (Held held : firstHeld.values()) {
+            newlyUnrouted |= holdBack(held.event(), held.why(), now);
         }
         boolean released = false;
         Set<Long> done = Set.copyOf(delivered);
@@ -260,7 +365,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                 if (waited != null) {
                     released = true;
                     log.info(
-                            "outbox: a queue takes {} now (it came back {} times since {}); the '{}' events that"
+                            "outbox: {} goes out now (it waited {} times since {}); the '{}' events that"
                                     + " waited follow in order",
                             event.routingKey(),
                             waited.attempts,
@@ -272,8 +377,12 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         return new Settlement(delivered, newlyUnrouted, released);
     }
 
-    /** Keeps the aggregate of an event that no queue took waiting; true if it was not waiting yet. */
-    private boolean holdBack(PendingEvent event, long now) {
+    /**
+     * Keeps the aggregate of an event that could not go out waiting; true if it was not waiting yet.
+     *
+     * @param why what kept the event back, for the log
+     */
+    private boolean holdBack(PendingEvent event, String why, long now) {
         Unrouted waiting = unrouted.get(event.aggregate());
         boolean fresh = waiting == null;
         if (fresh) {
@@ -284,10 +393,9 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         waiting.nextAttempt = now + properties.unroutedRetry().toNanos();
         if (Integer.bitCount(waiting.attempts) == 1) { // the 1st, 2nd, 4th, 8th, ... attempt
             log.warn(
-                    "outbox: no queue takes {} (event {} came back from the broker); it and the later '{}' events"
-                            + " wait in the outbox, offered again every {} (attempt {}, waiting since {})",
-                    event.routingKey(),
-                    event.eventId(),
+                    "outbox: {}; it and the later '{}' events wait in the outbox, offered again every {}"
+                            + " (attempt {}, waiting since {})",
+                    why,
                     event.aggregate(),
                     properties.unroutedRetry(),
                     waiting.attempts,
@@ -296,7 +404,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         return fresh;
     }
 
-    /** An aggregate whose oldest event no queue took. */
+    /** An aggregate whose oldest event could not go out. */
     private static final class Unrouted {
         final Instant since;
         int attempts;

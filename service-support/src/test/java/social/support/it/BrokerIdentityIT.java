@@ -50,6 +50,8 @@ import social.contract.post.DeletePostRequest;
 import social.contract.post.GetPostRequest;
 import social.contract.post.PostCreated;
 import social.contract.post.PostRpc;
+import social.contract.registry.Subscription;
+import social.contract.registry.Subscriptions;
 import social.contract.user.UserRpc;
 import social.support.error.ServiceException;
 import social.support.events.EventConsumption;
@@ -249,6 +251,18 @@ class BrokerIdentityIT {
     }
 
     @Test
+    void aPublisherCanTellWhetherASubscribersQueueExistsWithoutAnyRightOnIt() throws Exception {
+        // the outbox relay holds an event until the queue of every subscription that takes it exists
+        Channel channel = connect(LIKES).createChannel();
+
+        assertThat(channel.queueDeclarePassive(users.prefix() + NOTIFICATIONS + ".probe")
+                        .getQueue())
+                .isEqualTo(users.prefix() + NOTIFICATIONS + ".probe");
+        assertThatThrownBy(() -> channel.queueDeclarePassive(users.prefix() + NOTIFICATIONS + ".absent"))
+                .hasStackTraceContaining("NOT_FOUND");
+    }
+
+    @Test
     void aServiceCanPublishOnlyItsOwnEvents() throws Exception {
         Channel own = confirmedChannel(LIKES);
         LikeAdded like = new LikeAdded(UUID.randomUUID(), Instant.now(), 1, VICTIMS_POST, VICTIM, UUID.randomUUID());
@@ -382,8 +396,13 @@ class BrokerIdentityIT {
         return new MessagingNames(users.prefix(), "");
     }
 
+    /** With an inventory of the one subscription the test declares, notification-service's probe. */
     private static Topology topology(String party) {
-        return new Topology(new MessagingNames(users.prefix(), party), false);
+        return new Topology(
+                new MessagingNames(users.prefix(), party),
+                false,
+                Topology.DEFAULT_DEAD_LETTER_MAX_LENGTH,
+                Subscriptions.of(Subscription.of(NOTIFICATIONS, "probe", LikeAdded.class, PostCreated.class)));
     }
 
     private static ContractMessageConverter converter(String party) {

@@ -7,12 +7,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import social.contract.auth.UserRegistered;
+import social.contract.registry.Subscription;
+import social.contract.registry.Subscriptions;
 import social.contract.user.GetUserRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
@@ -47,6 +50,18 @@ public class SupportTestApplication {
     static final UUID SLOW_USER = UUID.fromString("0190a5b0-0000-7000-8000-000000000002");
 
     static final Gate SLOW_LOOKUPS = new Gate();
+
+    /**
+     * The inventory of this application's subscriptions, under whichever name a test runs it (in
+     * place of the contract's, whose services never run here): its subscriptions are checked
+     * against it, and its outbox relays wait for their queues.
+     */
+    @Bean
+    Subscriptions subscriptions(@Value("${spring.application.name}") String service) {
+        return Subscriptions.of(
+                Subscription.of(service, "registrations", UserRegistered.class),
+                Subscription.of(service, "registrations-in-order", UserRegistered.class));
+    }
 
     @Bean
     RpcEndpoint userLookalike(Topology topology) {

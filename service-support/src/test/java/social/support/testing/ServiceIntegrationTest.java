@@ -12,11 +12,12 @@ import org.springframework.context.annotation.Import;
 /**
  * A service's Spring context against this run's real Postgres and RabbitMQ, with the test
  * fixtures as beans: {@link RpcCalls} to ask the service, {@link EventReplay} to deliver events
- * to it. {@link EventProbe} reads the events it publishes.
+ * to it, {@link SubscriberStandIns} for the queues of the other services' subscriptions, which
+ * its outbox waits for. {@link EventProbe} reads the events it publishes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import({RpcCalls.class, EventReplay.class})
+@Import({RpcCalls.class, EventReplay.class, SubscriberStandIns.class})
 public @interface ServiceIntegrationTest {}
