@@ -326,6 +326,16 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                 continue; // behind an event of its aggregate that waits
             }
             Outcome outcome = confirmations.of(event);
+            if (outcome == Outcome.RETURNED
+                    && subscriptions.takersOf(event.routingKey()).isEmpty()) {
+                // no durable subscription takes this type (like.removed), or only the per-instance,
+                // at-most-once queues of running gateways do: nobody was owed it, so it holds nothing back
+                log.debug(
+                        "outbox: {} {} reached no queue, and no subscription takes it",
+                        event.routingKey(),
+                        event.eventId());
+                outcome = Outcome.ROUTED;
+            }
             if (outcome == Outcome.RETURNED) {
                 Counter.builder("social.outbox.unrouted")
                         .description("events the broker returned because no queue took them (they stay in the outbox)")
