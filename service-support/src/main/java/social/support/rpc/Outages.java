@@ -10,6 +10,8 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.TransactionSystemException;
 
+import social.contract.ErrorCode;
+
 /**
  * Tells a failure that came from something outside the work, and can come back (the database or
  * the broker unreachable, a service this one asked not answering), from one of the work itself:
@@ -27,6 +29,8 @@ public final class Outages {
                     || cause instanceof SQLTransientException
                     || cause instanceof RpcTimeoutException
                     || cause instanceof RpcUnavailableException
+                    || cause instanceof RpcErrorException answer
+                            && answer.reply().code() == ErrorCode.UNAVAILABLE
                     || cause instanceof AmqpConnectException
                     || cause instanceof ConnectException
                     || cause instanceof SQLException sql && lostSession(sql.getSQLState())) {

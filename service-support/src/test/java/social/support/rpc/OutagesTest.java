@@ -10,6 +10,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
+import social.contract.ErrorCode;
+import social.contract.ErrorReply;
+
 class OutagesTest {
 
     @Test
@@ -39,6 +42,15 @@ class OutagesTest {
                 .isTrue();
         assertThat(Outages.isOutage(new SQLException("terminating connection due to administrator command", "57P01")))
                 .isTrue();
+    }
+
+    /** Found by the fault harness: like-service answered 500 when post-service, asked in turn, answered 503. */
+    @Test
+    void aServiceAskedInTurnThatAnsweredUnavailableIsAnOutage() {
+        assertThat(Outages.isOutage(new RpcErrorException(ErrorReply.of(ErrorCode.UNAVAILABLE, "database away"))))
+                .isTrue();
+        assertThat(Outages.isOutage(new RpcErrorException(ErrorReply.of(ErrorCode.NOT_FOUND, "no such post"))))
+                .isFalse();
     }
 
     @Test
