@@ -33,7 +33,7 @@ public final class Outages {
                             && answer.reply().code() == ErrorCode.UNAVAILABLE
                     || cause instanceof AmqpConnectException
                     || cause instanceof ConnectException
-                    || cause instanceof SQLException sql && lostSession(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && (lostSession(sql.getSQLState()) || closedByThePool(sql))) {
                 return true;
             }
             // a rollback that failed on the dead connection hides the statement's own failure
@@ -44,6 +44,14 @@ public final class Outages {
             }
         }
         return false;
+    }
+
+    /**
+     * HikariCP's answer on a connection it closed after the database dropped it, without a
+     * SQLSTATE: met when a JPA rollback runs on such a connection after a terminated session.
+     */
+    private static boolean closedByThePool(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     /**

@@ -38,6 +38,10 @@ class OutagesTest {
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
 
         assertThat(Outages.isOutage(rollbackFailed)).isTrue();
+        // a JPA rollback on the connection the pool closed after the database dropped it (user-service)
+        assertThat(Outages.isOutage(new IllegalStateException(
+                        "Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))))
+                .isTrue();
         assertThat(Outages.isOutage(new SQLException("This connection has been closed.", "08003")))
                 .isTrue();
         assertThat(Outages.isOutage(new SQLException("terminating connection due to administrator command", "57P01")))
