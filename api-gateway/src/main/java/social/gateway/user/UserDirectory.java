@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Component;
 
 import social.contract.user.GetUserSummariesRequest;
@@ -32,12 +34,15 @@ public class UserDirectory {
     private final RpcClient rpc;
     private final AsyncCache<UUID, UserSummary> cache;
 
-    UserDirectory(RpcClient rpc, UserCacheProperties properties) {
+    UserDirectory(RpcClient rpc, UserCacheProperties properties, MeterRegistry meters) {
         this.rpc = rpc;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(properties.maxSize())
                 .expireAfterWrite(properties.expireAfterWrite())
+                .recordStats()
                 .buildAsync();
+        // cache_gets_total{cache="users",result="hit|miss"}: the hit rate on the dashboard
+        CaffeineCacheMetrics.monitor(meters, cache, "users");
     }
 
     /** The users among {@code userIds} that exist, by id, waiting for user-service if it must be asked. */

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,9 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import social.contract.ErrorReply;
 
-/** RFC 9457 problem details, the one shape every error of the API has. */
+/**
+ * RFC 9457 problem details, the one shape every error of the API has; each names its request with
+ * the extension {@code requestId}: the id of the trace the request started (README, "Operations":
+ * the same id is in the logs and the tracing backend).
+ */
 @Component
 public class Problems {
+    public static final String REQUEST_ID = "requestId";
+
     private final JsonMapper json;
 
     public Problems(JsonMapper json) {
@@ -30,6 +38,10 @@ public class Problems {
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
         problem.setType(URI.create("about:blank"));
+        SpanContext trace = Span.current().getSpanContext();
+        if (trace.isValid()) {
+            problem.setProperty(REQUEST_ID, trace.getTraceId());
+        }
         return problem;
     }
 

@@ -41,6 +41,8 @@ public final class Stack {
     private final Path logs;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    /** Where every service of the stack exports its spans (the tests watch the traces they start). */
+    private final TraceCollector traces = TraceCollector.start();
     /** Settings of the extra instances ({@code service#instance}) on top of the common ones. */
     private final Map<String, Map<String, String>> extraEnv = new ConcurrentHashMap<>();
 
@@ -162,6 +164,11 @@ public final class Stack {
         }
     }
 
+    /** The spans the stack's services exported, of the traces a test watches. */
+    TraceCollector traces() {
+        return traces;
+    }
+
     /** The broker users of this stack, for a test that talks to the broker as one of the services. */
     public BrokerUsers brokerUsers() {
         return brokerUsers;
@@ -170,6 +177,7 @@ public final class Stack {
     private void launch(String service) {
         Map<String, String> env = ServiceJvms.environment(service, brokerUsers, RPC_TIMEOUT);
         env.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        env.put("OTLP_TRACING_ENDPOINT", traces.endpoint());
         env.putAll(extraEnv.getOrDefault(service, Map.of()));
         processes.put(
                 service, ServiceJvms.launch(root, service, env, logs.resolve(service.replace('#', '-') + ".log")));

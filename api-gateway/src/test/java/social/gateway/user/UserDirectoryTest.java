@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,9 @@ import social.support.rpc.RpcTimeoutException;
 
 class UserDirectoryTest {
     private final FakeUserService userService = new FakeUserService();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final UserDirectory directory =
-            new UserDirectory(userService, new UserCacheProperties(1_000, Duration.ofMinutes(10)));
+            new UserDirectory(userService, new UserCacheProperties(1_000, Duration.ofMinutes(10)), meters);
 
     private final UUID ann = userService.register("ann", "Ann");
     private final UUID bob = userService.register("bob", "Bob");
@@ -51,6 +53,23 @@ class UserDirectoryTest {
         assertThat(directory.summaries(List.of()).join()).isEmpty();
 
         assertThat(userService.questions).containsExactly(Set.of(ann, bob), Set.of(cid));
+    }
+
+    @Test
+    void hitsAndMissesAreCountedForTheHitRate() {
+        directory.summaries(List.of(ann, bob)).join();
+        directory.summaries(List.of(ann)).join();
+
+        assertThat(meters.get("cache.gets")
+                        .tags("cache", "users", "result", "miss")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.get("cache.gets")
+                        .tags("cache", "users", "result", "hit")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package social.support.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -14,6 +15,7 @@ import social.contract.registry.Subscriptions;
 import social.support.events.InstanceSubscription;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.MessagingProperties;
 import social.support.messaging.Senders;
@@ -65,6 +67,12 @@ public class MessagingAutoConfiguration {
         return new Declarables(topology.eventsExchange(), topology.deadLetterExchange());
     }
 
+    /** Timers and trace context for what crosses the broker (README, "Operations"). */
+    @Bean
+    MessageObservations messageObservations(ObjectProvider<ObservationRegistry> registry) {
+        return new MessageObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
     /** Request/reply over direct reply-to, many requests in flight per channel (see {@link RpcClient}). */
     @Bean(destroyMethod = "close")
     RpcClient rpcClient(
@@ -74,7 +82,8 @@ public class MessagingAutoConfiguration {
             MessagingProperties properties,
             Topology topology,
             AmqpAdmin admin,
-            Senders senders) {
+            Senders senders,
+            MessageObservations observations) {
         return new RpcClient(
                 connectionFactory,
                 converter,
@@ -83,7 +92,8 @@ public class MessagingAutoConfiguration {
                 service -> admin.declareExchange(topology.rpcExchange(service)),
                 4,
                 properties.rpcMaxInFlight(),
-                senders);
+                senders,
+                observations);
     }
 
     /**
@@ -97,10 +107,11 @@ public class MessagingAutoConfiguration {
             ContractMessageConverter converter,
             MessagingProperties properties,
             Senders senders,
+            MessageObservations observations,
             @Value("${spring.application.name}") String serviceName) {
         ListenerContainers containers =
                 ListenerContainers.onOwnConnectionWithoutConfirms(connectionFactory, serviceName + " requests");
-        RpcEndpoint.listenersByQueue(endpoints.orderedStream().toList(), converter, senders)
+        RpcEndpoint.listenersByQueue(endpoints.orderedStream().toList(), converter, senders, observations)
                 .forEach((queue, listener) ->
                         containers.add(queue, listener, properties.rpcConcurrency(), properties.rpcPrefetch()));
         return containers;
@@ -116,13 +127,14 @@ public class MessagingAutoConfiguration {
             ConnectionFactory connectionFactory,
             ContractMessageConverter converter,
             MessagingProperties properties,
-            Senders senders) {
+            Senders senders,
+            MessageObservations observations) {
         ListenerContainers containers = new ListenerContainers(connectionFactory);
         subscriptions
                 .orderedStream()
                 .forEach(subscription -> containers.addForInstance(
                         subscription.queue(),
-                        subscription.listener(converter, senders),
+                        subscription.listener(converter, senders, observations),
                         properties.prefetch(),
                         subscription::resubscribed));
         return containers;

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -34,6 +36,7 @@ import social.support.events.InboxJanitor;
 import social.support.events.StuckEvent;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.MessagingProperties;
 import social.support.messaging.Senders;
@@ -41,6 +44,7 @@ import social.support.messaging.Topology;
 import social.support.outbox.EventOutbox;
 import social.support.outbox.OutboxProperties;
 import social.support.outbox.OutboxRelay;
+import social.support.outbox.OutboxTracing;
 
 /** The transactional outbox and idempotent event consumers, for services that own a database. */
 @AutoConfiguration(
@@ -68,7 +72,8 @@ public class PersistenceMessagingAutoConfiguration {
             Subscriptions subscriptions,
             OutboxProperties properties,
             @Value("${spring.rabbitmq.username}") String brokerUser,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            OutboxTracing tracing) {
         if (!(connectionFactory instanceof AbstractConnectionFactory broker)) {
             throw new IllegalStateException(
                     "the outbox relay connects as a " + AbstractConnectionFactory.class.getName() + " does, not as "
@@ -81,12 +86,21 @@ public class PersistenceMessagingAutoConfiguration {
                 subscriptions,
                 properties,
                 brokerUser,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracing);
+    }
+
+    /** Trace context stored with each event and continued when it is published (README, "Operations"). */
+    @Bean
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new OutboxTracing(
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean
-    EventOutbox eventOutbox(DataSource dataSource, ContractMessageConverter converter, OutboxRelay relay) {
-        return new EventOutbox(new JdbcTemplate(dataSource), converter, relay);
+    EventOutbox eventOutbox(
+            DataSource dataSource, ContractMessageConverter converter, OutboxRelay relay, OutboxTracing tracing) {
+        return new EventOutbox(new JdbcTemplate(dataSource), converter, relay, tracing);
     }
 
     @Bean
@@ -110,10 +124,11 @@ public class PersistenceMessagingAutoConfiguration {
             Inbox inbox,
             MessagingProperties properties,
             Senders senders,
-            Topology topology) {
+            Topology topology,
+            MessageObservations observations) {
         List<EventSubscription> declared = subscriptions.orderedStream().toList();
         EventSubscription.requireEveryListed(declared, topology);
-        return new EventConsumers(declared, converter, inbox, EventConsumption.of(properties), senders);
+        return new EventConsumers(declared, converter, inbox, EventConsumption.of(properties), senders, observations);
     }
 
     /** Applies the events of every {@link EventSubscription} bean of this service. */

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.Senders;
 
 /**
@@ -32,11 +33,13 @@ public final class EventConsumers implements MeterBinder {
             ContractMessageConverter converter,
             Inbox inbox,
             EventConsumption consumption,
-            Senders senders) {
+            Senders senders,
+            MessageObservations observations) {
         for (EventSubscription subscription : subscriptions) {
             this.subscriptions.put(subscription.queue(), subscription);
             this.listeners.put(
-                    subscription.queue(), new EventListener(subscription, converter, inbox, consumption, senders));
+                    subscription.queue(),
+                    new EventListener(subscription, converter, inbox, consumption, senders, observations));
         }
     }
 

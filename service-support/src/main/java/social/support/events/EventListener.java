@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -15,6 +16,7 @@ import org.springframework.amqp.support.converter.MessageConversionException;
 
 import social.contract.Event;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.Senders;
 import social.support.rpc.Outages;
 
@@ -45,6 +47,7 @@ final class EventListener implements MessageListener {
     private final Inbox inbox;
     private final EventConsumption consumption;
     private final Senders senders;
+    private final MessageObservations observations;
     private final AtomicReference<StuckEvent> stuck = new AtomicReference<>();
 
     EventListener(
@@ -52,16 +55,41 @@ final class EventListener implements MessageListener {
             ContractMessageConverter converter,
             Inbox inbox,
             EventConsumption consumption,
-            Senders senders) {
+            Senders senders,
+            MessageObservations observations) {
         this.subscription = subscription;
         this.converter = converter;
         this.inbox = inbox;
         this.consumption = consumption;
         this.senders = senders;
+        this.observations = observations;
     }
+
+    /** Outcome tags of {@link MessageObservations#EVENTS}. */
+    static final String APPLIED = "applied";
+
+    static final String DUPLICATE = "duplicate";
+    static final String RETRIED = "retried";
+    static final String DEAD_LETTERED = "dead_lettered";
 
     @Override
     public void onMessage(Message message) {
+        Observation observation = observations
+                .eventTaken(queue(), type(message), message.getMessageProperties())
+                .start();
+        String outcome = RETRIED;
+        try (Observation.Scope scope = observation.openScope()) {
+            outcome = take(message) ? APPLIED : DUPLICATE;
+        } catch (AmqpRejectAndDontRequeueException e) {
+            outcome = DEAD_LETTERED;
+            throw e;
+        } finally {
+            MessageObservations.stop(observation, outcome);
+        }
+    }
+
+    /** @return whether the event was applied now (false: it had been before) */
+    private boolean take(Message message) {
         Event event;
         Consumer<Event> handler;
         try {
@@ -74,9 +102,9 @@ final class EventListener implements MessageListener {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                applyOnce(event, handler);
+                boolean applied = applyOnce(event, handler);
                 stuck.set(null);
-                return;
+                return applied;
             } catch (TooOld e) {
                 stuck.set(null);
                 log.error("{} dead-letters event {} ({}): {}", queue(), event.eventId(), type(message), e.getMessage());
@@ -168,8 +196,8 @@ final class EventListener implements MessageListener {
         return subscription.inOrder();
     }
 
-    private void applyOnce(Event event, Consumer<Event> handler) {
-        inbox.applyOnce(queue(), event.eventId(), () -> {
+    private boolean applyOnce(Event event, Consumer<Event> handler) {
+        return inbox.applyOnce(queue(), event.eventId(), () -> {
             // checked only once the id is recorded as new: a copy of an event applied (and remembered) is skipped
             // anyway
             if (consumption.tooOld(event.occurredAt(), Instant.now())) {

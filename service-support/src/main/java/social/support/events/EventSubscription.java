@@ -19,6 +19,7 @@ import social.contract.Event;
 import social.contract.registry.Subscription;
 import social.contract.registry.Subscriptions;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.Senders;
 import social.support.messaging.Topology;
 
@@ -94,7 +95,7 @@ public final class EventSubscription extends Declarables {
      */
     public MessageListener listener(
             ContractMessageConverter converter, Inbox inbox, EventConsumption consumption, Senders senders) {
-        return new EventListener(this, converter, inbox, consumption, senders);
+        return new EventListener(this, converter, inbox, consumption, senders, MessageObservations.none());
     }
 
     Consumer<Event> handler(Class<?> type) {

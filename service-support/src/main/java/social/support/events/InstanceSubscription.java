@@ -7,16 +7,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
 import social.contract.Event;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.Senders;
 import social.support.messaging.Topology;
 
@@ -35,13 +38,15 @@ import social.support.messaging.Topology;
 public final class InstanceSubscription extends Declarables {
     private static final Logger log = LoggerFactory.getLogger(InstanceSubscription.class);
 
+    private final String concern;
     private final String queue;
     private final EventHandlers handlers;
     private final Runnable resubscribed;
 
     private InstanceSubscription(
-            String queue, EventHandlers handlers, Runnable resubscribed, List<Declarable> declarables) {
+            String concern, String queue, EventHandlers handlers, Runnable resubscribed, List<Declarable> declarables) {
         super(declarables);
+        this.concern = concern;
         this.queue = queue;
         this.handlers = handlers;
         this.resubscribed = resubscribed;
@@ -63,21 +68,41 @@ public final class InstanceSubscription extends Declarables {
      * The listener that hands each event to its handler; a type without one is ignored, and so is an
      * event that its owner did not publish (logged: this queue has no dead-letter queue).
      */
-    public MessageListener listener(ContractMessageConverter converter, Senders senders) {
+    public MessageListener listener(
+            ContractMessageConverter converter, Senders senders, MessageObservations observations) {
         return message -> {
-            String sender = message.getMessageProperties().getReceivedUserId();
-            var refused =
-                    senders.refusesEvent(sender, message.getMessageProperties().getType());
-            if (refused.isPresent()) {
-                log.error("{} drops an event from {}: {}", queue, sender, refused.get());
-                return;
-            }
-            Object event = converter.fromMessage(message);
-            Consumer<Event> handler = handlers.of(event.getClass());
-            if (handler != null) {
-                handler.accept((Event) event);
+            String type = message.getMessageProperties().getType();
+            // tagged by concern: the queue's name is new with every instance
+            Observation observation = observations
+                    .eventTaken(concern, type, message.getMessageProperties())
+                    .start();
+            String outcome = "dropped";
+            try (Observation.Scope scope = observation.openScope()) {
+                if (handle(message, converter, senders)) {
+                    outcome = "applied";
+                }
+            } finally {
+                MessageObservations.stop(observation, outcome);
             }
         };
+    }
+
+    /** @return whether a handler took the event */
+    private boolean handle(Message message, ContractMessageConverter converter, Senders senders) {
+        String sender = message.getMessageProperties().getReceivedUserId();
+        var refused =
+                senders.refusesEvent(sender, message.getMessageProperties().getType());
+        if (refused.isPresent()) {
+            log.error("{} drops an event from {}: {}", queue, sender, refused.get());
+            return false;
+        }
+        Object event = converter.fromMessage(message);
+        Consumer<Event> handler = handlers.of(event.getClass());
+        if (handler == null) {
+            return false;
+        }
+        handler.accept((Event) event);
+        return true;
     }
 
     /** Runs the hook of {@link Builder#whenResubscribed}: the queue was lost, and events with it. */
@@ -137,7 +162,7 @@ public final class InstanceSubscription extends Declarables {
             Queue queue = new Queue(name, false, true, true, arguments);
             List<Declarable> declarables = new ArrayList<>(List.of(events, queue));
             declarables.addAll(handlers.bindings(queue, events));
-            return new InstanceSubscription(name, handlers.frozen(), resubscribed, declarables);
+            return new InstanceSubscription(concern, name, handlers.frozen(), resubscribed, declarables);
         }
     }
 }

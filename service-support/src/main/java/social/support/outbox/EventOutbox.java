@@ -19,11 +19,18 @@ public class EventOutbox {
     private final JdbcTemplate jdbc;
     private final ContractMessageConverter converter;
     private final OutboxRelay relay;
+    private final OutboxTracing tracing;
 
     public EventOutbox(JdbcTemplate jdbc, ContractMessageConverter converter, OutboxRelay relay) {
+        this(jdbc, converter, relay, OutboxTracing.none());
+    }
+
+    public EventOutbox(
+            JdbcTemplate jdbc, ContractMessageConverter converter, OutboxRelay relay, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.converter = converter;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     public void publish(Event event) {
@@ -31,11 +38,13 @@ public class EventOutbox {
             throw new IllegalTransactionStateException("events are written in the transaction of their state change");
         }
         jdbc.update(
-                "INSERT INTO outbox (event_id, routing_key, payload, created_at) VALUES (?, ?, ?::jsonb, ?)",
+                "INSERT INTO outbox (event_id, routing_key, payload, created_at, trace_parent)"
+                        + " VALUES (?, ?, ?::jsonb, ?, ?)",
                 event.eventId(),
                 MessageTypes.idOf(event.getClass()),
                 new String(converter.toJson(event), java.nio.charset.StandardCharsets.UTF_8),
-                Timestamp.from(event.occurredAt()));
+                Timestamp.from(event.occurredAt()),
+                tracing.current());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -75,12 +75,15 @@ import social.support.outbox.BrokerLink.Outcome;
 public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String LOCK_KEY = "hashtext('outbox-relay.' || current_schema())";
-    private static final String COLUMNS = "SELECT id, event_id, routing_key, payload::text AS payload FROM outbox";
+    private static final String COLUMNS =
+            "SELECT id, event_id, routing_key, payload::text AS payload, created_at, trace_parent FROM outbox";
     private static final RowMapper<PendingEvent> ROW = (rs, i) -> new PendingEvent(
             rs.getLong("id"),
             rs.getObject("event_id", UUID.class),
             rs.getString("routing_key"),
-            rs.getString("payload"));
+            rs.getString("payload"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("trace_parent"));
 
     private final DataSource dataSource;
     private final BrokerLink broker;
@@ -89,6 +92,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private final OutboxProperties properties;
     private final String sender;
     private final MeterRegistry meters;
+    private final OutboxTracing tracing;
+    private final Backlog backlog;
     /**
      * Aggregates whose oldest event could not go out (no queue took it, or a queue that should take
      * it does not exist), by aggregate; only the relaying thread changes it.
@@ -113,7 +118,21 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
             OutboxProperties properties,
             String sender,
             MeterRegistry meters) {
+        this(dataSource, broker, names, subscriptions, properties, sender, meters, OutboxTracing.none());
+    }
+
+    /** @param tracing continues the trace that wrote each event when it is published */
+    public OutboxRelay(
+            DataSource dataSource,
+            com.rabbitmq.client.ConnectionFactory broker,
+            MessagingNames names,
+            Subscriptions subscriptions,
+            OutboxProperties properties,
+            String sender,
+            MeterRegistry meters,
+            OutboxTracing tracing) {
         this.dataSource = dataSource;
+        this.tracing = tracing;
         this.broker = new BrokerLink(broker, names.serviceName() + " outbox");
         this.names = names;
         this.subscriptions = subscriptions;
@@ -123,6 +142,72 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         Gauge.builder("social.outbox.unrouted.aggregates", unrouted, Map::size)
                 .description("aggregates whose events wait in the outbox because no queue took the oldest")
                 .register(meters);
+        this.backlog = new Backlog(new JdbcTemplate(dataSource));
+        Gauge.builder("social.outbox.pending", backlog, Backlog::pending)
+                .description("events written and not yet confirmed by the broker (all instances of the service)")
+                .register(meters);
+        Gauge.builder("social.outbox.lag", backlog, Backlog::lagSeconds)
+                .baseUnit("seconds")
+                .description("how long the oldest event not yet confirmed by the broker has waited; 0 when none waits")
+                .register(meters);
+    }
+
+    /**
+     * The outbox's size and the age of its oldest event, read at most every few seconds (a scrape
+     * must not cost a query each); NaN while the database cannot say.
+     */
+    private static final class Backlog {
+        private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+        private final JdbcTemplate jdbc;
+        private long readAt;
+        private double pending = Double.NaN;
+        private double lagSeconds = Double.NaN;
+
+        Backlog(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        synchronized double pending() {
+            refresh();
+            return pending;
+        }
+
+        synchronized double lagSeconds() {
+            refresh();
+            return lagSeconds;
+        }
+
+        private void refresh() {
+            long now = System.nanoTime();
+            if (readAt != 0 && now - readAt < REFRESH_NANOS) {
+                return;
+            }
+            readAt = now;
+            try {
+                jdbc.query(
+                        // the oldest by id (its primary key), not a scan for the smallest created_at
+                        "SELECT (SELECT count(*) FROM outbox) AS pending,"
+                                + " (SELECT extract(epoch FROM now() - created_at) FROM outbox ORDER BY id LIMIT 1) AS lag",
+                        rs -> {
+                            pending = rs.getLong("pending");
+                            double lag = rs.getDouble("lag");
+                            lagSeconds = rs.wasNull() ? 0 : Math.max(0, lag);
+                        });
+            } catch (RuntimeException e) {
+                pending = Double.NaN;
+                lagSeconds = Double.NaN;
+                log.debug("cannot read the outbox's backlog: {}", e.toString());
+            }
+        }
+    }
+
+    /** The events as they are published: each continuing the trace that wrote it (see {@link OutboxTracing}). */
+    private List<PendingEvent> traced(List<PendingEvent> events) {
+        List<PendingEvent> traced = new ArrayList<>(events.size());
+        for (PendingEvent event : events) {
+            traced.add(event.carrying(tracing.published(event.traceParent(), event.routingKey(), event.writtenAt())));
+        }
+        return traced;
     }
 
     /** Called after a transaction that wrote events committed: publish now, not at the next poll. */
@@ -231,7 +316,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         }
         Confirmations confirmations = publishing.isEmpty()
                 ? new Confirmations(Map.of(), null)
-                : broker.publish(names.eventsExchange(), publishing, sender, properties.confirmTimeout());
+                : broker.publish(names.eventsExchange(), traced(publishing), sender, properties.confirmTimeout());
 
         Set<Long> published = publishing.stream().map(PendingEvent::id).collect(Collectors.toSet());
         Settlement settlement = settle(events, published, unsubscribed, confirmations, probed);

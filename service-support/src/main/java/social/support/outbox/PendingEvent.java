@@ -1,6 +1,7 @@
 package social.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.rabbitmq.client.AMQP;
@@ -10,8 +11,12 @@ import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter
 
 import social.support.messaging.ContractMessageConverter;
 
-/** A row of the {@code outbox} table: an event committed and not yet confirmed by the broker. */
-record PendingEvent(long id, UUID eventId, String routingKey, String payload) {
+/**
+ * A row of the {@code outbox} table: an event committed and not yet confirmed by the broker.
+ *
+ * @param traceParent the W3C trace context the event carries (see {@link OutboxTracing}), or null
+ */
+record PendingEvent(long id, UUID eventId, String routingKey, String payload, Instant writtenAt, String traceParent) {
     private static final DefaultMessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
 
     /**
@@ -21,6 +26,11 @@ record PendingEvent(long id, UUID eventId, String routingKey, String payload) {
     String aggregate() {
         int dot = routingKey.indexOf('.');
         return dot < 0 ? routingKey : routingKey.substring(0, dot);
+    }
+
+    /** This event, carrying {@code traceParent} instead. */
+    PendingEvent carrying(String traceParent) {
+        return new PendingEvent(id, eventId, routingKey, payload, writtenAt, traceParent);
     }
 
     byte[] body() {
@@ -38,6 +48,9 @@ record PendingEvent(long id, UUID eventId, String routingKey, String payload) {
         properties.setContentType(ContractMessageConverter.CONTENT_TYPE);
         properties.setContentEncoding(StandardCharsets.UTF_8.name());
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        if (traceParent != null) {
+            properties.setHeader(OutboxTracing.TRACEPARENT, traceParent);
+        }
         return PROPERTIES.fromMessageProperties(properties, StandardCharsets.UTF_8.name());
     }
 }

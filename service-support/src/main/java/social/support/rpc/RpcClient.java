@@ -3,6 +3,7 @@ package social.support.rpc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpMessageReturnedException;
@@ -38,6 +40,7 @@ import org.springframework.amqp.support.converter.MessageConverter;
 
 import social.contract.ErrorReply;
 import social.contract.rpc.Operation;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.Senders;
 
@@ -79,6 +82,7 @@ public class RpcClient implements AutoCloseable {
     private final Lane[] lanes;
     private final int maxInFlight;
     private final Senders senders;
+    private final MessageObservations observations;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "rpc-timeouts");
         t.setDaemon(true);
@@ -96,12 +100,31 @@ public class RpcClient implements AutoCloseable {
         final CompletableFuture<Object> reply;
         final Operation<?, ?> operation;
         final ScheduledFuture<?> timeout;
+        /** The caller's observation: in scope where the reply's continuation runs, so that its next calls join its trace. */
+        final Observation caller;
+
         volatile Channel channel;
 
-        Pending(CompletableFuture<Object> reply, Operation<?, ?> operation, ScheduledFuture<?> timeout) {
+        Pending(
+                CompletableFuture<Object> reply,
+                Operation<?, ?> operation,
+                ScheduledFuture<?> timeout,
+                Observation caller) {
             this.reply = reply;
             this.operation = operation;
             this.timeout = timeout;
+            this.caller = caller;
+        }
+
+        /** Completes the reply where the caller's observation is current. */
+        void complete(Runnable completion) {
+            if (caller == null) {
+                completion.run();
+                return;
+            }
+            try (Observation.Scope scope = caller.openScope()) {
+                completion.run();
+            }
         }
 
         CompletableFuture<Object> reply() {
@@ -126,6 +149,7 @@ public class RpcClient implements AutoCloseable {
      *                        unavailable (503) instead of piling up until memory runs out
      * @param senders         whose replies count: a reply whose validated {@code user_id} is not the
      *                        operation owner's is ignored (the caller keeps waiting for the real one)
+     * @param observations    times each call by operation and outcome, and carries its trace context
      */
     public RpcClient(
             ConnectionFactory connectionFactory,
@@ -135,9 +159,11 @@ public class RpcClient implements AutoCloseable {
             Consumer<String> declareExchange,
             int lanes,
             int maxInFlight,
-            Senders senders) {
+            Senders senders,
+            MessageObservations observations) {
         this.connectionFactory = connectionFactory;
         this.senders = senders;
+        this.observations = observations;
         this.maxInFlight = maxInFlight;
         this.converter = converter;
         this.names = names;
@@ -151,6 +177,28 @@ public class RpcClient implements AutoCloseable {
         for (int i = 0; i < this.lanes.length; i++) {
             this.lanes[i] = new Lane();
         }
+    }
+
+    /** As the full constructor, observing nothing. */
+    public RpcClient(
+            ConnectionFactory connectionFactory,
+            MessageConverter converter,
+            MessagingNames names,
+            Duration timeout,
+            Consumer<String> declareExchange,
+            int lanes,
+            int maxInFlight,
+            Senders senders) {
+        this(
+                connectionFactory,
+                converter,
+                names,
+                timeout,
+                declareExchange,
+                lanes,
+                maxInFlight,
+                senders,
+                MessageObservations.none());
     }
 
     public RpcClient(
@@ -167,7 +215,8 @@ public class RpcClient implements AutoCloseable {
                 declareExchange,
                 4,
                 DEFAULT_MAX_IN_FLIGHT,
-                Senders.unchecked());
+                Senders.unchecked(),
+                MessageObservations.none());
     }
 
     /**
@@ -179,17 +228,20 @@ public class RpcClient implements AutoCloseable {
         CompletableFuture<R> result = new CompletableFuture<>();
         CompletableFuture<Object> reply = new CompletableFuture<>();
         String correlationId = UUID.randomUUID().toString();
+        MessageProperties props = new MessageProperties();
+        Observation observation = observations.rpcCall(operation.service(), operation.routingKey(), props);
         if (pending.size() >= maxInFlight) {
+            MessageObservations.stop(observation, "shed");
             result.completeExceptionally(new RpcUnavailableException(
                     operation.service(), new IllegalStateException(maxInFlight + " requests already await replies")));
             return result;
         }
+        result.whenComplete((answer, failure) -> MessageObservations.stop(observation, outcome(failure)));
         try {
             if (!declaredServices.contains(operation.service())) {
                 declareExchange.accept(operation.service());
                 declaredServices.add(operation.service());
             }
-            MessageProperties props = new MessageProperties();
             props.setCorrelationId(correlationId);
             props.setReplyTo(REPLY_TO);
             props.setExpiration(expiration);
@@ -205,7 +257,7 @@ public class RpcClient implements AutoCloseable {
                     },
                     timeout.toMillis(),
                     TimeUnit.MILLISECONDS);
-            Pending call = new Pending(reply, operation, timer);
+            Pending call = new Pending(reply, operation, timer, callerOf(observation));
             pending.put(correlationId, call);
             Lane lane = lanes[ThreadLocalRandom.current().nextInt(lanes.length)];
             lane.publish(
@@ -235,6 +287,26 @@ public class RpcClient implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    private static Observation callerOf(Observation call) {
+        return call.getContext().getParentObservation() instanceof Observation caller ? caller : null;
+    }
+
+    /** The outcome tag of a call: ok, the error reply's code, timeout or unavailable. */
+    static String outcome(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause == null) {
+            return MessageObservations.OK;
+        } else if (cause instanceof RpcErrorException error) {
+            return error.reply().code().name().toLowerCase(Locale.ROOT);
+        } else if (cause instanceof RpcTimeoutException) {
+            return "timeout";
+        } else if (cause instanceof RpcUnavailableException) {
+            return "unavailable";
+        }
+        return "failed";
     }
 
     /**
@@ -301,7 +373,7 @@ public class RpcClient implements AutoCloseable {
         try {
             MessageProperties mp = properties.toMessageProperties(props, envelope, StandardCharsets.UTF_8.name());
             Object answer = converter.fromMessage(new Message(body, mp));
-            continuations.execute(() -> p.reply().complete(answer));
+            continuations.execute(() -> p.complete(() -> p.reply().complete(answer)));
         } catch (RuntimeException e) {
             p.reply().completeExceptionally(e);
         }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.BeanNameAware;
 
 import social.contract.rpc.Operation;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.Senders;
 import social.support.messaging.Topology;
 
@@ -55,7 +56,10 @@ public final class RpcEndpoint extends Declarables implements BeanNameAware {
      *                               have exactly one handler
      */
     public static Map<String, MessageListener> listenersByQueue(
-            Collection<RpcEndpoint> endpoints, ContractMessageConverter converter, Senders senders) {
+            Collection<RpcEndpoint> endpoints,
+            ContractMessageConverter converter,
+            Senders senders,
+            MessageObservations observations) {
         Map<String, Map<String, RpcEndpoint>> ownersByQueue = new LinkedHashMap<>();
         for (RpcEndpoint endpoint : endpoints) {
             Map<String, RpcEndpoint> owners = ownersByQueue.computeIfAbsent(endpoint.queue, queue -> new HashMap<>());
@@ -72,7 +76,7 @@ public final class RpcEndpoint extends Declarables implements BeanNameAware {
         ownersByQueue.forEach((queue, owners) -> {
             Map<String, Handler<?, ?>> dispatch = new HashMap<>();
             owners.forEach((routingKey, owner) -> dispatch.put(routingKey, owner.handlers.get(routingKey)));
-            listeners.put(queue, new RpcRequestListener(dispatch, converter, senders));
+            listeners.put(queue, new RpcRequestListener(dispatch, converter, senders, observations));
         });
         return listeners;
     }

@@ -2,10 +2,12 @@ package social.support.rpc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.rabbitmq.client.Channel;
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -19,6 +21,7 @@ import social.contract.ErrorCode;
 import social.contract.ErrorReply;
 import social.support.error.ServiceException;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.Senders;
 
 /**
@@ -34,26 +37,42 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
     private final Map<String, RpcEndpoint.Handler<?, ?>> handlers;
     private final ContractMessageConverter converter;
     private final Senders senders;
+    private final MessageObservations observations;
 
     /** @param handlers by routing key */
     RpcRequestListener(
-            Map<String, RpcEndpoint.Handler<?, ?>> handlers, ContractMessageConverter converter, Senders senders) {
+            Map<String, RpcEndpoint.Handler<?, ?>> handlers,
+            ContractMessageConverter converter,
+            Senders senders,
+            MessageObservations observations) {
         this.handlers = Map.copyOf(handlers);
         this.converter = converter;
         this.senders = senders;
+        this.observations = observations;
     }
 
     @Override
     public void onMessage(Message request, Channel channel) {
         MessageProperties properties = request.getMessageProperties();
+        String operation = properties.getReceivedRoutingKey();
+        Observation observation =
+                observations.rpcAnswer(handlers.containsKey(operation) ? operation : "unknown", properties);
         if (pastDeadline(properties)) {
             // acknowledged unanswered: nobody awaits the answer, and the work would be done for nobody
-            log.debug("dropping {}: its caller stopped waiting", properties.getReceivedRoutingKey());
+            log.debug("dropping {}: its caller stopped waiting", operation);
+            MessageObservations.stop(observation.start(), "expired");
             return;
         }
-        Object reply = answer(properties.getReceivedRoutingKey(), request);
+        Object reply = null;
+        observation.start();
+        try (Observation.Scope scope = observation.openScope()) {
+            reply = answer(operation, request);
+        } finally {
+            // the reply's own outcome: what the caller hears
+            MessageObservations.stop(observation, outcomeOf(reply));
+        }
         if (properties.getReplyTo() == null) {
-            log.warn("dropping reply to {}: the request named no reply-to", properties.getReceivedRoutingKey());
+            log.warn("dropping reply to {}: the request named no reply-to", operation);
             return;
         }
         MessageProperties replyProperties = new MessageProperties();
@@ -71,6 +90,15 @@ final class RpcRequestListener implements ChannelAwareMessageListener {
             // the work is done: redelivering the request would do it twice; the caller times out
             log.warn("could not send the reply to {}: {}", properties.getReceivedRoutingKey(), e.toString());
         }
+    }
+
+    private static String outcomeOf(Object reply) {
+        if (reply == null) {
+            return "failed";
+        }
+        return reply instanceof ErrorReply error
+                ? error.code().name().toLowerCase(Locale.ROOT)
+                : MessageObservations.OK;
     }
 
     private static boolean pastDeadline(MessageProperties properties) {

@@ -58,6 +58,7 @@ import social.support.events.EventConsumption;
 import social.support.events.EventSubscription;
 import social.support.events.Inbox;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.Senders;
 import social.support.messaging.Topology;
@@ -129,7 +130,7 @@ class BrokerIdentityIT {
         listen(
                 postConnections,
                 posts.queue(),
-                RpcEndpoint.listenersByQueue(List.of(posts), converter(POSTS), senders)
+                RpcEndpoint.listenersByQueue(List.of(posts), converter(POSTS), senders, MessageObservations.none())
                         .get(posts.queue()));
 
         // notification-service hears like.added and post.created

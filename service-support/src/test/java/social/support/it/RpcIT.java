@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -27,6 +30,7 @@ import social.contract.user.User;
 import social.contract.user.UserRpc;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.ListenerContainers;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.Senders;
 import social.support.rpc.RpcClient;
@@ -124,6 +128,9 @@ class RpcIT {
     @Test
     void beyondTheInFlightLimitARequestIsShedAtOnceInsteadOfQueued(@Autowired ConnectionFactory connections)
             throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
         RpcClient small = new RpcClient(
                 connections,
                 new ContractMessageConverter(),
@@ -132,7 +139,8 @@ class RpcIT {
                 service -> {},
                 1,
                 1,
-                Senders.unchecked());
+                Senders.unchecked(),
+                new MessageObservations(observations));
         rpcListeners.stop();
         try {
             var waiting = small.call(UserRpc.GET, new GetUserRequest(SupportTestApplication.KNOWN_USER));
@@ -143,6 +151,17 @@ class RpcIT {
                     .isInstanceOf(RpcUnavailableException.class);
             assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(500));
             assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RpcTimeoutException.class);
+            // each counted by operation and outcome, as the dashboards show them
+            assertThat(meters.get(MessageObservations.RPC_CLIENT)
+                            .tags("operation", UserRpc.GET.routingKey(), "outcome", "shed")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(meters.get(MessageObservations.RPC_CLIENT)
+                            .tags("operation", UserRpc.GET.routingKey(), "outcome", "timeout")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
         } finally {
             rpcListeners.start();
             small.close();

@@ -31,6 +31,7 @@ import social.contract.user.GetUserRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
 import social.support.messaging.ContractMessageConverter;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.MessagingNames;
 import social.support.messaging.Senders;
 import social.support.messaging.Topology;
@@ -51,8 +52,8 @@ class RpcEndpointTest {
                 RpcEndpoint.answering(UserRpc.SERVICE, topology)
                         .on(UserRpc.FIND_BY_USERNAME, request -> user("by-name")));
 
-        Map<String, MessageListener> listeners =
-                RpcEndpoint.listenersByQueue(List.of(byId, byName), converter, Senders.unchecked());
+        Map<String, MessageListener> listeners = RpcEndpoint.listenersByQueue(
+                List.of(byId, byName), converter, Senders.unchecked(), MessageObservations.none());
 
         assertThat(listeners).containsOnlyKeys("test.user.rpc.requests");
         MessageListener listener = listeners.get("test.user.rpc.requests");
@@ -69,7 +70,8 @@ class RpcEndpointTest {
         RpcEndpoint byId = endpoint(
                 "byIdEndpoint",
                 RpcEndpoint.answering(UserRpc.SERVICE, topology).on(UserRpc.GET, request -> user("by-id")));
-        MessageListener listener = RpcEndpoint.listenersByQueue(List.of(byId), converter, Senders.unchecked())
+        MessageListener listener = RpcEndpoint.listenersByQueue(
+                        List.of(byId), converter, Senders.unchecked(), MessageObservations.none())
                 .get("test.user.rpc.requests");
 
         assertThat(answer(listener, UserRpc.FIND_BY_USERNAME.routingKey(), new FindUserByUsernameRequest("x")))
@@ -84,7 +86,8 @@ class RpcEndpointTest {
         RpcEndpoint posts = endpoint(
                 "posts", RpcEndpoint.answering(PostRpc.SERVICE, topology).on(PostRpc.GET, request -> null));
 
-        assertThat(RpcEndpoint.listenersByQueue(List.of(users, posts), converter, Senders.unchecked()))
+        assertThat(RpcEndpoint.listenersByQueue(
+                        List.of(users, posts), converter, Senders.unchecked(), MessageObservations.none()))
                 .containsOnlyKeys("test.user.rpc.requests", "test.post.rpc.requests");
     }
 
@@ -99,7 +102,8 @@ class RpcEndpointTest {
                         .on(UserRpc.FIND_BY_USERNAME, request -> user("second"))
                         .on(UserRpc.GET, request -> user("second")));
 
-        assertThatThrownBy(() -> RpcEndpoint.listenersByQueue(List.of(first, second), converter, Senders.unchecked()))
+        assertThatThrownBy(() -> RpcEndpoint.listenersByQueue(
+                        List.of(first, second), converter, Senders.unchecked(), MessageObservations.none()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(UserRpc.GET.routingKey())
                 .hasMessageContaining("'profileEndpoint'")
@@ -124,7 +128,8 @@ class RpcEndpointTest {
                 "byIdEndpoint",
                 RpcEndpoint.answering(UserRpc.SERVICE, topology)
                         .on(UserRpc.GET, request -> user(unreachable.queryForObject("SELECT 'x'", String.class))));
-        MessageListener listener = RpcEndpoint.listenersByQueue(List.of(byId), converter, Senders.unchecked())
+        MessageListener listener = RpcEndpoint.listenersByQueue(
+                        List.of(byId), converter, Senders.unchecked(), MessageObservations.none())
                 .get("test.user.rpc.requests");
 
         assertThat(answer(listener, UserRpc.GET.routingKey(), new GetUserRequest(UUID.randomUUID())))
@@ -138,7 +143,8 @@ class RpcEndpointTest {
                 "byIdEndpoint", RpcEndpoint.answering(UserRpc.SERVICE, topology).on(UserRpc.GET, request -> {
                     throw new IllegalStateException("a bug");
                 }));
-        MessageListener listener = RpcEndpoint.listenersByQueue(List.of(byId), converter, Senders.unchecked())
+        MessageListener listener = RpcEndpoint.listenersByQueue(
+                        List.of(byId), converter, Senders.unchecked(), MessageObservations.none())
                 .get("test.user.rpc.requests");
 
         assertThat(answer(listener, UserRpc.GET.routingKey(), new GetUserRequest(UUID.randomUUID())))
