@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 #
 # Writes the secrets docker compose needs into the git-ignored .env next to docker-compose.yml:
-# the Postgres superuser's password, one password per service database role, and auth-service's
-# Ed25519 signing key pair; then the broker's users (scripts/broker-users.sh: one password per
-# service, the gateway and the administrator, and the broker's definitions file). Only variables
-# missing from .env are added (so it is safe to run again); --rotate replaces named ones.
+# the Postgres superuser's password, one password per service database role, auth-service's Ed25519
+# signing key pair and Grafana's admin password (the observability container); then the broker's users
+# (scripts/broker-users.sh: one password per service, the gateway and the administrator, and the
+# broker's definitions file). Only variables missing from .env are added (so it is safe to run again);
+# --rotate replaces named ones.
 #
 set -euo pipefail
 
@@ -14,6 +15,8 @@ ENV_FILE="${ENV_FILE:-$ROOT/.env}"
 DB_PASSWORD_VARS=(POSTGRES_PASSWORD AUTH_DB_PASSWORD USERS_DB_PASSWORD POSTS_DB_PASSWORD
     FOLLOWERS_DB_PASSWORD LIKES_DB_PASSWORD NOTIFICATIONS_DB_PASSWORD)
 SIGNING_KEY_VARS=(AUTH_SIGNING_PRIVATE_KEY AUTH_SIGNING_PUBLIC_KEY)
+# read at the start of a fresh lgtm container (docker-compose.yml)
+OTHER_PASSWORD_VARS=(GRAFANA_ADMIN_PASSWORD)
 
 usage() {
     cat <<USAGE
@@ -22,9 +25,11 @@ Usage: scripts/generate-env.sh [--rotate NAME...]
 Adds to ${ENV_FILE#"$ROOT"/} every secret it does not hold yet:
   ${DB_PASSWORD_VARS[*]}
   ${SIGNING_KEY_VARS[*]}  (Ed25519, base64 PKCS#8 / X.509)
+  ${OTHER_PASSWORD_VARS[*]}
 
 --rotate NAME...  replace these (a variable name, or 'signing-key' for the key pair). A rotated
-                  database password must also be set in Postgres: the script prints how.
+                  database password must also be set in Postgres: the script prints how; Grafana's
+                  applies once its container is re-created (docker compose up -d --force-recreate lgtm).
 USAGE
 }
 
@@ -71,14 +76,14 @@ main() {
         if [[ "$name" == signing-key ]]; then
             remove_var AUTH_SIGNING_PRIVATE_KEY
             remove_var AUTH_SIGNING_PUBLIC_KEY
-        elif [[ " ${DB_PASSWORD_VARS[*]} " == *" $name "* ]]; then
+        elif [[ " ${DB_PASSWORD_VARS[*]} ${OTHER_PASSWORD_VARS[*]} " == *" $name "* ]]; then
             remove_var "$name"
         else
-            die "cannot rotate '$name' (one of: ${DB_PASSWORD_VARS[*]} signing-key)"
+            die "cannot rotate '$name' (one of: ${DB_PASSWORD_VARS[*]} ${OTHER_PASSWORD_VARS[*]} signing-key)"
         fi
     done
 
-    for name in "${DB_PASSWORD_VARS[@]}"; do
+    for name in "${DB_PASSWORD_VARS[@]}" "${OTHER_PASSWORD_VARS[@]}"; do
         if ! has_var "$name"; then
             append_var "$name" "$(random_password)"
             printf 'generated %s\n' "$name"
@@ -92,7 +97,7 @@ main() {
     fi
 
     for name in ${rotate[@]+"${rotate[@]}"}; do
-        [[ "$name" == signing-key || "$name" == POSTGRES_PASSWORD ]] && continue
+        [[ " ${DB_PASSWORD_VARS[*]} " == *" $name "* && "$name" != POSTGRES_PASSWORD ]] || continue
         local role
         role="$(tr '[:upper:]' '[:lower:]' <<<"${name%_DB_PASSWORD}")_svc"
         cat <<HINT
