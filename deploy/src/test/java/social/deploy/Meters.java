@@ -72,7 +72,7 @@ final class Meters {
         service(catalog, "social_outbox_unrouted_aggregates");
         service(catalog, "social_outbox_unrouted_total", "type");
         service(catalog, "social_outbox_missing_queue_total", "type", "queue");
-        service(catalog, "social_sse_streams");
+        service(catalog, "social_notification_streams");
         service(catalog, "cache_gets_total", "cache", "result");
         service(catalog, "cache_size", "cache");
         service(catalog, "jvm_memory_used_bytes", "area", "id");
