@@ -112,7 +112,7 @@ class ComposeObservabilityTest {
             String port = management
                     ? (String) env.get("MANAGEMENT_PORT")
                     : buildArgs(service.getValue()).get("PORT");
-            String address = (String) env.get(management ? "MANAGEMENT_ADDRESS" : "SERVER_ADDRESS");
+            String address = (String) env.get(management ? "MANAGEMENT_SERVER_ADDRESS" : "SERVER_ADDRESS");
             assertThat(address).as(name + " listens for the scraper").isEqualTo("0.0.0.0");
 
             JsonNode job = jobs.get(name);

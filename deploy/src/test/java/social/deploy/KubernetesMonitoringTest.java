@@ -115,7 +115,7 @@ class KubernetesMonitoringTest {
                         .as(deployment.where())
                         .isEqualTo(env.get(management ? "MANAGEMENT_PORT" : "SERVER_PORT"));
                 if (management) {
-                    assertThat(env.get("MANAGEMENT_ADDRESS")).isEqualTo("0.0.0.0");
+                    assertThat(env.get("MANAGEMENT_SERVER_ADDRESS")).isEqualTo("0.0.0.0");
                 }
             }
         }

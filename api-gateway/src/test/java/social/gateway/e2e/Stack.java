@@ -202,6 +202,8 @@ public final class Stack {
     }
 
     private boolean healthy(String service) {
-        return ServiceJvms.healthy(ports.get(service));
+        // an instance with a management port of its own answers health there
+        String management = extraEnv.getOrDefault(service, Map.of()).get("MANAGEMENT_PORT");
+        return ServiceJvms.healthy(management != null ? Integer.parseInt(management) : ports.get(service));
     }
 }
