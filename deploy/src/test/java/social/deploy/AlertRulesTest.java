@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -145,14 +144,7 @@ class AlertRulesTest {
     void thePrometheusRuleOfKubernetesIsTheRuleFileAsTheScriptWritesIt(@TempDir Path dir) throws Exception {
         Path committed = Manifests.K8S.resolve("components/monitoring/alert-rules.yaml");
         Path generated = dir.resolve("alert-rules.yaml");
-        Process process = new ProcessBuilder("bash", Observability.GENERATE_RULE.toString(), generated.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("output").toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as(Files.readString(dir.resolve("output")))
-                .isZero();
+        Observability.runScript(dir, Observability.GENERATE_RULE.toString(), generated.toString());
         assertThat(Files.readString(committed))
                 .as("regenerate it: deploy/observability/generate-prometheus-rule.sh")
                 .isEqualTo(Files.readString(generated));

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -178,15 +177,7 @@ class ComposeObservabilityTest {
         Files.copy(Observability.ROOT.resolve("scripts/generate-env.sh"), scripts.resolve("generate-env.sh"));
         Path brokerUsers = Files.writeString(scripts.resolve("broker-users.sh"), "#!/usr/bin/env bash\n");
         assertThat(brokerUsers.toFile().setExecutable(true)).isTrue();
-        Process process = new ProcessBuilder(
-                        "bash", scripts.resolve("generate-env.sh").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("output").toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as(Files.readString(dir.resolve("output")))
-                .isZero();
+        Observability.runScript(dir, scripts.resolve("generate-env.sh").toString());
         Set<String> written = new TreeSet<>();
         for (String line : Files.readAllLines(dir.resolve(".env"))) {
             written.add(line.substring(0, line.indexOf('=')));

@@ -1,9 +1,14 @@
 package social.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,5 +112,18 @@ final class Observability {
             throw new AssertionError(what + " is not a list: " + node);
         }
         return (List<Object>) node;
+    }
+
+    /** Runs {@code bash script args...} in {@code dir}'s context and fails the test unless it succeeds in time. */
+    static void runScript(Path dir, String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", script));
+        command.addAll(List.of(args));
+        Path output = dir.resolve("output");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
     }
 }

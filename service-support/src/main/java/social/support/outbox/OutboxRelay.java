@@ -109,19 +109,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
      *               with it, named {@code <service> outbox}
      * @param subscriptions the durable subscriptions whose queues an event waits for, by its type
      * @param sender the broker user, stamped on every event as its validated {@code user_id}
+     * @param tracing continues the trace that wrote each event when it is published
      */
-    public OutboxRelay(
-            DataSource dataSource,
-            com.rabbitmq.client.ConnectionFactory broker,
-            MessagingNames names,
-            Subscriptions subscriptions,
-            OutboxProperties properties,
-            String sender,
-            MeterRegistry meters) {
-        this(dataSource, broker, names, subscriptions, properties, sender, meters, OutboxTracing.none());
-    }
-
-    /** @param tracing continues the trace that wrote each event when it is published */
     public OutboxRelay(
             DataSource dataSource,
             com.rabbitmq.client.ConnectionFactory broker,

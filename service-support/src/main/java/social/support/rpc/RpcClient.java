@@ -179,28 +179,6 @@ public class RpcClient implements AutoCloseable {
         }
     }
 
-    /** As the full constructor, observing nothing. */
-    public RpcClient(
-            ConnectionFactory connectionFactory,
-            MessageConverter converter,
-            MessagingNames names,
-            Duration timeout,
-            Consumer<String> declareExchange,
-            int lanes,
-            int maxInFlight,
-            Senders senders) {
-        this(
-                connectionFactory,
-                converter,
-                names,
-                timeout,
-                declareExchange,
-                lanes,
-                maxInFlight,
-                senders,
-                MessageObservations.none());
-    }
-
     public RpcClient(
             ConnectionFactory connectionFactory,
             MessageConverter converter,

@@ -443,7 +443,8 @@ class BrokerIdentityIT {
                 service -> admin.declareExchange(topology(party).rpcExchange(service)),
                 1,
                 100,
-                senders);
+                senders,
+                MessageObservations.none());
         resources.add(client);
         return client;
     }

@@ -44,6 +44,7 @@ import social.support.messaging.MessagingNames;
 import social.support.outbox.EventOutbox;
 import social.support.outbox.OutboxProperties;
 import social.support.outbox.OutboxRelay;
+import social.support.outbox.OutboxTracing;
 import social.support.testing.TcpProxy;
 
 /**
@@ -148,7 +149,8 @@ class OutboxRelayIT {
                 Duration.ofMillis(100),
                 false,
                 Duration.ofMillis(100));
-        OutboxRelay relay = new OutboxRelay(dataSource, broker, names, inventory, properties, null, meters);
+        OutboxRelay relay =
+                new OutboxRelay(dataSource, broker, names, inventory, properties, null, meters, OutboxTracing.none());
         relays.add(relay);
         return relay;
     }
