@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshRetryGrace     how long after a rotation the rotated refresh token, presented again,
  *                              still answers the same successor (a client retrying a refresh whose
  *                              reply it lost) instead of counting as reuse; 0 turns this off
+ * @param streamTickets         the single-use tickets that open a notification stream
  */
 @ConfigurationProperties("social.auth")
 public record AuthProperties(
@@ -26,7 +27,8 @@ public record AuthProperties(
         @DefaultValue LoginThrottle loginThrottle,
         @DefaultValue Hashing hashing,
         @DefaultValue Registration registration,
-        @DefaultValue Purge purge) {
+        @DefaultValue Purge purge,
+        @DefaultValue StreamTickets streamTickets) {
 
     /**
      * Failed logins counted per (username, address group) and per address group; a username alone
@@ -53,6 +55,14 @@ public record AuthProperties(
             return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         }
     }
+
+    /**
+     * @param lifetime   how long a stream ticket stays good for its one use
+     * @param maxPerUser unused tickets a user holds at once; one more drops the oldest
+     */
+    public record StreamTickets(
+            @DefaultValue("30s") Duration lifetime,
+            @DefaultValue("10") int maxPerUser) {}
 
     public record Registration(@DefaultValue("10") int maxPerAddressPerHour) {}
 

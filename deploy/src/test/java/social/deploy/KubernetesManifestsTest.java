@@ -143,6 +143,45 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * The broker is a RabbitmqCluster in both overlays: every service and the gateway declare quorum
+     * queues, replicated over its nodes (classic queues would each live on one node), and no overlay
+     * or Deployment sets another type.
+     */
+    @Test
+    void everyServiceDeclaresQuorumQueuesInEveryOverlay() {
+        Map<String, String> config = ((ConfigMap) ManifestRules.named(base, ConfigMap.class, "social-config")
+                        .resource())
+                .getData();
+        assertThat(config).containsEntry("MESSAGING_QUEUE_TYPE", "quorum");
+        for (Manifest manifest : ManifestRules.of(base, Deployment.class)) {
+            for (Container container : ManifestRules.containers(manifest)) {
+                assertThat(container.getEnvFrom())
+                        .as(manifest.where())
+                        .anySatisfy(source ->
+                                assertThat(source.getConfigMapRef().getName()).isEqualTo("social-config"));
+                assertThat(container.getEnv())
+                        .as(manifest.where())
+                        .extracting(EnvVar::getName)
+                        .doesNotContain("MESSAGING_QUEUE_TYPE", "SOCIAL_MESSAGING_QUEUETYPE");
+            }
+        }
+        for (Path overlay : List.of(DEV, PROD)) {
+            JsonNode kustomization = Manifests.tree(overlay.resolve(Kustomizations.FILE));
+            assertThat(kustomization.path("configMapGenerator").isMissingNode())
+                    .as(overlay + " generates no ConfigMap over social-config")
+                    .isTrue();
+            for (JsonNode patch : kustomization.path("patches")) {
+                assertThat(patch.path("target").path("kind").asString(""))
+                        .as(overlay + " patches no ConfigMap")
+                        .isNotEqualTo("ConfigMap");
+            }
+            assertThat(ManifestRules.of(Kustomizations.resources(overlay), ConfigMap.class))
+                    .as(overlay + " adds no ConfigMap")
+                    .isEmpty();
+        }
+    }
+
+    /**
      * Each service logs in as the role that owns its schema, as deploy/postgres/init.sh creates them for
      * docker compose, and the database's managed role reads its password from the Secret the service reads.
      */

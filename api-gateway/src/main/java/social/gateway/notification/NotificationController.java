@@ -104,7 +104,7 @@ class NotificationController {
     @PostMapping("/stream-ticket")
     @Operation(
             summary = "A single-use ticket for opening the notification stream",
-            description = "Good once, for `expiresIn` seconds, on the gateway instance that issued it: "
+            description = "Good once, for `expiresIn` seconds, through any gateway instance: "
                     + "`GET /api/notifications/stream?ticket=...`. Lets a browser's EventSource open the "
                     + "stream without putting its access token into a URL.",
             security = @SecurityRequirement(name = "bearer"))

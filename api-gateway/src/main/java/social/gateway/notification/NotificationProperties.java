@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreamsPerUser    open streams per user on one gateway; a further one closes the oldest
  * @param maxStreamsPerAddress open streams per client address on one gateway; beyond, 429
  * @param maxStreams           open streams on one gateway; beyond, 429 (each holds a connection)
- * @param ticketLifetime       how long a stream ticket may wait for its single use
- * @param maxOpenTickets       unused tickets held at once by one gateway; beyond, 503
  * @param streamBuffer         events one stream may have waiting for its client; a stream further
  *                             behind (a client that stopped reading) is ended, and its client
  *                             reconnects with {@code Last-Event-ID}
@@ -37,8 +35,6 @@ record NotificationProperties(
         @DefaultValue("5") int maxStreamsPerUser,
         @DefaultValue("20") int maxStreamsPerAddress,
         @DefaultValue("10000") int maxStreams,
-        @DefaultValue("30s") Duration ticketLifetime,
-        @DefaultValue("100000") int maxOpenTickets,
         @DefaultValue("1000") int streamBuffer,
         @DefaultValue("64") int senderThreads,
         @DefaultValue("128") int rememberedIds,

@@ -1,63 +1,62 @@
 package social.gateway.notification;
 
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import social.contract.ErrorCode;
+import social.contract.auth.AuthRpc;
+import social.contract.auth.IssueStreamTicketRequest;
+import social.contract.auth.RedeemStreamTicketRequest;
+import social.contract.auth.StreamTicket;
+import social.contract.auth.StreamTicketHolder;
 import social.gateway.security.AuthenticatedUser;
-import social.gateway.web.ApiException;
+import social.support.rpc.RpcClient;
+import social.support.rpc.RpcErrorException;
 
 /**
  * Short-lived, single-use tickets for opening a notification stream, so that a browser's
  * EventSource (which cannot send headers) need not put its access token into a URL, where
- * proxies and access logs keep it. A ticket is 256 random bits, good once and for
- * {@code ticketLifetime}; it is held in this gateway instance only (a client opens its stream
- * through the instance that issued the ticket, or gets a new one).
+ * proxies and access logs keep it. auth-service issues and keeps them (256 random bits, good once
+ * and for a short while, stored as a hash), not the gateway instance the client asked: behind a
+ * load balancer the client may open its stream through any instance.
  */
 @Component
 class StreamTickets {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** Expired tickets are swept when a new one is issued and this many are held. */
-    private static final int SWEEP_ABOVE = 1_000;
+    /** A ticket is 43 characters; anything much longer is not one, and costs auth-service nothing. */
+    private static final int LONGEST_TICKET = 64;
 
-    private final NotificationProperties properties;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final RpcClient rpc;
 
     record Issued(String ticket, long expiresIn) {}
 
-    private record Held(AuthenticatedUser caller, Instant expiresAt) {}
-
-    StreamTickets(NotificationProperties properties) {
-        this.properties = properties;
+    StreamTickets(RpcClient rpc) {
+        this.rpc = rpc;
     }
 
     Issued issue(AuthenticatedUser caller) {
-        if (held.size() >= SWEEP_ABOVE) {
-            Instant now = Instant.now();
-            held.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
-        }
-        if (held.size() >= properties.maxOpenTickets()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Too many open stream tickets, try again shortly.");
-        }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        held.put(ticket, new Held(caller, Instant.now().plus(properties.ticketLifetime())));
-        return new Issued(ticket, properties.ticketLifetime().toSeconds());
+        StreamTicket ticket = rpc.callAndWait(
+                AuthRpc.ISSUE_STREAM_TICKET,
+                new IssueStreamTicketRequest(
+                        caller.id(), caller.username(), caller.loginId(), caller.tokenExpiresAt()));
+        return new Issued(ticket.ticket(), ticket.expiresIn());
     }
 
     /** The caller the ticket was issued to, if it is known, unused and unexpired; it is used up either way. */
     Optional<AuthenticatedUser> redeem(String ticket) {
-        Held found = held.remove(ticket);
-        if (found == null || !Instant.now().isBefore(found.expiresAt())) {
+        if (ticket.isEmpty() || ticket.length() > LONGEST_TICKET) {
             return Optional.empty();
         }
-        return Optional.of(found.caller());
+        StreamTicketHolder holder;
+        try {
+            holder = rpc.callAndWait(AuthRpc.REDEEM_STREAM_TICKET, new RedeemStreamTicketRequest(ticket));
+        } catch (RpcErrorException e) {
+            if (e.reply().code() == ErrorCode.UNAUTHORIZED) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(
+                new AuthenticatedUser(holder.userId(), holder.username(), holder.tokenExpiresAt(), holder.loginId()));
     }
 }

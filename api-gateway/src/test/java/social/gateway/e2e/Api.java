@@ -7,30 +7,46 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the public HTTP API, as an app would be: JSON in, status, headers and JSON out. */
+/**
+ * A client of the public HTTP API, as an app would be: JSON in, status, headers and JSON out. Given
+ * several gateway instances it sends each request to the next in turn, as a load balancer without
+ * affinity would: a write through one and the read after it through another.
+ */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final URI base;
+    private final List<URI> bases;
+    private final AtomicInteger turn = new AtomicInteger();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(URI base) {
-        this.base = base;
+        this(List.of(base));
     }
 
+    private Api(List<URI> bases) {
+        this.bases = List.copyOf(bases);
+    }
+
+    /** Every gateway instance of the stack, in turn. */
     public static Api ofStack() {
-        return new Api(Stack.get().gateway());
+        return new Api(Stack.get().gateways());
     }
 
+    /**
+     * The gateway the next request goes to, taking its turn: for a client that opens connections of
+     * its own (a notification stream), so that those are spread over the instances too.
+     */
     public URI base() {
-        return base;
+        return bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
     }
 
     public Response get(String path, String token) {
@@ -64,7 +80,7 @@ public final class Api {
     /** {@code body}: a String is sent as it is (to send malformed JSON), anything else as JSON. */
     public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15));
+                HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(15));
         String text = body == null ? null : body instanceof String raw ? raw : JSON.writeValueAsString(body);
         request.method(
                 method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
@@ -111,7 +127,7 @@ public final class Api {
 
     public record Session(String id, String username, String password, String accessToken, String refreshToken) {}
 
-    public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
         public JsonNode json() {
             return JSON.readTree(body);
         }

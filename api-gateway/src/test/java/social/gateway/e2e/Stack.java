@@ -20,18 +20,26 @@ import social.support.testing.TestInfrastructure;
 
 /**
  * The whole system for the end-to-end suite: every service started from its packaged jar as its
- * own JVM, as in production, against this run's database and messaging prefix. Started once per
- * test JVM and shared by all end-to-end test classes; stopped when the JVM exits.
+ * own JVM, as in production, against this run's database and messaging prefix, each service as
+ * {@link #INSTANCES} instances (competing and single active consumers, one relaying outbox, several
+ * gateways). Started once per test JVM and shared by all end-to-end test classes; stopped when the
+ * JVM exits.
  */
 public final class Stack {
     /** In start order; the gateway last. */
     public static final List<String> SERVICES = ServiceJvms.SERVICES;
+    /**
+     * Instances of every service, the gateway included ({@code -De2e.instances=1} for one each):
+     * {@code post-service}, {@code post-service#b}, ...
+     */
+    public static final int INSTANCES = Integer.getInteger("e2e.instances", 2);
     /** The schema (and so the database role) of each service that has one. */
     public static final Map<String, String> DATABASE_SCHEMAS = ServiceJvms.DATABASE_SCHEMAS;
     /** The default timeout: the suite runs on small, busy CI machines too. */
     public static final Duration RPC_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
+    /** Every instance starts at once: on two busy cores, a few minutes per instance of each service. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300L * INSTANCES);
 
     private static Stack instance;
     private BrokerUsers brokerUsers;
@@ -49,7 +57,25 @@ public final class Stack {
     private Stack() {
         this.root = ServiceJvms.repositoryRoot();
         this.logs = root.resolve("api-gateway/target/e2e-logs");
-        SERVICES.forEach(service -> ports.put(service, ServiceJvms.freePort()));
+        SERVICES.forEach(
+                service -> instancesOf(service).forEach(instance -> ports.put(instance, ServiceJvms.freePort())));
+    }
+
+    /** The instances every service runs as: the service's own name, then {@code <service>#b}, {@code #c}, ... */
+    public static List<String> instancesOf(String service) {
+        List<String> instances = new ArrayList<>();
+        instances.add(service);
+        for (int i = 1; i < INSTANCES; i++) {
+            instances.add(service + "#" + (char) ('a' + i));
+        }
+        return instances;
+    }
+
+    /** Every instance of every service, in start order. */
+    public static List<String> instances() {
+        return SERVICES.stream()
+                .flatMap(service -> instancesOf(service).stream())
+                .toList();
     }
 
     public static synchronized Stack get() {
@@ -72,33 +98,55 @@ public final class Stack {
         return instance;
     }
 
-    /** The HTTP port of a service (its actuator, bound to 127.0.0.1). */
+    /** The HTTP port of a service's first instance, or of an instance (its actuator, bound to 127.0.0.1). */
     public int port(String service) {
         return ports.get(service);
     }
 
+    /** The first gateway instance. */
     public URI gateway() {
-        return URI.create("http://127.0.0.1:" + ports.get("api-gateway"));
+        return gateways().get(0);
+    }
+
+    /** Every instance of the gateway the stack runs (not those a test starts for itself). */
+    public List<URI> gateways() {
+        return instancesOf("api-gateway").stream()
+                .map(instance -> URI.create("http://127.0.0.1:" + ports.get(instance)))
+                .toList();
     }
 
     /**
-     * Starts a service (again) and waits until it reports healthy. A service still running is left
-     * as it is: a second process would replace the first in {@link #processes} and outlive the suite.
+     * Starts a service (again) and waits until it reports healthy: every instance of it, or the one
+     * instance named ({@code user-service#b}). An instance still running is left as it is: a second
+     * process would replace the first in {@link #processes} and outlive the suite.
      */
     public synchronized void start(String service) {
-        Process running = processes.get(service);
-        if (running == null || !running.isAlive()) {
-            launch(service);
+        List<String> instances = named(service);
+        for (String instance : instances) {
+            Process running = processes.get(instance);
+            if (running == null || !running.isAlive()) {
+                launch(instance);
+            }
         }
-        awaitHealthy(List.of(service));
+        awaitHealthy(instances);
     }
 
-    /** Stops a service the way an operator would (SIGTERM, graceful shutdown). */
+    /**
+     * Stops a service the way an operator would (SIGTERM, graceful shutdown): every instance of it,
+     * or the one instance named.
+     */
     public synchronized void stop(String service) {
-        Process process = processes.remove(service);
-        if (process != null) {
-            ServiceJvms.stop(process, Duration.ofSeconds(30));
+        for (String instance : named(service)) {
+            Process process = processes.remove(instance);
+            if (process != null) {
+                ServiceJvms.stop(process, Duration.ofSeconds(30));
+            }
         }
+    }
+
+    /** A service's name stands for all its instances; an instance's ({@code service#x}) for itself. */
+    private static List<String> named(String service) {
+        return service.contains("#") ? List.of(service) : instancesOf(service);
     }
 
     /** Where every service's output goes, one file per instance. */
@@ -128,8 +176,9 @@ public final class Stack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SERVICES.forEach(this::launch);
-        awaitHealthy(SERVICES);
+        List<String> instances = instances();
+        instances.forEach(this::launch);
+        awaitHealthy(instances);
     }
 
     private void stopAll() {
@@ -193,8 +242,8 @@ public final class Stack {
                     for (String service : waiting) {
                         Process process = processes.get(service);
                         if (process == null || !process.isAlive()) {
-                            throw new IllegalStateException(
-                                    service + " exited during startup; see " + logs.resolve(service + ".log"));
+                            throw new IllegalStateException(service + " exited during startup; see "
+                                    + logs.resolve(service.replace('#', '-') + ".log"));
                         }
                     }
                     return waiting.isEmpty();

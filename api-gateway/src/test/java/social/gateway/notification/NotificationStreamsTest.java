@@ -21,18 +21,7 @@ class NotificationStreamsTest {
     /** Two streams per address, three in all. */
     private final NotificationStreams streams = new NotificationStreams(
             new NotificationProperties(
-                    Duration.ofSeconds(15),
-                    Duration.ofMinutes(30),
-                    5,
-                    2,
-                    3,
-                    Duration.ofSeconds(30),
-                    100,
-                    1000,
-                    4,
-                    128,
-                    100,
-                    10_000),
+                    Duration.ofSeconds(15), Duration.ofMinutes(30), 5, 2, 3, 1000, 4, 128, 100, 10_000),
             Mockito.mock(MissedNotifications.class),
             Mockito.mock(LoggedOutLogins.class),
             new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));

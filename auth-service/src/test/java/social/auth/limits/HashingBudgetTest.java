@@ -65,7 +65,8 @@ class HashingBudgetTest {
                 new AuthProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),
                 hashing,
                 new AuthProperties.Registration(10),
-                new AuthProperties.Purge(Duration.ofHours(1), Duration.ofDays(7))));
+                new AuthProperties.Purge(Duration.ofHours(1), Duration.ofDays(7)),
+                new AuthProperties.StreamTickets(Duration.ofSeconds(30), 10)));
     }
 
     private static void await(CountDownLatch latch) {

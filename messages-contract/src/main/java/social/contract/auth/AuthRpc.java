@@ -19,6 +19,12 @@ public final class AuthRpc {
             new Operation<>(SERVICE, LogoutRequest.class, Acknowledged.class);
     public static final Operation<GetVerificationKeysRequest, VerificationKeys> VERIFICATION_KEYS =
             new Operation<>(SERVICE, GetVerificationKeysRequest.class, VerificationKeys.class);
+    /** Held by auth-service, so that any gateway instance can redeem what another issued. */
+    public static final Operation<IssueStreamTicketRequest, StreamTicket> ISSUE_STREAM_TICKET =
+            new Operation<>(SERVICE, IssueStreamTicketRequest.class, StreamTicket.class);
+
+    public static final Operation<RedeemStreamTicketRequest, StreamTicketHolder> REDEEM_STREAM_TICKET =
+            new Operation<>(SERVICE, RedeemStreamTicketRequest.class, StreamTicketHolder.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
             RegisterCredentialsRequest.class,
@@ -28,7 +34,11 @@ public final class AuthRpc {
             LogoutRequest.class,
             IssuedTokens.class,
             GetVerificationKeysRequest.class,
-            VerificationKeys.class);
+            VerificationKeys.class,
+            IssueStreamTicketRequest.class,
+            StreamTicket.class,
+            RedeemStreamTicketRequest.class,
+            StreamTicketHolder.class);
 
     private AuthRpc() {}
 }

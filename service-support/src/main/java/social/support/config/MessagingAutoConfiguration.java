@@ -58,7 +58,12 @@ public class MessagingAutoConfiguration {
 
     @Bean
     Topology topology(MessagingNames names, MessagingProperties properties, Subscriptions subscriptions) {
-        return new Topology(names, properties.transientTopology(), properties.deadLetterMaxLength(), subscriptions);
+        return new Topology(
+                names,
+                properties.transientTopology(),
+                properties.deadLetterMaxLength(),
+                subscriptions,
+                properties.queueType());
     }
 
     /** The events exchange and the dead-letter exchange exist wherever a service starts. */

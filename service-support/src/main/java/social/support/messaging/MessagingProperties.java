@@ -38,6 +38,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            unused, for test runs that must leave the broker as they found it
  * @param verifySenders       check each message's broker-validated {@code user_id} against
  *                            {@link Senders}; off only where all parties share one broker user
+ * @param queueType           classic (one node) or quorum (replicated, for clusters) queues for
+ *                            what the instances of a service share (see {@link QueueType})
  */
 @ConfigurationProperties("social.messaging")
 public record MessagingProperties(
@@ -56,7 +58,8 @@ public record MessagingProperties(
         @DefaultValue("100000") int deadLetterMaxLength,
         @DefaultValue("30s") Duration deadLetterPollInterval,
         @DefaultValue("false") boolean transientTopology,
-        @DefaultValue("true") boolean verifySenders) {
+        @DefaultValue("true") boolean verifySenders,
+        @DefaultValue("classic") QueueType queueType) {
 
     public MessagingProperties {
         if (maxEventAge.compareTo(processedEventRetention) >= 0) {

@@ -17,10 +17,19 @@ public final class Topology {
     /** {@code social.messaging.dead-letter-max-length}'s default. */
     public static final int DEFAULT_DEAD_LETTER_MAX_LENGTH = 100_000;
 
+    /**
+     * The delivery limit of a quorum queue: none in effect. RabbitMQ 4 sets 20 on a quorum queue that
+     * names none, after which a message put back (an event retried during an outage) is dropped or
+     * dead-lettered; 4.x reads -1 as no limit, but 3.x compares the count with -1 as it is and would
+     * dead-letter every message put back. The highest value means no limit on both.
+     */
+    static final int UNLIMITED_DELIVERIES = Integer.MAX_VALUE;
+
     private final MessagingNames names;
     private final boolean transientTopology;
     private final int deadLetterMaxLength;
     private final Subscriptions subscriptions;
+    private final QueueType queueType;
 
     public Topology(MessagingNames names, boolean transientTopology) {
         this(names, transientTopology, DEFAULT_DEAD_LETTER_MAX_LENGTH);
@@ -37,10 +46,21 @@ public final class Topology {
      */
     public Topology(
             MessagingNames names, boolean transientTopology, int deadLetterMaxLength, Subscriptions subscriptions) {
+        this(names, transientTopology, deadLetterMaxLength, subscriptions, QueueType.CLASSIC);
+    }
+
+    /** @param queueType the type of the queues the instances of a service share (see {@link QueueType}) */
+    public Topology(
+            MessagingNames names,
+            boolean transientTopology,
+            int deadLetterMaxLength,
+            Subscriptions subscriptions,
+            QueueType queueType) {
         this.names = names;
         this.transientTopology = transientTopology;
         this.deadLetterMaxLength = deadLetterMaxLength;
         this.subscriptions = subscriptions;
+        this.queueType = queueType;
     }
 
     public MessagingNames names() {
@@ -64,10 +84,23 @@ public final class Topology {
         return new DirectExchange(names.rpcExchange(service), true, transientTopology);
     }
 
+    /** The type of the queues the instances of a service share. */
+    public QueueType queueType() {
+        return queueType;
+    }
+
+    /**
+     * A queue the instances of a service share, of the configured {@link QueueType}. Classic queues
+     * get no type argument, so that those declared by earlier versions stay equivalent.
+     */
     public Queue durableQueue(String name, Map<String, Object> arguments) {
         Map<String, Object> args = new HashMap<>(arguments);
         if (transientTopology) {
             args.put("x-expires", TRANSIENT_QUEUE_EXPIRY_MS);
+        }
+        if (queueType == QueueType.QUORUM) {
+            args.put("x-queue-type", queueType.argument());
+            args.put("x-delivery-limit", UNLIMITED_DELIVERIES);
         }
         return new Queue(name, true, false, false, args);
     }
@@ -90,11 +123,20 @@ public final class Topology {
         return deadLetters;
     }
 
-    /** As {@link #queueWithDeadLetters(String)}, with further queue arguments. */
+    /**
+     * As {@link #queueWithDeadLetters(String)}, with further queue arguments. A quorum queue
+     * dead-letters at least once (at most once by default: a message rejected while its dead-letter
+     * queue cannot take it would be lost), which needs the reject-publish overflow mode; these
+     * queues have no length limit, so it refuses nothing.
+     */
     public Queue queueWithDeadLetters(String name, Map<String, Object> arguments) {
         Map<String, Object> args = new HashMap<>(arguments);
         args.put("x-dead-letter-exchange", names.deadLetterExchange());
         args.put("x-dead-letter-routing-key", name);
+        if (queueType == QueueType.QUORUM) {
+            args.put("x-dead-letter-strategy", "at-least-once");
+            args.put("x-overflow", "reject-publish");
+        }
         return durableQueue(name, args);
     }
 }

@@ -207,6 +207,37 @@ class OutboxRelayIT {
         }
     }
 
+    /**
+     * Two instances of a service write to one outbox and relay it at the same time, each woken by its
+     * own writes: one at a time holds the lock, so each event goes out once, and in the order written
+     * (which in-order consumers rely on).
+     */
+    @Test
+    void twoInstancesRelayingOneOutboxAtOnceSendEachEventOnceInOrder() {
+        // small batches: the two take the lock in turns many times
+        OutboxRelay one = relay(10, Duration.ofSeconds(5));
+        OutboxRelay other = relay(straightToTheBroker(), 10, Duration.ofSeconds(5), new SimpleMeterRegistry());
+        List<EventOutbox> outboxes = List.of(
+                new EventOutbox(jdbc, new ContractMessageConverter(), one),
+                new EventOutbox(jdbc, new ContractMessageConverter(), other));
+        one.start();
+        other.start();
+
+        int events = 300;
+        for (int i = 0; i < events; i++) {
+            EventOutbox writer = outboxes.get(i % 2);
+            UserRegistered event = registration("u" + i);
+            transactions.executeWithoutResult(status -> writer.publish(event));
+        }
+
+        for (int i = 0; i < events; i++) {
+            assertThat(((UserRegistered) received(observer)).username()).isEqualTo("u" + i);
+        }
+        assertThat(rabbit.receive(observer.getName(), 500))
+                .as("an event sent twice")
+                .isNull();
+    }
+
     @Test
     void anEventNoSubscriptionTakesIsNotHeldWhenNoQueueTakesItAndHoldsNoLaterEventOfItsAggregate() {
         // the test application's inventory has no taker of like.removed (as the contract's: nothing

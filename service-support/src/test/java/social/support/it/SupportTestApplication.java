@@ -45,6 +45,10 @@ public class SupportTestApplication {
     static final String CURABLE_PREFIX = "curable-";
 
     static final AtomicBoolean CURABLE_BROKEN = new AtomicBoolean();
+    /** Registrations whose username starts so fail in the unordered handler as if the database were away, while {@link #OUTAGE_FAILURES_LEFT} lasts. */
+    static final String OUTAGE_PREFIX = "outage-";
+
+    static final AtomicInteger OUTAGE_FAILURES_LEFT = new AtomicInteger();
 
     /** Asking for this user holds the consumer until {@link #SLOW_LOOKUPS} opens, counting each lookup begun. */
     static final UUID SLOW_USER = UUID.fromString("0190a5b0-0000-7000-8000-000000000002");
@@ -91,6 +95,9 @@ public class SupportTestApplication {
                             event.username());
                     if (POISON_USERNAME.equals(event.username())) {
                         throw new IllegalStateException("this event always fails");
+                    }
+                    if (event.username().startsWith(OUTAGE_PREFIX) && OUTAGE_FAILURES_LEFT.getAndDecrement() > 0) {
+                        throw new CannotGetJdbcConnectionException("the database is away (simulated)");
                     }
                     if (event.username().startsWith(CURABLE_PREFIX) && CURABLE_BROKEN.get()) {
                         throw new IllegalStateException("this event fails until the bug is fixed");

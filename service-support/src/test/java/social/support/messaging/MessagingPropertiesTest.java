@@ -34,6 +34,7 @@ class MessagingPropertiesTest {
                 100_000,
                 Duration.ofSeconds(30),
                 false,
-                true);
+                true,
+                QueueType.CLASSIC);
     }
 }
