@@ -33,12 +33,21 @@ RABBITMQCTL="${RABBITMQCTL:-rabbitmqctl}"
 BROKER_CREDENTIALS="$RUN_DIR/broker-credentials"
 
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"   # seconds until every service must be UP
+TRAINING_TIMEOUT="${TRAINING_TIMEOUT:-300}" # seconds a training run (start-up cache) may take
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"          # seconds between TERM and KILL
 # Seven JVMs share one machine, so keep each heap small; SerialGC has the smallest footprint.
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 
+# Start-up cache (see prepare_caches): auto (train when missing or stale, then use it) or off.
+AOT_CACHE="${AOT_CACHE:-auto}"
+AOT_DIR="$RUN_DIR/aot"
+# Training runs at once; each is a JVM start up to the refreshed context, so more than the cores only queue.
+TRAINING_JOBS="${TRAINING_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}"
+
 BUILD="${BUILD:-0}"
 STARTED=()          # services this invocation launched (what a failed start cleans up)
+TRAINING_PIDS=()    # training runs in progress (what an interrupted start ends)
+WITH_CACHE=" "      # services this invocation launched with their start-up cache
 UP=0                # foreground mode: set once every service is healthy
 
 usage() {
@@ -74,13 +83,22 @@ Environment (defaults in brackets):
   FOLLOWERS_PORT [8084] LIKE_PORT [8085] NOTIFICATION_PORT [8086]
   JAVA_HOME (else the newest JDK >= 21 under /usr/lib/jvm, else java on PATH)
   JAVA_OPTS [-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError]
-  STARTUP_TIMEOUT [180] seconds   STOP_TIMEOUT [20] seconds
+  AOT_CACHE [auto] start each JVM from a cache of its own start-up (JDK 25+: the AOT cache,
+                  older JDKs: a CDS archive), trained after each build; off: plain jars
+  TRAINING_JOBS [number of cores] training runs at once
+  STARTUP_TIMEOUT [180] seconds   STOP_TIMEOUT [20] seconds   TRAINING_TIMEOUT [300] seconds
 
 Each service connects as its own database role (<schema>_svc, e.g. posts_svc) that owns only its
 schema, and as its own broker user; the script creates missing roles, schemas and broker users.
 
+Start-up cache: the first start after a build extracts each jar into .run/aot/<service>/ and
+runs it once up to the refreshed context (against the real database; nothing is served or
+consumed) to record what the JVM loads and links; later starts map that cache. A new jar, JDK
+or JAVA_OPTS trains again. Training log: .run/logs/<service>-training.log.
+
 Files: logs in .run/logs/<service>.log, pids in .run/<service>.pid, broker passwords in
-       .run/broker-credentials (delete a line and restart to rotate that service's password)
+       .run/broker-credentials (delete a line and restart to rotate that service's password),
+       start-up caches in .run/aot/ (delete to train again)
 EOF
 }
 
@@ -141,15 +159,16 @@ tcp_open() {
 
 is_local_host() { [[ "$1" == localhost || "$1" == 127.* || "$1" == "::1" ]]; }
 
-# Pid from the pid file if that process is still alive *and* still runs our jar; a pid
-# file left behind by a crash (or a pid reused by another program) counts as stale.
+# Pid from the pid file if that process is still alive *and* still runs our jar (the packaged
+# one or its extracted copy under .run/aot); a pid file left behind by a crash (or a pid
+# reused by another program) counts as stale.
 running_pid() {
     local svc="$1" pf pid
     pf="$(pid_file "$svc")"
     [[ -f "$pf" ]] || return 1
     pid="$(cat "$pf" 2>/dev/null || true)"
     if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
-        && ps -ww -o args= -p "$pid" 2>/dev/null | grep -q -- "$svc/target/$svc-"; then
+        && ps -ww -o args= -p "$pid" 2>/dev/null | grep -qE -- "/($svc/target|aot/$svc)/$svc-"; then
         echo "$pid"
         return 0
     fi
@@ -206,7 +225,11 @@ pick_java() {
             [[ -n "$JAVA" ]] || die "no java found: install a JDK >= 17 or set JAVA_HOME"
         fi
     fi
-    info "Using java: $JAVA ($("$JAVA" -version 2>&1 | head -n 1))"
+    JAVA_VERSION_TEXT="$("$JAVA" -version 2>&1)" || die "$JAVA does not run: $JAVA_VERSION_TEXT"
+    # the feature release from e.g. 'openjdk version "25.0.3" ...' (or "1.8.0_x": 8)
+    JAVA_FEATURE="$(sed -n '1s/^[^"]*"\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' <<<"$JAVA_VERSION_TEXT")"
+    [[ "$JAVA_FEATURE" =~ ^[0-9]+$ ]] || JAVA_FEATURE=0
+    info "Using java: $JAVA ($(head -n 1 <<<"$JAVA_VERSION_TEXT"))"
 }
 
 check_postgres() {
@@ -242,36 +265,52 @@ check_rabbitmq() {
 # least rights that social.support.messaging.BrokerPermissions derives from the contract (the one
 # place they are written), and takes guest's rights on the vhost away. Passwords are generated once
 # and kept in $BROKER_CREDENTIALS (mode 600); a missing line gets a new password (rotation).
+# One definitions import does it all (users, passwords, rights, the vhost: created or updated):
+# every rabbitmqctl call boots an Erlang VM, and one call per user and right took ~15 s per start.
 ensure_broker_users() {
     local cp="$ROOT/service-support/target/classes:$ROOT/messages-contract/target/classes" grants
-    local party user configure write read exchange topic_write topic_read password
-    local -a ctl
+    local party user configure write read exchange topic_write topic_read password definitions out
+    local -a ctl users=() permissions=() topic_permissions=()
     read -r -a ctl <<<"$RABBITMQCTL"
-    "${ctl[@]}" -q status >/dev/null 2>&1 \
-        || die "cannot run '$RABBITMQCTL' (set RABBITMQCTL, e.g. 'sudo rabbitmqctl'): it creates the broker users"
     grants="$("$JAVA" -cp "$cp" social.support.messaging.BrokerPermissions "${MESSAGING_PREFIX:-}")" \
         || die "cannot derive the broker permissions (build first: scripts/run-local.sh --build)"
     umask 077
     touch "$BROKER_CREDENTIALS"
-    "${ctl[@]}" -q add_vhost "$RABBIT_VHOST" >/dev/null 2>&1 || true
-    "${ctl[@]}" -q clear_permissions -p "$RABBIT_VHOST" guest >/dev/null 2>&1 || true
-    # fd 3: rabbitmqctl inside the loop would otherwise read the rest of the list from stdin
-    while IFS=$'\t' read -r -u 3 party user configure write read exchange topic_write topic_read; do
+    while IFS=$'\t' read -r party user configure write read exchange topic_write topic_read; do
         password="$(broker_password_of "$party")"
         if [[ -z "$password" ]]; then
             password="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
             printf '%s\t%s\n' "$party" "$password" >>"$BROKER_CREDENTIALS"
         fi
-        # add_user fails for an existing user: then set the password we hold (a rotation)
-        "${ctl[@]}" -q add_user "$user" "$password" >/dev/null 2>&1 \
-            || "${ctl[@]}" -q change_password "$user" "$password" >/dev/null \
-            || die "cannot create broker user $user"
-        "${ctl[@]}" -q set_permissions -p "$RABBIT_VHOST" "$user" "$configure" "$write" "$read" >/dev/null \
-            || die "cannot grant $user its permissions"
-        "${ctl[@]}" -q set_topic_permissions -p "$RABBIT_VHOST" "$user" "$exchange" "$topic_write" "$topic_read" >/dev/null \
-            || die "cannot grant $user its topic permissions"
-    done 3<<<"$grants"
+        # a clear password: the broker hashes it on import (and keeps only the hash)
+        users+=("{\"name\": $(json_string "$user"), \"password\": $(json_string "$password"), \"tags\": []}")
+        permissions+=("{\"user\": $(json_string "$user"), \"vhost\": $(json_string "$RABBIT_VHOST"), \"configure\": $(json_string "$configure"), \"write\": $(json_string "$write"), \"read\": $(json_string "$read")}")
+        topic_permissions+=("{\"user\": $(json_string "$user"), \"vhost\": $(json_string "$RABBIT_VHOST"), \"exchange\": $(json_string "$exchange"), \"write\": $(json_string "$topic_write"), \"read\": $(json_string "$topic_read")}")
+    done <<<"$grants"
+    # on stdin: the passwords never touch the disk (a file would be read by the broker's own user)
+    definitions="$(
+        printf '{"vhosts": [{"name": %s}],\n' "$(json_string "$RABBIT_VHOST")"
+        printf ' "users": [%s],\n' "$(join_by ', ' "${users[@]}")"
+        printf ' "permissions": [%s],\n' "$(join_by ', ' "${permissions[@]}")"
+        printf ' "topic_permissions": [%s]}\n' "$(join_by ', ' "${topic_permissions[@]}")"
+    )"
+    out="$("${ctl[@]}" -q import_definitions --format json <<<"$definitions" 2>&1)" \
+        || die "cannot create the broker users with '$RABBITMQCTL import_definitions' (set RABBITMQCTL, e.g. 'sudo rabbitmqctl'): $out"
+    "${ctl[@]}" -q clear_permissions -p "$RABBIT_VHOST" guest >/dev/null 2>&1 || true
     info "Broker users on vhost '$RABBIT_VHOST' ready (passwords in ${BROKER_CREDENTIALS#$ROOT/})"
+}
+
+# A JSON string literal (backslashes and quotes escaped; the values here hold no control characters).
+json_string() {
+    local s="${1//\\/\\\\}"
+    s="${s//\"/\\\"}"
+    printf '"%s"' "$s"
+}
+
+join_by() {
+    local separator="$1" first="$2"
+    shift 2 || return 0
+    printf '%s' "$first" "${@/#/$separator}"
 }
 
 # The broker user of a party is "<MESSAGING_PREFIX><party>" (as BrokerPermissions names it).
@@ -372,6 +411,137 @@ build_if_needed() {
     fi
 }
 
+# ---------------------------------------------------------------- start-up cache
+
+# Most of a service's start-up is the JVM loading, verifying and linking some 20,000 classes and
+# running Spring's start-up code in the interpreter, identical from one start to the next. A
+# training run records that once per build and later starts map the result: on JDK 25+ the AOT
+# cache (JEP 483/514/515: classes loaded and linked, plus method profiles, so the JIT starts from
+# the training's profile), on JDK 13-24 a dynamic CDS archive (classes only). The training run is
+# the service itself with spring.context.exit=onRefresh: every singleton is created (Flyway and
+# Hibernate against the real database), nothing is started (no port, no broker connection, no
+# listener, no relay). Both caches need the jar's extracted layout (plain jars in lib/), and the
+# JVM ignores a cache (with a warning in the log) whose jars, JDK or GC options differ.
+cache_kind() {
+    if [[ "$AOT_CACHE" == off ]]; then echo none
+    elif (( JAVA_FEATURE >= 25 )); then echo aot
+    elif (( JAVA_FEATURE >= 13 )); then echo cds
+    else echo none
+    fi
+}
+
+cache_dir() { echo "$AOT_DIR/$1"; }
+
+cache_file() {
+    case "$(cache_kind)" in
+        aot) echo "$(cache_dir "$1")/app.aot" ;;
+        cds) echo "$(cache_dir "$1")/app.jsa" ;;
+    esac
+}
+
+# The extracted jar the cache belongs to (same file name as the packaged one).
+cached_jar() { echo "$(cache_dir "$1")/$(basename "$(jar_of "$1")")"; }
+
+# What a cache was trained for; any change means training again.
+cache_key() {
+    printf '%s\n' "jar: $(jar_of "$1")" "java: $JAVA" "$JAVA_VERSION_TEXT" "JAVA_OPTS: $JAVA_OPTS"
+}
+
+# True if the service's cache exists and was trained for its current jar, JDK and options.
+cache_ready() {
+    local svc="$1" dir file
+    dir="$(cache_dir "$svc")"
+    file="$(cache_file "$svc")"
+    [[ -n "$file" && -f "$file" && -f "$dir/key" && -f "$(cached_jar "$svc")" ]] || return 1
+    # a rebuilt jar is newer than the key written after the last training
+    [[ ! "$(jar_of "$svc")" -nt "$dir/key" ]] || return 1
+    [[ "$(cat "$dir/key")" == "$(cache_key "$svc")" ]]
+}
+
+# The environment a service runs with (and is trained with): its port, database role and broker user.
+service_env() {
+    local svc="$1" schema
+    schema="$(schema_of "$svc")"
+    SERVICE_ENV=(
+        SERVER_PORT="$(port_of "$svc")"
+        DB_USER="${schema:+${schema}_svc}"
+        DB_PASSWORD="$(db_password_of "${schema:-none}")"
+        RABBIT_USER="${MESSAGING_PREFIX:-}$svc"
+        RABBIT_PASSWORD="$(broker_password_of "$svc")"
+    )
+}
+
+# Extracts the service's jar and trains its cache; the key is written last, so a training that
+# fails or is interrupted leaves no cache that counts as ready.
+train_cache() {
+    local svc="$1" dir file jar lf
+    local -a opts limit=() record
+    dir="$(cache_dir "$svc")"
+    file="$(cache_file "$svc")"
+    jar="$(jar_of "$svc")"
+    lf="$LOG_DIR/$svc-training.log"
+    read -r -a opts <<<"$JAVA_OPTS"
+    case "$(cache_kind)" in
+        # -Xlog:aot=error: the cache leaves out a few hundred classes it cannot link ahead, each with a warning
+        aot) record=("-XX:AOTCacheOutput=$file" -Xlog:aot=error) ;;
+        cds) record=("-XX:ArchiveClassesAtExit=$file") ;;
+    esac
+    command -v timeout >/dev/null 2>&1 && limit=(timeout "$TRAINING_TIMEOUT")
+    service_env "$svc"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    printf '===== %s training the start-up cache of %s with %s =====\n' "$(date '+%F %T')" "$svc" "$JAVA" >"$lf"
+    "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >>"$lf" 2>&1 || return 1
+    # run in the background (a subshell of its own): the cd stays there
+    cd "$dir" || return 1
+    env "${SERVICE_ENV[@]}" ${limit[@]+"${limit[@]}"} "$JAVA" ${opts[@]+"${opts[@]}"} "${record[@]}" \
+        -Dspring.context.exit=onRefresh -jar "$(cached_jar "$svc")" >>"$lf" 2>&1 </dev/null || return 1
+    [[ -f "$file" ]] || return 1
+    cache_key "$svc" >"$dir/key"
+}
+
+# Trains, TRAINING_JOBS at a time, the caches of the given services that have none for their
+# current jar (after a build: all). A failed training is reported and its service starts
+# without a cache.
+prepare_caches() {
+    local kind svc t0 i
+    local -a todo=() names=()
+    kind="$(cache_kind)"
+    if [[ "$kind" == none ]]; then
+        [[ "$AOT_CACHE" == off ]] || info "No start-up cache: $JAVA is older than JDK 13"
+        return 0
+    fi
+    for svc in "$@"; do cache_ready "$svc" || todo+=("$svc"); done
+    (( ${#todo[@]} > 0 )) || return 0
+    info "Training the start-up cache ($( [[ "$kind" == aot ]] && echo "AOT cache" || echo "CDS archive" )) of: ${todo[*]}"
+    t0="$(now)"
+    TRAINING_PIDS=()
+    for svc in "${todo[@]}"; do
+        while (( $(jobs -rp | wc -l) >= TRAINING_JOBS )); do wait -n || true; done
+        train_cache "$svc" &
+        TRAINING_PIDS+=("$!"); names+=("$svc")
+    done
+    for i in "${!TRAINING_PIDS[@]}"; do
+        if ! wait "${TRAINING_PIDS[$i]}"; then
+            warn "training the start-up cache of ${names[$i]} failed (see .run/logs/${names[$i]}-training.log); it starts without"
+            rm -rf "$(cache_dir "${names[$i]}")"
+        fi
+    done
+    TRAINING_PIDS=()
+    info "  trained in $(( $(now) - t0 ))s (once per build, JDK and JAVA_OPTS)"
+}
+
+# Ends the training runs of an interrupted start: each one's child (java, or timeout, which passes
+# the TERM on to its java), then the job itself.
+stop_training() {
+    local pid
+    for pid in ${TRAINING_PIDS[@]+"${TRAINING_PIDS[@]}"}; do
+        pkill -TERM -P "$pid" 2>/dev/null || true
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    TRAINING_PIDS=()
+}
+
 # Refuse to start when a port is taken by something we did not start (e.g. another
 # developer's instance or an IDE run); the JVM would otherwise fail after ~20 s.
 check_ports_free() {
@@ -403,27 +573,44 @@ port_var() {
 # ---------------------------------------------------------------- start / stop
 
 launch() {
-    local svc="$1" jar port lf pid
-    local -a opts
+    local svc="$1" jar port lf pid cache=""
+    local -a opts cache_opts=()
     jar="$(jar_of "$svc")"
     port="$(port_of "$svc")"
     lf="$(log_file "$svc")"
     read -r -a opts <<<"$JAVA_OPTS"
+    if cache_ready "$svc"; then
+        cache="$(cache_file "$svc")"
+        jar="$(cached_jar "$svc")"
+        case "$(cache_kind)" in
+            aot) cache_opts=("-XX:AOTCache=$cache") ;;
+            cds) cache_opts=("-XX:SharedArchiveFile=$cache") ;;
+        esac
+    fi
     {
-        printf '\n===== %s starting %s on port %s with %s =====\n' "$(date '+%F %T')" "$svc" "$port" "$JAVA"
+        printf '\n===== %s starting %s on port %s with %s%s =====\n' "$(date '+%F %T')" "$svc" "$port" "$JAVA" \
+            "${cache:+ and ${cache#"$ROOT"/}}"
     } >>"$lf"
-    local schema
-    schema="$(schema_of "$svc")"
+    service_env "$svc"
     # nohup: survive the terminal closing after 'start'. In this non-interactive shell a
     # background job also ignores SIGINT, so Ctrl-C reaches only this script, which then
     # stops the services in order with TERM (graceful shutdown).
-    SERVER_PORT="$port" DB_USER="${schema:+${schema}_svc}" DB_PASSWORD="$(db_password_of "${schema:-none}")" \
-        RABBIT_USER="${MESSAGING_PREFIX:-}$svc" RABBIT_PASSWORD="$(broker_password_of "$svc")" \
-        nohup "$JAVA" ${opts[@]+"${opts[@]}"} -jar "$jar" >>"$lf" 2>&1 </dev/null &
+    env "${SERVICE_ENV[@]}" nohup "$JAVA" ${opts[@]+"${opts[@]}"} ${cache_opts[@]+"${cache_opts[@]}"} -jar "$jar" \
+        >>"$lf" 2>&1 </dev/null &
     pid=$!
     echo "$pid" >"$(pid_file "$svc")"
     STARTED+=("$svc")
-    info "  $svc: started (pid $pid, port $port)"
+    [[ -z "$cache" ]] || WITH_CACHE+="$svc "
+    info "  $svc: started (pid $pid, port $port${cache:+, start-up cache})"
+}
+
+# True if the JVM has its start-up cache mapped (it carries on without one that does not fit
+# the jars, the JDK or the options, and only says so in its log).
+cache_mapped() {
+    local pid
+    pid="$(running_pid "$1")" || return 1
+    [[ -r "/proc/$pid/maps" ]] || return 0    # no /proc (e.g. macOS): cannot tell, assume so
+    grep -qF -- "$(cache_file "$1")" "/proc/$pid/maps"
 }
 
 # Waits until every given service is healthy; returns 1 (after showing the log) as soon as
@@ -436,6 +623,9 @@ wait_healthy() {
         still=()
         for svc in "${pending[@]}"; do
             if is_healthy "$svc"; then
+                if [[ "$WITH_CACHE" == *" $svc "* ]] && ! cache_mapped "$svc"; then
+                    warn "$svc does not use its start-up cache (see $(log_file "$svc") for why)"
+                fi
                 info "  $svc: UP after $(( $(now) - t0 ))s"
             elif ! running_pid "$svc" >/dev/null; then
                 printf 'ERROR: %s exited during startup\n' "$svc" >&2
@@ -454,7 +644,7 @@ wait_healthy() {
             done
             return 1
         fi
-        sleep 2
+        sleep 1
     done
 }
 
@@ -527,6 +717,9 @@ start_all() {
     ensure_broker_users
     for svc in "${SERVICES[@]}"; do clear_stale_pid "$svc"; done
     check_ports_free
+    local -a to_launch=()
+    for svc in "${SERVICES[@]}"; do running_pid "$svc" >/dev/null || to_launch+=("$svc"); done
+    prepare_caches ${to_launch[@]+"${to_launch[@]}"}
 
     if [[ -n "${MESSAGING_PREFIX:-}" ]]; then info "Messaging prefix: $MESSAGING_PREFIX"; fi
     info "Starting services (database '$DB_NAME' on $DB_HOST:$DB_PORT, RabbitMQ $RABBIT_HOST:$RABBIT_PORT)"
@@ -577,6 +770,7 @@ cmd_foreground() {
 on_exit() {
     local rc=$?
     trap - EXIT INT TERM
+    stop_training
     if (( UP )); then
         info ""
         info "Stopping services ..."
@@ -592,6 +786,7 @@ on_exit() {
 on_start_interrupted() {
     trap - INT TERM
     info ""
+    stop_training
     if (( ${#STARTED[@]} > 0 )); then
         info "Interrupted; stopping the services this run started ..."
         stop_services "${STARTED[@]}"
