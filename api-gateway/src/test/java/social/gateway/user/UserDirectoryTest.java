@@ -24,6 +24,7 @@ import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
 import social.gateway.web.ApiException;
 import social.gateway.web.Page;
+import social.support.messaging.MessageObservations;
 import social.support.messaging.Senders;
 import social.support.rpc.RpcClient;
 import social.support.rpc.RpcTimeoutException;
@@ -175,7 +176,16 @@ class UserDirectoryTest {
         private RuntimeException failure;
 
         FakeUserService() {
-            super(null, null, null, Duration.ofSeconds(5), service -> {}, 1, 1, Senders.unchecked());
+            super(
+                    null,
+                    null,
+                    null,
+                    Duration.ofSeconds(5),
+                    service -> {},
+                    1,
+                    1,
+                    Senders.unchecked(),
+                    MessageObservations.none());
         }
 
         UUID register(String username, String displayName) {
