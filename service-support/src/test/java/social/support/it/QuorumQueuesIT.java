@@ -62,7 +62,8 @@ class QuorumQueuesIT {
                         "--spring.application.name=support-quorum-it",
                         "--social.db.schema=support_it",
                         "--social.messaging.prefix=" + prefix,
-                        "--social.messaging.queue-type=quorum",
+                        // the switch a deployment sets (env MESSAGING_QUEUE_TYPE), read by the shared defaults
+                        "--MESSAGING_QUEUE_TYPE=quorum",
                         "--social.messaging.rpc-timeout=5s",
                         "--social.messaging.event-concurrency=1",
                         // every failure goes back to the broker: each attempt is a delivery
