@@ -14,6 +14,8 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import social.contract.user.GetUserSummariesRequest;
@@ -34,6 +36,12 @@ public class UserDirectory {
     private final RpcClient rpc;
     private final AsyncCache<UUID, UserSummary> cache;
 
+    /** The meters where the context has them (a web-layer test slice has none). */
+    @Autowired
+    UserDirectory(RpcClient rpc, UserCacheProperties properties, ObjectProvider<MeterRegistry> meters) {
+        this(rpc, properties, meters.getIfAvailable());
+    }
+
     UserDirectory(RpcClient rpc, UserCacheProperties properties, MeterRegistry meters) {
         this.rpc = rpc;
         this.cache = Caffeine.newBuilder()
@@ -41,8 +49,10 @@ public class UserDirectory {
                 .expireAfterWrite(properties.expireAfterWrite())
                 .recordStats()
                 .buildAsync();
-        // cache_gets_total{cache="users",result="hit|miss"}: the hit rate on the dashboard
-        CaffeineCacheMetrics.monitor(meters, cache, "users");
+        if (meters != null) {
+            // cache_gets_total{cache="users",result="hit|miss"}: the hit rate on the dashboard
+            CaffeineCacheMetrics.monitor(meters, cache, "users");
+        }
     }
 
     /** The users among {@code userIds} that exist, by id, waiting for user-service if it must be asked. */
