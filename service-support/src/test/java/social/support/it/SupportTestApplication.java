@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import social.contract.auth.UserRegistered;
 import social.contract.registry.Subscription;
@@ -22,6 +23,7 @@ import social.contract.user.UserRpc;
 import social.support.error.ServiceException;
 import social.support.events.EventSubscription;
 import social.support.messaging.Topology;
+import social.support.outbox.EventOutbox;
 import social.support.rpc.RpcEndpoint;
 
 /**
@@ -55,6 +57,9 @@ public class SupportTestApplication {
 
     static final Gate SLOW_LOOKUPS = new Gate();
 
+    /** Creating a profile holds the consumer here (open unless a test closes it), then writes an event. */
+    static final Gate SLOW_PROFILES = new Gate();
+
     /**
      * The inventory of this application's subscriptions, under whichever name a test runs it (in
      * place of the contract's, whose services never run here): its subscriptions are checked
@@ -81,6 +86,23 @@ public class SupportTestApplication {
                 .on(
                         UserRpc.FIND_BY_USERNAME,
                         request -> answer(new GetUserRequest("known".equals(request.username()) ? KNOWN_USER : null)))
+                .build();
+    }
+
+    /**
+     * A request whose handler writes an event through the outbox, as most writes do: what a graceful
+     * stop must finish, answer and relay ({@code GracefulShutdownIT}).
+     */
+    @Bean
+    RpcEndpoint profileCreatorLookalike(Topology topology, EventOutbox outbox, TransactionTemplate transactions) {
+        return RpcEndpoint.answering(UserRpc.SERVICE, topology)
+                .on(UserRpc.CREATE_PROFILE, request -> {
+                    SLOW_PROFILES.pass();
+                    Instant now = Instant.now();
+                    transactions.executeWithoutResult(status -> outbox.publish(new UserRegistered(
+                            UUID.randomUUID(), now, 1, request.userId(), request.username(), request.displayName())));
+                    return new User(request.userId(), request.username(), request.displayName(), "", now, 0, 0, 0);
+                })
                 .build();
     }
 
