@@ -110,12 +110,13 @@ class NotificationStreams implements SmartLifecycle {
                 lastSeen != null,
                 gone -> forget(userId, gone));
         AtomicBoolean counted = new AtomicBoolean(true);
+        // the caps first: once the stream no longer shows as open, its address may open another
         Runnable release = () -> {
-            stream.gone();
             if (counted.getAndSet(false)) {
                 total.decrementAndGet();
                 byAddress.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null);
             }
+            stream.gone();
         };
         emitter.onCompletion(release);
         emitter.onTimeout(release);
