@@ -74,7 +74,9 @@ class PostController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A post", description = "Optional bearer token: personalises likedByMe and repostedByMe.")
+    @Operation(
+            summary = "A post",
+            description = "Optional bearer token: personalises likedByMe, repostedByMe and bookmarkedByMe.")
     PostView get(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         UUID callerId = callerId(caller);
         return assembler.one(

@@ -23,4 +23,5 @@ public record PostView(
         long replyCount,
         long repostCount,
         boolean likedByMe,
-        boolean repostedByMe) {}
+        boolean repostedByMe,
+        boolean bookmarkedByMe) {}

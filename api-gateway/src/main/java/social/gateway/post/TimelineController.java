@@ -53,7 +53,8 @@ class TimelineController {
     @GetMapping("/api/users/{id}/posts")
     @Operation(
             summary = "A user's posts, newest first, reposts included",
-            description = "Optional bearer token: personalises likedByMe and repostedByMe. 404 for an unknown user.")
+            description =
+                    "Optional bearer token: personalises likedByMe, repostedByMe and bookmarkedByMe. 404 for an unknown user.")
     Page<PostView> byUser(
             @Caller(required = false) AuthenticatedUser caller,
             @PathVariable("id") UUID userId,

@@ -148,6 +148,8 @@ class GatewayBehaviourE2EIT {
                         "/api/posts/{id}/repost",
                         "/api/posts/{id}/like",
                         "/api/posts/{id}/likes",
+                        "/api/posts/{id}/bookmark",
+                        "/api/bookmarks",
                         "/api/timeline",
                         "/api/notifications",
                         "/api/notifications/unread-count",

@@ -9,24 +9,27 @@ import social.support.events.EventSubscription;
 import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
 
-/** What like-service answers on {@code like.rpc}, and the events that remove likes. */
+/** What like-service answers on {@code like.rpc}, and the events that remove likes and bookmarks. */
 @Configuration(proxyBeanMethods = false)
 class LikeMessaging {
 
     @Bean
-    RpcEndpoint likeEndpoint(Topology topology, LikeStatesQuery states, Likes likes) {
+    RpcEndpoint likeEndpoint(Topology topology, LikeStatesQuery states, Likes likes, Bookmarks bookmarks) {
         return RpcEndpoint.answering(LikeRpc.SERVICE, topology)
                 .on(LikeRpc.GET_LIKE_STATES, states::states)
                 .on(LikeRpc.LIKE, likes::like)
                 .on(LikeRpc.UNLIKE, likes::unlike)
                 .on(LikeRpc.GET_LIKERS, likes::likers)
+                .on(LikeRpc.BOOKMARK, bookmarks::bookmark)
+                .on(LikeRpc.UNBOOKMARK, bookmarks::unbookmark)
+                .on(LikeRpc.GET_BOOKMARKS, bookmarks::bookmarks)
                 .build();
     }
 
     @Bean
-    EventSubscription deletedPosts(Topology topology, Likes likes) {
+    EventSubscription deletedPosts(Topology topology, PostDeletions postDeletions) {
         return EventSubscription.forConcern("deleted-posts", topology)
-                .on(PostDeleted.class, likes::forget)
+                .on(PostDeleted.class, postDeletions::forget)
                 .build();
     }
 }

@@ -3,7 +3,6 @@ package social.like.like;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,7 +16,6 @@ import social.contract.like.LikeRemoved;
 import social.contract.like.LikerPage;
 import social.contract.like.UnlikePostRequest;
 import social.contract.post.Post;
-import social.contract.post.PostDeleted;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -34,12 +32,19 @@ class Likes {
     private final TransactionTemplate transactions;
     private final EventOutbox outbox;
     private final PostDirectory posts;
+    private final PostDeletions postDeletions;
 
-    Likes(JdbcClient db, TransactionTemplate transactions, EventOutbox outbox, PostDirectory posts) {
+    Likes(
+            JdbcClient db,
+            TransactionTemplate transactions,
+            EventOutbox outbox,
+            PostDirectory posts,
+            PostDeletions postDeletions) {
         this.db = db;
         this.transactions = transactions;
         this.outbox = outbox;
         this.posts = posts;
+        this.postDeletions = postDeletions;
     }
 
     public Acknowledged like(LikePostRequest request) {
@@ -47,8 +52,8 @@ class Likes {
         Post post = posts.likeTarget(request.postId());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {
-            lock(post.id());
-            if (deleted(post.id())) {
+            postDeletions.lock(post.id());
+            if (postDeletions.isDeleted(post.id())) {
                 throw ServiceException.notFound("no such post");
             }
             int added = db.sql("""
@@ -86,24 +91,6 @@ class Likes {
         return Acknowledged.INSTANCE;
     }
 
-    /**
-     * Serialises the likes of a post with its deletion (until the transaction ends): a like after
-     * the deletion sees the tombstone, a deletion after a like removes it.
-     */
-    private void lock(UUID postId) {
-        db.sql("SELECT pg_advisory_xact_lock(hashtext(CAST(:post AS text)))")
-                .param("post", postId)
-                .query(Object.class)
-                .single();
-    }
-
-    private boolean deleted(UUID postId) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM deleted_post WHERE post_id = :post)")
-                .param("post", postId)
-                .query(Boolean.class)
-                .single();
-    }
-
     public LikerPage likers(GetLikersRequest request) {
         posts.require(request.postId());
         int limit = PageLimit.clamp(request.limit());
@@ -111,20 +98,5 @@ class Likes {
                         SELECT user_id, created_at FROM post_like
                         WHERE post_id = :post AND (created_at, user_id) < (:after, :afterId)
                         ORDER BY created_at DESC, user_id DESC LIMIT :limit""").param("post", request.postId()), request.cursor(), limit, LikerPage::new);
-    }
-
-    /** A deleted post's likes go with it (the event may arrive again: deleting twice is harmless). */
-    void forget(PostDeleted deleted) {
-        lock(deleted.postId());
-        db.sql("INSERT INTO deleted_post (post_id, deleted_at) VALUES (:post, :at) ON CONFLICT DO NOTHING")
-                .param("post", deleted.postId())
-                .param("at", Timestamp.from(deleted.occurredAt()))
-                .update();
-        db.sql("DELETE FROM post_like WHERE post_id = :post")
-                .param("post", deleted.postId())
-                .update();
-        db.sql("DELETE FROM like_count WHERE post_id = :post")
-                .param("post", deleted.postId())
-                .update();
     }
 }

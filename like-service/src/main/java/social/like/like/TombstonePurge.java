@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import social.support.purge.PeriodicPurge;
 import social.support.purge.PurgeProperties;
 
-/** Forgets deleted posts once no like can race with their deletion any more. */
+/** Forgets deleted posts once no like or bookmark can race with their deletion any more. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PurgeProperties.class)
 class TombstonePurge {

@@ -76,7 +76,7 @@ class LikesIT {
         like(fan, post);
         like(fan, post);
 
-        assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 1, true));
+        assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 1, true, false));
         assertThat(events.all(LikeAdded.class, e -> e.postId().equals(post.id()), QUIET))
                 .singleElement()
                 .satisfies(added -> {
@@ -116,7 +116,7 @@ class LikesIT {
         unlike(fan, post);
         unlike(stranger, post);
 
-        assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 0, false));
+        assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 0, false, false));
         assertThat(db.sql("SELECT like_count FROM like_count WHERE post_id = ?")
                         .param(post.id())
                         .query(Long.class)
@@ -140,8 +140,8 @@ class LikesIT {
         like(fan, repost);
         like(fan, original);
 
-        assertThat(state(fan, original)).isEqualTo(new LikeState(original.id(), 1, true));
-        assertThat(state(fan, repost)).isEqualTo(new LikeState(repost.id(), 0, false));
+        assertThat(state(fan, original)).isEqualTo(new LikeState(original.id(), 1, true, false));
+        assertThat(state(fan, repost)).isEqualTo(new LikeState(repost.id(), 0, false, false));
         assertThat(events.all(LikeAdded.class, e -> e.likerId().equals(fan), QUIET))
                 .singleElement()
                 .satisfies(added -> {
@@ -204,14 +204,14 @@ class LikesIT {
         replay.deliver(deleted); // at-least-once delivery: the same event again
 
         await().atMost(CONVERGE)
-                .untilAsserted(() -> assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 0, false)));
+                .untilAsserted(() -> assertThat(state(fan, post)).isEqualTo(new LikeState(post.id(), 0, false, false)));
         assertThat(likesOf(post)).isZero();
         // post-service may still answer the post (its deletion raced with this like): the tombstone refuses it
         assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(fan, post.id()))
                         .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(likesOf(post)).isZero();
-        assertThat(state(fan, kept)).isEqualTo(new LikeState(kept.id(), 1, true));
+        assertThat(state(fan, kept)).isEqualTo(new LikeState(kept.id(), 1, true, false));
         // a later event of the same queue is applied, so the redelivery is behind us: it was applied once
         PostDeleted marker = new PostDeleted(Ids.newId(), Instant.now(), 1, Ids.newId(), author, null, null);
         replay.deliver(marker);

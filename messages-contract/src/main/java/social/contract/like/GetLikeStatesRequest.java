@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import social.contract.MessageType;
 
-/** @param callerId null for an anonymous caller (then nothing is liked by them) */
+/** @param callerId null for an anonymous caller (then nothing is liked or bookmarked by them) */
 @MessageType("like.get-states")
 public record GetLikeStatesRequest(UUID callerId, List<UUID> postIds) {
     public GetLikeStatesRequest {

@@ -9,7 +9,7 @@ import social.contract.rpc.Operation;
 public final class LikeRpc {
     public static final String SERVICE = "like";
 
-    /** Like counts and the caller's likes for a page of posts: one question per page. */
+    /** Like counts and the caller's likes and bookmarks for a page of posts: one question per page. */
     public static final Operation<GetLikeStatesRequest, LikeStates> GET_LIKE_STATES =
             new Operation<>(SERVICE, GetLikeStatesRequest.class, LikeStates.class);
 
@@ -20,13 +20,25 @@ public final class LikeRpc {
     public static final Operation<GetLikersRequest, LikerPage> GET_LIKERS =
             new Operation<>(SERVICE, GetLikersRequest.class, LikerPage.class);
 
+    public static final Operation<BookmarkPostRequest, Acknowledged> BOOKMARK =
+            new Operation<>(SERVICE, BookmarkPostRequest.class, Acknowledged.class);
+    public static final Operation<UnbookmarkPostRequest, Acknowledged> UNBOOKMARK =
+            new Operation<>(SERVICE, UnbookmarkPostRequest.class, Acknowledged.class);
+    /** The caller's bookmarked post ids, newest bookmark first. */
+    public static final Operation<GetBookmarksRequest, BookmarkPage> GET_BOOKMARKS =
+            new Operation<>(SERVICE, GetBookmarksRequest.class, BookmarkPage.class);
+
     public static final List<Class<?>> MESSAGES = List.of(
             GetLikeStatesRequest.class,
             LikeStates.class,
             LikePostRequest.class,
             UnlikePostRequest.class,
             GetLikersRequest.class,
-            LikerPage.class);
+            LikerPage.class,
+            BookmarkPostRequest.class,
+            UnbookmarkPostRequest.class,
+            GetBookmarksRequest.class,
+            BookmarkPage.class);
 
     private LikeRpc() {}
 }

@@ -13,6 +13,10 @@ public final class PostRpc {
             new Operation<>(SERVICE, CreatePostRequest.class, PostResult.class);
     public static final Operation<GetPostRequest, PostResult> GET =
             new Operation<>(SERVICE, GetPostRequest.class, PostResult.class);
+    /** Posts by id in the order asked, missing ones left out. */
+    public static final Operation<GetPostsRequest, PostList> GET_MANY =
+            new Operation<>(SERVICE, GetPostsRequest.class, PostList.class);
+
     public static final Operation<DeletePostRequest, Acknowledged> DELETE =
             new Operation<>(SERVICE, DeletePostRequest.class, Acknowledged.class);
     public static final Operation<GetRepliesRequest, PostPage> GET_REPLIES =
@@ -35,8 +39,10 @@ public final class PostRpc {
             UndoRepostRequest.class,
             GetUserPostsRequest.class,
             GetHomeTimelineRequest.class,
+            GetPostsRequest.class,
             PostResult.class,
-            PostPage.class);
+            PostPage.class,
+            PostList.class);
 
     private PostRpc() {}
 }

@@ -16,6 +16,7 @@ class PostMessaging {
         return RpcEndpoint.answering(PostRpc.SERVICE, topology)
                 .on(PostRpc.CREATE, posts::create)
                 .on(PostRpc.GET, posts::get)
+                .on(PostRpc.GET_MANY, posts::getMany)
                 .on(PostRpc.DELETE, posts::delete)
                 .on(PostRpc.GET_REPLIES, posts::replies)
                 .on(PostRpc.REPOST, posts::repost)

@@ -17,6 +17,7 @@ import social.contract.ErrorCode;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.GetPostRequest;
+import social.contract.post.GetPostsRequest;
 import social.contract.post.Post;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
@@ -85,6 +86,38 @@ class PostsIT {
                         .post()
                         .id())
                 .isEqualTo(post.id());
+    }
+
+    @Test
+    void manyPostsAreAnsweredInTheOrderAskedWithMissingOnesLeftOutAndRepostsWithTheirOriginal() {
+        UUID author = UUID.randomUUID();
+        UUID reader = UUID.randomUUID();
+        Post first = create(author, "first", null);
+        Post second = create(author, "second", null);
+        Post repost =
+                rpc.call(PostRpc.REPOST, new RepostRequest(reader, first.id())).post();
+        Post deleted = create(author, "gone", null);
+        rpc.call(PostRpc.DELETE, new DeletePostRequest(author, deleted.id()));
+
+        List<Post> found = rpc.call(
+                        PostRpc.GET_MANY,
+                        new GetPostsRequest(
+                                reader, List.of(second.id(), deleted.id(), repost.id(), first.id(), UUID.randomUUID())))
+                .items();
+
+        assertThat(found).extracting(Post::id).containsExactly(second.id(), repost.id(), first.id());
+        assertThat(found.get(1).repostOf().id()).isEqualTo(first.id());
+        assertThat(found.get(2).repostedByMe()).isTrue();
+        assertThat(rpc.call(PostRpc.GET_MANY, new GetPostsRequest(null, List.of()))
+                        .items())
+                .isEmpty();
+        List<UUID> tooMany = new ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            tooMany.add(UUID.randomUUID());
+        }
+        assertThat(rpc.refusal(PostRpc.GET_MANY, new GetPostsRequest(null, tooMany))
+                        .code())
+                .isEqualTo(ErrorCode.VALIDATION_FAILED);
     }
 
     @Test
