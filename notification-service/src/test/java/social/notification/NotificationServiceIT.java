@@ -133,7 +133,8 @@ class NotificationServiceIT {
                 null,
                 null,
                 null,
-                mentions);
+                mentions,
+                List.of());
     }
 
     static PostCreated reply(UUID author, PostCreated to, List<String> mentions) {
@@ -149,7 +150,8 @@ class NotificationServiceIT {
                 to.authorId(),
                 null,
                 null,
-                mentions);
+                mentions,
+                List.of());
     }
 
     static PostCreated repost(UUID author, PostCreated of) {
@@ -165,6 +167,7 @@ class NotificationServiceIT {
                 null,
                 of.postId(),
                 of.authorId(),
+                List.of(),
                 List.of());
     }
 

@@ -93,7 +93,8 @@ public class PostAssembler {
                     post.replyCount(),
                     post.repostCount(),
                     like != null && like.likedByMe(),
-                    post.repostedByMe());
+                    post.repostedByMe(),
+                    post.hashtags());
         }
     }
 }

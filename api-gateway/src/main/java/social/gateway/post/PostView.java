@@ -1,6 +1,7 @@
 package social.gateway.post;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,4 +24,7 @@ public record PostView(
         long replyCount,
         long repostCount,
         boolean likedByMe,
-        boolean repostedByMe) {}
+        boolean repostedByMe,
+
+        @Schema(description = "its tags: lower case, without '#', in order of first appearance")
+        List<String> hashtags) {}

@@ -527,7 +527,8 @@ class NotificationsE2EIT {
                 replyToAuthor,
                 repostOf,
                 repostOfAuthor,
-                mentions);
+                mentions,
+                List.of());
     }
 
     private static long unread(Session session) {

@@ -56,7 +56,8 @@ class PostsE2EIT {
                         "replyCount",
                         "repostCount",
                         "likedByMe",
-                        "repostedByMe");
+                        "repostedByMe",
+                        "hashtags");
         assertThat(post.get("content").asString())
                 .isEqualTo("hello @" + bob.username().toUpperCase());
         assertThat(post.get("author").get("id").asString()).isEqualTo(alice.id());

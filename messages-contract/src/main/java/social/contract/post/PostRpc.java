@@ -25,6 +25,10 @@ public final class PostRpc {
             new Operation<>(SERVICE, GetUserPostsRequest.class, PostPage.class);
     public static final Operation<GetHomeTimelineRequest, PostPage> GET_HOME_TIMELINE =
             new Operation<>(SERVICE, GetHomeTimelineRequest.class, PostPage.class);
+    public static final Operation<GetTagPostsRequest, PostPage> GET_TAG_POSTS =
+            new Operation<>(SERVICE, GetTagPostsRequest.class, PostPage.class);
+    public static final Operation<GetTrendingTagsRequest, TrendingTags> GET_TRENDING_TAGS =
+            new Operation<>(SERVICE, GetTrendingTagsRequest.class, TrendingTags.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
             CreatePostRequest.class,
@@ -35,8 +39,11 @@ public final class PostRpc {
             UndoRepostRequest.class,
             GetUserPostsRequest.class,
             GetHomeTimelineRequest.class,
+            GetTagPostsRequest.class,
+            GetTrendingTagsRequest.class,
             PostResult.class,
-            PostPage.class);
+            PostPage.class,
+            TrendingTags.class);
 
     private PostRpc() {}
 }

@@ -28,6 +28,7 @@ class MentionRecipientsTest {
                 replyToAuthor,
                 null,
                 null,
+                List.of(),
                 List.of());
     }
 

@@ -1,7 +1,9 @@
 package social.post.post;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,23 @@ import social.contract.post.Post;
  */
 @Component
 public class PostStore {
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "author_id",
+            "content",
+            "created_at",
+            "reply_to_id",
+            "repost_of_id",
+            "reply_count",
+            "repost_count",
+            "hashtags");
+
+    /** The posts and, for reposts, their originals (o): one row per post, by primary key. */
+    private static final String LOAD = "SELECT " + select("p") + ", " + select("o") + """
+
+            FROM post p
+            LEFT JOIN post o ON o.id = p.repost_of_id
+            WHERE p.id IN (:ids)""";
 
     private final JdbcClient db;
 
@@ -33,21 +53,19 @@ public class PostStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Row> rows = new HashMap<>();
-        db.sql("""
-                        SELECT p.id, p.author_id, p.content, p.created_at, p.reply_to_id, p.repost_of_id,
-                               p.reply_count, p.repost_count,
-                               o.author_id AS o_author_id, o.content AS o_content, o.created_at AS o_created_at,
-                               o.reply_to_id AS o_reply_to_id, o.reply_count AS o_reply_count, o.repost_count AS o_repost_count
-                        FROM post p LEFT JOIN post o ON o.id = p.repost_of_id
-                        WHERE p.id IN (:ids)""").param("ids", ids).query((rs, i) -> Row.of(rs)).list().forEach(row -> rows.put(row.id(), row));
+        Map<UUID, Loaded> rows = new HashMap<>();
+        db.sql(LOAD)
+                .param("ids", ids)
+                .query((rs, i) -> new Loaded(Row.of(rs, "p"), Row.of(rs, "o")))
+                .list()
+                .forEach(loaded -> rows.put(loaded.post().id(), loaded));
         Set<UUID> reposted =
-                repostedBy(callerId, rows.values().stream().map(Row::target).toList());
+                repostedBy(callerId, rows.values().stream().map(Loaded::target).toList());
         List<Post> posts = new ArrayList<>(rows.size());
         for (UUID id : ids) {
-            Row row = rows.get(id);
-            if (row != null) {
-                posts.add(row.toPost(reposted.contains(row.target())));
+            Loaded loaded = rows.get(id);
+            if (loaded != null) {
+                posts.add(loaded.toPost(reposted));
             }
         }
         return posts;
@@ -66,68 +84,70 @@ public class PostStore {
                         .list());
     }
 
+    private static String select(String alias) {
+        return COLUMNS.stream()
+                .map(column -> alias + "." + column + " AS " + alias + "_" + column)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A post and, if it is a repost, its original. */
+    private record Loaded(Row post, Row original) {
+
+        /** The post whose repost state the caller sees: the original of a repost, else the post itself. */
+        UUID target() {
+            return original == null ? post.id() : original.id();
+        }
+
+        Post toPost(Set<UUID> repostedByCaller) {
+            boolean reposted = repostedByCaller.contains(target());
+            return post.toPost(original == null ? null : original.toPost(null, reposted), reposted);
+        }
+    }
+
+    /** One post's own columns. */
     private record Row(
             UUID id,
             UUID authorId,
             String content,
-            java.time.Instant createdAt,
+            Instant createdAt,
             UUID replyToId,
             long replyCount,
             long repostCount,
-            Original original) {
+            List<String> hashtags) {
 
-        static Row of(ResultSet rs) throws SQLException {
-            UUID repostOf = rs.getObject("repost_of_id", UUID.class);
-            Original original = repostOf == null
-                    ? null
-                    : new Original(
-                            repostOf,
-                            rs.getObject("o_author_id", UUID.class),
-                            rs.getString("o_content"),
-                            rs.getTimestamp("o_created_at").toInstant(),
-                            rs.getObject("o_reply_to_id", UUID.class),
-                            rs.getLong("o_reply_count"),
-                            rs.getLong("o_repost_count"));
+        /** The columns of {@code alias}, or null where its join found no post. */
+        static Row of(ResultSet rs, String alias) throws SQLException {
+            UUID id = rs.getObject(alias + "_id", UUID.class);
+            if (id == null) {
+                return null;
+            }
             return new Row(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("author_id", UUID.class),
-                    rs.getString("content"),
-                    rs.getTimestamp("created_at").toInstant(),
-                    rs.getObject("reply_to_id", UUID.class),
-                    rs.getLong("reply_count"),
-                    rs.getLong("repost_count"),
-                    original);
+                    id,
+                    rs.getObject(alias + "_author_id", UUID.class),
+                    rs.getString(alias + "_content"),
+                    rs.getTimestamp(alias + "_created_at").toInstant(),
+                    rs.getObject(alias + "_reply_to_id", UUID.class),
+                    rs.getLong(alias + "_reply_count"),
+                    rs.getLong(alias + "_repost_count"),
+                    strings(rs.getArray(alias + "_hashtags")));
         }
 
-        /** The post whose repost state the caller sees: the original of a repost, else the post itself. */
-        UUID target() {
-            return original == null ? id : original.id();
-        }
-
-        Post toPost(boolean repostedByCaller) {
-            Post repostOf = original == null
-                    ? null
-                    : new Post(
-                            original.id(),
-                            original.authorId(),
-                            original.content(),
-                            original.createdAt(),
-                            original.replyToId(),
-                            null,
-                            original.replyCount(),
-                            original.repostCount(),
-                            repostedByCaller);
+        Post toPost(Post repostOf, boolean repostedByCaller) {
             return new Post(
-                    id, authorId, content, createdAt, replyToId, repostOf, replyCount, repostCount, repostedByCaller);
+                    id,
+                    authorId,
+                    content,
+                    createdAt,
+                    replyToId,
+                    repostOf,
+                    replyCount,
+                    repostCount,
+                    repostedByCaller,
+                    hashtags);
         }
     }
 
-    private record Original(
-            UUID id,
-            UUID authorId,
-            String content,
-            java.time.Instant createdAt,
-            UUID replyToId,
-            long replyCount,
-            long repostCount) {}
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
 }

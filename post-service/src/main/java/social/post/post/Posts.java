@@ -1,5 +1,7 @@
 package social.post.post;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +26,7 @@ import social.contract.post.PostPage;
 import social.contract.post.PostResult;
 import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
+import social.post.text.PostText;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
@@ -42,13 +45,18 @@ class Posts {
     static final int MAX_CONTENT = 280;
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
+    /** The columns of a {@link Target}. */
+    private static final String TARGET = "id, author_id, reply_to_id, repost_of_id, created_at, hashtags";
+
     private final JdbcClient db;
     private final PostStore store;
+    private final PostReferences references;
     private final EventOutbox outbox;
 
-    Posts(JdbcClient db, PostStore store, EventOutbox outbox) {
+    Posts(JdbcClient db, PostStore store, PostReferences references, EventOutbox outbox) {
         this.db = db;
         this.store = store;
+        this.references = references;
         this.outbox = outbox;
     }
 
@@ -95,9 +103,19 @@ class Posts {
                     .update();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        db.sql("INSERT INTO post (id, author_id, content, created_at, reply_to_id) VALUES (?, ?, ?, ?, ?)")
-                .params(id, request.callerId(), content, Timestamp.from(now), parent == null ? null : parent.id())
+        PostText.Parsed parsed = PostText.parse(content);
+        db.sql("""
+                        INSERT INTO post (id, author_id, content, created_at, reply_to_id, hashtags)
+                        VALUES (?, ?, ?, ?, ?, ?::text[])""")
+                .params(
+                        id,
+                        request.callerId(),
+                        content,
+                        Timestamp.from(now),
+                        parent == null ? null : parent.id(),
+                        parsed.hashtags().toArray(String[]::new))
                 .update();
+        references.tagged(id, request.callerId(), now, parsed.hashtags());
         outbox.publish(new PostCreated(
                 Ids.newId(),
                 now,
@@ -110,7 +128,8 @@ class Posts {
                 parent == null ? null : parent.authorId(),
                 null,
                 null,
-                Mentions.in(content)));
+                parsed.mentions(),
+                parsed.hashtags()));
         return new PostResult(get(id, request.callerId()), true);
     }
 
@@ -122,9 +141,9 @@ class Posts {
 
     @Transactional
     public Acknowledged delete(DeletePostRequest request) {
-        Target post = db.sql("SELECT id, author_id, reply_to_id, repost_of_id FROM post WHERE id = ? FOR UPDATE")
+        Target post = db.sql("SELECT " + TARGET + " FROM post WHERE id = ? FOR UPDATE")
                 .params(request.postId())
-                .query(Target.class)
+                .query(Target::of)
                 .optional()
                 .orElseThrow(() -> ServiceException.notFound("no such post"));
         if (!post.authorId().equals(request.callerId())) {
@@ -140,11 +159,13 @@ class Posts {
                     .update();
         }
         // its reposts go with it, each with its own event; its replies stay
-        db.sql("DELETE FROM post WHERE repost_of_id = ? RETURNING id, author_id, reply_to_id, repost_of_id")
+        db.sql("DELETE FROM post WHERE repost_of_id = ? RETURNING " + TARGET)
                 .params(post.id())
-                .query(Target.class)
+                .query(Target::of)
                 .list()
                 .forEach(repost -> outbox.publish(deleted(repost)));
+        // its tag rows cascade; its trending counts are counted down
+        references.untagged(post.id(), post.authorId(), post.createdAt(), post.hashtags(), true);
         db.sql("DELETE FROM post WHERE id = ?").params(post.id()).update();
         outbox.publish(deleted(post));
         return Acknowledged.INSTANCE;
@@ -209,6 +230,7 @@ class Posts {
                 null,
                 original.id(),
                 original.authorId(),
+                List.of(),
                 List.of()));
         return new PostResult(get(id, request.callerId()), true);
     }
@@ -218,7 +240,8 @@ class Posts {
         Target original =
                 original(lockForShare(request.postId()).orElseThrow(() -> ServiceException.notFound("no such post")));
         repostOf(original.id(), request.callerId())
-                .ifPresent(repostId -> removeRepost(new Target(repostId, request.callerId(), null, original.id())));
+                .ifPresent(repostId ->
+                        removeRepost(new Target(repostId, request.callerId(), null, original.id(), null, List.of())));
         return Acknowledged.INSTANCE;
     }
 
@@ -250,9 +273,9 @@ class Posts {
 
     /** The post, locked against deletion until this transaction ends. */
     private Optional<Target> lockForShare(UUID postId) {
-        return db.sql("SELECT id, author_id, reply_to_id, repost_of_id FROM post WHERE id = ? FOR KEY SHARE")
+        return db.sql("SELECT " + TARGET + " FROM post WHERE id = ? FOR KEY SHARE")
                 .params(postId)
-                .query(Target.class)
+                .query(Target::of)
                 .optional();
     }
 
@@ -276,5 +299,16 @@ class Posts {
     }
 
     /** The identity of a post that a change needs. */
-    record Target(UUID id, UUID authorId, UUID replyToId, UUID repostOfId) {}
+    record Target(UUID id, UUID authorId, UUID replyToId, UUID repostOfId, Instant createdAt, List<String> hashtags) {
+
+        static Target of(ResultSet rs, int row) throws SQLException {
+            return new Target(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("author_id", UUID.class),
+                    rs.getObject("reply_to_id", UUID.class),
+                    rs.getObject("repost_of_id", UUID.class),
+                    rs.getTimestamp("created_at").toInstant(),
+                    PostStore.strings(rs.getArray("hashtags")));
+        }
+    }
 }

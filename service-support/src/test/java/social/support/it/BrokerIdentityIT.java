@@ -367,6 +367,7 @@ class BrokerIdentityIT {
                 null,
                 null,
                 null,
+                List.of(),
                 List.of());
     }
 

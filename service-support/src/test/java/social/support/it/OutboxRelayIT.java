@@ -565,6 +565,7 @@ class OutboxRelayIT {
                 null,
                 null,
                 null,
+                List.of(),
                 List.of());
     }
 
