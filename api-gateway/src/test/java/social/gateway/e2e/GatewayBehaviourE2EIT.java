@@ -156,7 +156,8 @@ class GatewayBehaviourE2EIT {
                         "/api/notifications/stream-ticket",
                         "/api/notifications/stream",
                         "/api/hashtags/{tag}/posts",
-                        "/api/hashtags/trending");
+                        "/api/hashtags/trending",
+                        "/api/search/posts");
         var paths = docs.json().get("paths");
         assertThat(paths.get("/api/notifications/stream-ticket")
                         .get("post")

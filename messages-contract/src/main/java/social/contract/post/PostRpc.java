@@ -29,6 +29,8 @@ public final class PostRpc {
             new Operation<>(SERVICE, GetTagPostsRequest.class, PostPage.class);
     public static final Operation<GetTrendingTagsRequest, TrendingTags> GET_TRENDING_TAGS =
             new Operation<>(SERVICE, GetTrendingTagsRequest.class, TrendingTags.class);
+    public static final Operation<SearchPostsRequest, PostPage> SEARCH =
+            new Operation<>(SERVICE, SearchPostsRequest.class, PostPage.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
             CreatePostRequest.class,
@@ -41,6 +43,7 @@ public final class PostRpc {
             GetHomeTimelineRequest.class,
             GetTagPostsRequest.class,
             GetTrendingTagsRequest.class,
+            SearchPostsRequest.class,
             PostResult.class,
             PostPage.class,
             TrendingTags.class);

@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a post refers to, kept where tag pages and trending find it: its rows in
- * {@code post_hashtag} and its counts in {@code hashtag_author_hour} (the hour it was created
- * in). Written in the transaction of the post's creation, edit or deletion, so the counts follow
- * the posts exactly: a request that changes nothing changes no count.
+ * What a post refers to, kept where tag pages, trending and search find it: its rows in
+ * {@code post_hashtag} and {@code post_mention}, and its counts in {@code hashtag_author_hour}
+ * (the hour it was created in). Written in the transaction of the post's creation, edit or
+ * deletion, so they follow the posts exactly: a request that changes nothing changes no count.
  */
 @Component
 class PostReferences {
@@ -60,6 +60,16 @@ class PostReferences {
         db.sql("""
                         DELETE FROM hashtag_author_hour
                         WHERE hour = ? AND tag = ANY (?::text[]) AND author_id = ? AND posts = 0""").params(hour(createdAt), array, authorId).update();
+    }
+
+    /** The post now mentions {@code usernames} (none of whom it mentioned before). */
+    void mentioned(UUID postId, List<String> usernames) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        db.sql("INSERT INTO post_mention (username, post_id) SELECT u, ? FROM unnest(?::text[]) AS u")
+                .params(postId, usernames.toArray(String[]::new))
+                .update();
     }
 
     private static Timestamp hour(Instant createdAt) {

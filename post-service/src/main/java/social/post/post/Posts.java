@@ -116,6 +116,7 @@ class Posts {
                         parsed.hashtags().toArray(String[]::new))
                 .update();
         references.tagged(id, request.callerId(), now, parsed.hashtags());
+        references.mentioned(id, parsed.mentions());
         outbox.publish(new PostCreated(
                 Ids.newId(),
                 now,
@@ -164,7 +165,7 @@ class Posts {
                 .query(Target::of)
                 .list()
                 .forEach(repost -> outbox.publish(deleted(repost)));
-        // its tag rows cascade; its trending counts are counted down
+        // its tag and mention rows cascade; its trending counts are counted down
         references.untagged(post.id(), post.authorId(), post.createdAt(), post.hashtags(), true);
         db.sql("DELETE FROM post WHERE id = ?").params(post.id()).update();
         outbox.publish(deleted(post));
