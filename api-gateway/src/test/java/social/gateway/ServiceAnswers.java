@@ -26,7 +26,18 @@ public final class ServiceAnswers {
     /** A post of a new author, who has no likes yet. */
     public static Post aPost() {
         return new Post(
-                UUID.randomUUID(), UUID.randomUUID(), "hello", Instant.now(), null, null, 0, 0, false, List.of());
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "hello",
+                Instant.now(),
+                null,
+                null,
+                0,
+                0,
+                false,
+                List.of(),
+                null,
+                0);
     }
 
     /** post-service knows the post, user-service its author, and like-service knows no like of it. */

@@ -134,7 +134,9 @@ class NotificationServiceIT {
                 null,
                 null,
                 mentions,
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 
     static PostCreated reply(UUID author, PostCreated to, List<String> mentions) {
@@ -151,7 +153,9 @@ class NotificationServiceIT {
                 null,
                 null,
                 mentions,
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 
     static PostCreated repost(UUID author, PostCreated of) {
@@ -168,7 +172,28 @@ class NotificationServiceIT {
                 of.postId(),
                 of.authorId(),
                 List.of(),
-                List.of());
+                List.of(),
+                null,
+                null);
+    }
+
+    static PostCreated quote(UUID author, PostCreated of, List<String> mentions) {
+        return new PostCreated(
+                Ids.newId(),
+                Instant.now(),
+                1,
+                Ids.newId(),
+                author,
+                "a quote",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                mentions,
+                List.of(),
+                of.postId(),
+                of.authorId());
     }
 
     List<NotificationItem> all(UUID recipient) {
@@ -262,6 +287,38 @@ class NotificationServiceIT {
         assertThat(count(alice, NotificationType.MENTION)).isZero();
         assertThat(count(carol, NotificationType.MENTION)).isEqualTo(1);
         assertThat(all(bob)).isEmpty();
+    }
+
+    @Test
+    void aQuoteNotifiesTheQuotedAuthorOnceWithoutAMentionOnTopButNeverOfTheirOwnPost() {
+        UUID alice = user("alice_" + suffix());
+        UUID bob = user("bob_" + suffix());
+        UUID carol = user("carol_" + suffix());
+        PostCreated original = post(alice, "quotable", List.of());
+        PostCreated quote = quote(bob, original, List.of(name(alice), name(carol)));
+        replay.deliver(quote);
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(all(alice)).singleElement().satisfies(n -> {
+                assertThat(n.type()).isEqualTo(NotificationType.QUOTE);
+                assertThat(n.actorId()).isEqualTo(bob);
+                assertThat(n.postId()).isEqualTo(quote.postId());
+            });
+            assertThat(count(carol, NotificationType.MENTION)).isEqualTo(1);
+        });
+        replay.deliver(quote); // redelivered
+        replay.deliver(quote(alice, original, List.of())); // she quotes herself
+        staysAt(alice, NotificationType.QUOTE, 1);
+        assertThat(count(alice, NotificationType.MENTION)).isZero();
+
+        // a quote of a post known to be deleted notifies nobody
+        PostCreated doomed = post(alice, "doomed", List.of());
+        replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, doomed.postId(), alice, null, null));
+        await().atMost(CONVERGE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM deleted_post WHERE post_id = ?", Long.class, doomed.postId())
+                        == 1);
+        replay.deliver(quote(carol, doomed, List.of()));
+        staysAt(alice, NotificationType.QUOTE, 1);
     }
 
     @Test

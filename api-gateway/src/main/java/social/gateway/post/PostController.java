@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.GetPostRequest;
+import social.contract.post.GetQuotesRequest;
 import social.contract.post.GetRepliesRequest;
 import social.contract.post.PostResult;
 import social.contract.post.PostRpc;
@@ -47,14 +48,14 @@ class PostController {
         this.assembler = assembler;
     }
 
-    record NewPost(String content, String replyToId) {}
+    record NewPost(String content, String replyToId, String quoteOfId) {}
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     @Operation(
             summary = "Publish a post or a reply",
             description =
-                    "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId.",
+                    "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId or quoteOfId. quoteOfId quotes a post (a repost's original), not together with replyToId (400).",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<PostView> create(
             @Caller AuthenticatedUser caller,
@@ -65,11 +66,18 @@ class PostController {
                 ? null
                 : CanonicalIds.parse(body.replyToId())
                         .orElseThrow(() -> ApiException.notFound("no such post to reply to"));
+        UUID quoteOfId = body.quoteOfId() == null
+                ? null
+                : CanonicalIds.parse(body.quoteOfId())
+                        .orElseThrow(() -> ApiException.notFound("no such post to quote"));
         PostResult result = rpc.callAndWait(
                 PostRpc.CREATE,
-                new CreatePostRequest(caller.id(), body.content(), replyToId, keyOrFresh(idempotencyKey)));
-        // a repeated Idempotency-Key answers the first post, which may have been liked since
-        PostView post = result.created() ? assembler.created(result.post()) : assembler.one(result.post(), caller.id());
+                new CreatePostRequest(caller.id(), body.content(), replyToId, keyOrFresh(idempotencyKey), quoteOfId));
+        // a repeated Idempotency-Key answers the first post, which may have been liked since; so may
+        // a quoted post have been
+        PostView post = result.created() && result.post().quoteOf() == null
+                ? assembler.created(result.post())
+                : assembler.one(result.post(), caller.id());
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post);
     }
 
@@ -106,6 +114,19 @@ class PostController {
         return assembler.page(
                 rpc.callAndWait(
                         PostRpc.GET_REPLIES, new GetRepliesRequest(callerId, postId, PageSize.of(limit), cursor)),
+                callerId);
+    }
+
+    @GetMapping("/{id}/quotes")
+    @Operation(summary = "The posts quoting a post, newest first", description = "404 for an unknown post.")
+    Page<PostView> quotes(
+            @Caller(required = false) AuthenticatedUser caller,
+            @PathVariable("id") UUID postId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        UUID callerId = callerId(caller);
+        return assembler.page(
+                rpc.callAndWait(PostRpc.GET_QUOTES, new GetQuotesRequest(callerId, postId, PageSize.of(limit), cursor)),
                 callerId);
     }
 

@@ -27,4 +27,11 @@ public record PostView(
         boolean repostedByMe,
 
         @Schema(description = "its tags: lower case, without '#', in order of first appearance")
-        List<String> hashtags) {}
+        List<String> hashtags,
+
+        @Schema(
+                description = "the Post it quotes (shown one level deep: its own quoteOf is null), or null: not a"
+                        + " quote, or the quoted post was deleted")
+        PostView quoteOf,
+
+        long quoteCount) {}

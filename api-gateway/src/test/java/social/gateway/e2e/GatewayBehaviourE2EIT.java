@@ -157,7 +157,8 @@ class GatewayBehaviourE2EIT {
                         "/api/notifications/stream",
                         "/api/hashtags/{tag}/posts",
                         "/api/hashtags/trending",
-                        "/api/search/posts");
+                        "/api/search/posts",
+                        "/api/posts/{id}/quotes");
         var paths = docs.json().get("paths");
         assertThat(paths.get("/api/notifications/stream-ticket")
                         .get("post")

@@ -528,7 +528,9 @@ class NotificationsE2EIT {
                 repostOf,
                 repostOfAuthor,
                 mentions,
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 
     private static long unread(Session session) {

@@ -57,7 +57,9 @@ class PostsE2EIT {
                         "repostCount",
                         "likedByMe",
                         "repostedByMe",
-                        "hashtags");
+                        "hashtags",
+                        "quoteOf",
+                        "quoteCount");
         assertThat(post.get("content").asString())
                 .isEqualTo("hello @" + bob.username().toUpperCase());
         assertThat(post.get("author").get("id").asString()).isEqualTo(alice.id());

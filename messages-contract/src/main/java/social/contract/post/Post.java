@@ -10,6 +10,9 @@ import java.util.UUID;
  *
  * @param repostedByMe whether the caller reposted this post (for a repost: its original); false for anonymous callers
  * @param hashtags     the tags of its content, lower case, without '#', in order of first appearance
+ * @param quoteOf      the post it quotes, shown one level deep (its own quoteOf is null); null if it quotes
+ *                     nothing or the quoted post was deleted
+ * @param quoteCount   how many posts quote it
  */
 public record Post(
         UUID id,
@@ -21,7 +24,9 @@ public record Post(
         long replyCount,
         long repostCount,
         boolean repostedByMe,
-        List<String> hashtags) {
+        List<String> hashtags,
+        Post quoteOf,
+        long quoteCount) {
     public Post {
         hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
     }

@@ -8,8 +8,8 @@ import social.contract.Event;
 import social.contract.MessageType;
 
 /**
- * A post, reply or repost exists. Carries what consumers need without asking back: the author
- * of what it replies to or reposts (for notifications), the usernames it mentions and its
+ * A post, reply, quote or repost exists. Carries what consumers need without asking back: the
+ * author of what it replies to, quotes or reposts (for notifications), the usernames it mentions and its
  * hashtags (each lower case, without '@' or '#', once, in order of first appearance).
  */
 @MessageType("post.created")
@@ -26,7 +26,9 @@ public record PostCreated(
         UUID repostOfId,
         UUID repostOfAuthorId,
         List<String> mentionedUsernames,
-        List<String> hashtags)
+        List<String> hashtags,
+        UUID quoteOfId,
+        UUID quoteOfAuthorId)
         implements Event {
     public PostCreated {
         mentionedUsernames = mentionedUsernames == null ? List.of() : List.copyOf(mentionedUsernames);

@@ -31,6 +31,8 @@ public final class PostRpc {
             new Operation<>(SERVICE, GetTrendingTagsRequest.class, TrendingTags.class);
     public static final Operation<SearchPostsRequest, PostPage> SEARCH =
             new Operation<>(SERVICE, SearchPostsRequest.class, PostPage.class);
+    public static final Operation<GetQuotesRequest, PostPage> GET_QUOTES =
+            new Operation<>(SERVICE, GetQuotesRequest.class, PostPage.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
             CreatePostRequest.class,
@@ -44,6 +46,7 @@ public final class PostRpc {
             GetTagPostsRequest.class,
             GetTrendingTagsRequest.class,
             SearchPostsRequest.class,
+            GetQuotesRequest.class,
             PostResult.class,
             PostPage.class,
             TrendingTags.class);

@@ -21,6 +21,7 @@ class PostMessaging {
                 .on(PostRpc.REPOST, posts::repost)
                 .on(PostRpc.UNDO_REPOST, posts::undoRepost)
                 .on(PostRpc.GET_USER_POSTS, posts::byUser)
+                .on(PostRpc.GET_QUOTES, posts::quotes)
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 import social.contract.post.Post;
 
 /**
- * Loads posts for answers: any number of posts, with the originals of reposts and the caller's
- * reposts, in two indexed queries whatever the page size (never one per post).
+ * Loads posts for answers: any number of posts, with the originals of reposts, the posts they
+ * quote and the caller's reposts, in two indexed queries whatever the page size (never one per
+ * post). A quoted post is shown one level deep: its own {@code quoteOf} is left out (null).
  */
 @Component
 public class PostStore {
@@ -33,13 +35,20 @@ public class PostStore {
             "repost_of_id",
             "reply_count",
             "repost_count",
+            "quote_count",
             "hashtags");
 
-    /** The posts and, for reposts, their originals (o): one row per post, by primary key. */
-    private static final String LOAD = "SELECT " + select("p") + ", " + select("o") + """
+    /**
+     * The posts (p), the originals of reposts (o), the posts they quote (q, and oq for an original's):
+     * one row per post, each join by primary key.
+     */
+    private static final String LOAD =
+            "SELECT " + select("p") + ", " + select("o") + ", " + select("q") + ", " + select("oq") + """
 
             FROM post p
             LEFT JOIN post o ON o.id = p.repost_of_id
+            LEFT JOIN post q ON q.id = p.quote_of_id
+            LEFT JOIN post oq ON oq.id = o.quote_of_id
             WHERE p.id IN (:ids)""";
 
     private final JdbcClient db;
@@ -56,11 +65,11 @@ public class PostStore {
         Map<UUID, Loaded> rows = new HashMap<>();
         db.sql(LOAD)
                 .param("ids", ids)
-                .query((rs, i) -> new Loaded(Row.of(rs, "p"), Row.of(rs, "o")))
+                .query((rs, i) -> new Loaded(Row.of(rs, "p"), Row.of(rs, "o"), Row.of(rs, "q"), Row.of(rs, "oq")))
                 .list()
                 .forEach(loaded -> rows.put(loaded.post().id(), loaded));
-        Set<UUID> reposted =
-                repostedBy(callerId, rows.values().stream().map(Loaded::target).toList());
+        Set<UUID> reposted = repostedBy(
+                callerId, rows.values().stream().flatMap(Loaded::shown).toList());
         List<Post> posts = new ArrayList<>(rows.size());
         for (UUID id : ids) {
             Loaded loaded = rows.get(id);
@@ -90,17 +99,34 @@ public class PostStore {
                 .collect(Collectors.joining(", "));
     }
 
-    /** A post and, if it is a repost, its original. */
-    private record Loaded(Row post, Row original) {
+    /**
+     * A post; if it is a repost, its original; and the post that the post (or the original)
+     * quotes, if it still exists.
+     */
+    private record Loaded(Row post, Row original, Row quoted, Row originalQuoted) {
 
         /** The post whose repost state the caller sees: the original of a repost, else the post itself. */
         UUID target() {
             return original == null ? post.id() : original.id();
         }
 
+        /** Every post shown whose repost state the caller sees: the target and what it quotes. */
+        Stream<UUID> shown() {
+            Row quote = original == null ? quoted : originalQuoted;
+            return quote == null ? Stream.of(target()) : Stream.of(target(), quote.id());
+        }
+
         Post toPost(Set<UUID> repostedByCaller) {
             boolean reposted = repostedByCaller.contains(target());
-            return post.toPost(original == null ? null : original.toPost(null, reposted), reposted);
+            if (original != null) {
+                Post repostOf = original.toPost(null, quote(originalQuoted, repostedByCaller), reposted);
+                return post.toPost(repostOf, null, reposted);
+            }
+            return post.toPost(null, quote(quoted, repostedByCaller), reposted);
+        }
+
+        private static Post quote(Row quoted, Set<UUID> repostedByCaller) {
+            return quoted == null ? null : quoted.toPost(null, null, repostedByCaller.contains(quoted.id()));
         }
     }
 
@@ -113,6 +139,7 @@ public class PostStore {
             UUID replyToId,
             long replyCount,
             long repostCount,
+            long quoteCount,
             List<String> hashtags) {
 
         /** The columns of {@code alias}, or null where its join found no post. */
@@ -129,10 +156,11 @@ public class PostStore {
                     rs.getObject(alias + "_reply_to_id", UUID.class),
                     rs.getLong(alias + "_reply_count"),
                     rs.getLong(alias + "_repost_count"),
+                    rs.getLong(alias + "_quote_count"),
                     strings(rs.getArray(alias + "_hashtags")));
         }
 
-        Post toPost(Post repostOf, boolean repostedByCaller) {
+        Post toPost(Post repostOf, Post quoteOf, boolean repostedByCaller) {
             return new Post(
                     id,
                     authorId,
@@ -143,7 +171,9 @@ public class PostStore {
                     replyCount,
                     repostCount,
                     repostedByCaller,
-                    hashtags);
+                    hashtags,
+                    quoteOf,
+                    quoteCount);
         }
     }
 

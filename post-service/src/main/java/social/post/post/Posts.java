@@ -17,6 +17,7 @@ import social.contract.Acknowledged;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.GetPostRequest;
+import social.contract.post.GetQuotesRequest;
 import social.contract.post.GetRepliesRequest;
 import social.contract.post.GetUserPostsRequest;
 import social.contract.post.Post;
@@ -46,7 +47,7 @@ class Posts {
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
     /** The columns of a {@link Target}. */
-    private static final String TARGET = "id, author_id, reply_to_id, repost_of_id, created_at, hashtags";
+    private static final String TARGET = "id, author_id, reply_to_id, repost_of_id, quote_of_id, created_at, hashtags";
 
     private final JdbcClient db;
     private final PostStore store;
@@ -77,6 +78,10 @@ class Posts {
                         key == null || key.length() <= MAX_IDEMPOTENCY_KEY,
                         "Idempotency-Key",
                         "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")
+                .require(
+                        request.replyToId() == null || request.quoteOfId() == null,
+                        "quoteOfId",
+                        "a post cannot quote and reply at once")
                 .orThrow();
         UUID id = Ids.newId();
         if (key != null) {
@@ -102,17 +107,27 @@ class Posts {
                     .params(parent.id())
                     .update();
         }
+        Target quoted = null;
+        if (request.quoteOfId() != null) {
+            // quoting a repost quotes its original; counted in this transaction, so once per quote
+            quoted = original(
+                    lockForShare(request.quoteOfId()).orElseThrow(() -> ServiceException.notFound("no post to quote")));
+            db.sql("UPDATE post SET quote_count = quote_count + 1 WHERE id = ?")
+                    .params(quoted.id())
+                    .update();
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         PostText.Parsed parsed = PostText.parse(content);
         db.sql("""
-                        INSERT INTO post (id, author_id, content, created_at, reply_to_id, hashtags)
-                        VALUES (?, ?, ?, ?, ?, ?::text[])""")
+                        INSERT INTO post (id, author_id, content, created_at, reply_to_id, quote_of_id, hashtags)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::text[])""")
                 .params(
                         id,
                         request.callerId(),
                         content,
                         Timestamp.from(now),
                         parent == null ? null : parent.id(),
+                        quoted == null ? null : quoted.id(),
                         parsed.hashtags().toArray(String[]::new))
                 .update();
         references.tagged(id, request.callerId(), now, parsed.hashtags());
@@ -130,7 +145,9 @@ class Posts {
                 null,
                 null,
                 parsed.mentions(),
-                parsed.hashtags()));
+                parsed.hashtags(),
+                quoted == null ? null : quoted.id(),
+                quoted == null ? null : quoted.authorId()));
         return new PostResult(get(id, request.callerId()), true);
     }
 
@@ -159,6 +176,12 @@ class Posts {
                     .params(post.replyToId())
                     .update();
         }
+        if (post.quoteOfId() != null) {
+            // null once the quoted post is gone (ON DELETE SET NULL): then there is nothing to count down
+            db.sql("UPDATE post SET quote_count = GREATEST(quote_count - 1, 0) WHERE id = ?")
+                    .params(post.quoteOfId())
+                    .update();
+        }
         // its reposts go with it, each with its own event; its replies stay
         db.sql("DELETE FROM post WHERE repost_of_id = ? RETURNING " + TARGET)
                 .params(post.id())
@@ -178,6 +201,19 @@ class Posts {
         List<UUID> ids = db.sql("""
                         SELECT id FROM post WHERE reply_to_id = ? AND id > ? ORDER BY id LIMIT ?""")
                 .params(request.postId(), IdCursor.parse(request.cursor(), IdCursor.OLDEST), limit + 1)
+                .query(UUID.class)
+                .list();
+        return IdCursor.page(
+                ids, limit, id -> id, (page, next) -> new PostPage(store.load(page, request.callerId()), next));
+    }
+
+    /** The posts quoting a post, newest first (404 for a post that does not exist). */
+    public PostPage quotes(GetQuotesRequest request) {
+        get(request.postId(), null);
+        int limit = PageLimit.clamp(request.limit());
+        List<UUID> ids = db.sql("""
+                        SELECT id FROM post WHERE quote_of_id = ? AND id < ? ORDER BY id DESC LIMIT ?""")
+                .params(request.postId(), IdCursor.parse(request.cursor(), IdCursor.NEWEST), limit + 1)
                 .query(UUID.class)
                 .list();
         return IdCursor.page(
@@ -232,7 +268,9 @@ class Posts {
                 original.id(),
                 original.authorId(),
                 List.of(),
-                List.of()));
+                List.of(),
+                null,
+                null));
         return new PostResult(get(id, request.callerId()), true);
     }
 
@@ -241,8 +279,8 @@ class Posts {
         Target original =
                 original(lockForShare(request.postId()).orElseThrow(() -> ServiceException.notFound("no such post")));
         repostOf(original.id(), request.callerId())
-                .ifPresent(repostId ->
-                        removeRepost(new Target(repostId, request.callerId(), null, original.id(), null, List.of())));
+                .ifPresent(repostId -> removeRepost(
+                        new Target(repostId, request.callerId(), null, original.id(), null, null, List.of())));
         return Acknowledged.INSTANCE;
     }
 
@@ -300,7 +338,14 @@ class Posts {
     }
 
     /** The identity of a post that a change needs. */
-    record Target(UUID id, UUID authorId, UUID replyToId, UUID repostOfId, Instant createdAt, List<String> hashtags) {
+    record Target(
+            UUID id,
+            UUID authorId,
+            UUID replyToId,
+            UUID repostOfId,
+            UUID quoteOfId,
+            Instant createdAt,
+            List<String> hashtags) {
 
         static Target of(ResultSet rs, int row) throws SQLException {
             return new Target(
@@ -308,6 +353,7 @@ class Posts {
                     rs.getObject("author_id", UUID.class),
                     rs.getObject("reply_to_id", UUID.class),
                     rs.getObject("repost_of_id", UUID.class),
+                    rs.getObject("quote_of_id", UUID.class),
                     rs.getTimestamp("created_at").toInstant(),
                     PostStore.strings(rs.getArray("hashtags")));
         }

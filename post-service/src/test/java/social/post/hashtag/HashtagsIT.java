@@ -197,7 +197,7 @@ class HashtagsIT {
     }
 
     private Post create(UUID author, String content) {
-        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null))
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null, null))
                 .post();
     }
 

@@ -119,7 +119,7 @@ class SearchIT {
     }
 
     private Post create(UUID author, String content) {
-        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null))
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null, null))
                 .post();
     }
 

@@ -368,7 +368,9 @@ class BrokerIdentityIT {
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 
     private static byte[] json(Object message) {

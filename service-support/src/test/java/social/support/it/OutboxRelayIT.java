@@ -566,7 +566,9 @@ class OutboxRelayIT {
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 
     private int pending() {

@@ -53,6 +53,8 @@ class ProfileCountersIT {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
 
         replay.deliver(followed);
@@ -75,6 +77,8 @@ class ProfileCountersIT {
                 marker,
                 "x",
                 Instant.now(),
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -109,6 +113,8 @@ class ProfileCountersIT {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null));
         replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, postId, followee, null, null));
         // a stray extra removal must not take a counter below zero
@@ -138,6 +144,8 @@ class ProfileCountersIT {
                 newcomer,
                 "x",
                 Instant.now(),
+                null,
+                null,
                 null,
                 null,
                 null,
