@@ -37,7 +37,8 @@ public final class ServiceAnswers {
                 false,
                 List.of(),
                 null,
-                0);
+                0,
+                null);
     }
 
     /** post-service knows the post, user-service its author, and like-service knows no like of it. */

@@ -36,6 +36,7 @@ import social.contract.notification.NotificationRpc;
 import social.contract.notification.NotificationType;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.post.PostEdited;
 import social.contract.user.UserRpc;
 import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
@@ -196,6 +197,23 @@ class NotificationServiceIT {
                 of.authorId());
     }
 
+    static PostEdited edited(PostCreated post, List<String> mentions) {
+        return new PostEdited(
+                Ids.newId(),
+                Instant.now(),
+                1,
+                post.postId(),
+                post.authorId(),
+                "edited",
+                Instant.now(),
+                post.replyToId(),
+                post.replyToAuthorId(),
+                post.quoteOfId(),
+                post.quoteOfAuthorId(),
+                mentions,
+                List.of());
+    }
+
     List<NotificationItem> all(UUID recipient) {
         return rpc.call(NotificationRpc.LIST, new ListNotificationsRequest(recipient, false, 100, null))
                 .items();
@@ -319,6 +337,47 @@ class NotificationServiceIT {
                         == 1);
         replay.deliver(quote(carol, doomed, List.of()));
         staysAt(alice, NotificationType.QUOTE, 1);
+    }
+
+    @Test
+    void anEditNotifiesOnlyTheUsersItMentionsForTheFirstTime() {
+        UUID alice = user("alice_" + suffix());
+        UUID bob = user("bob_" + suffix());
+        UUID carol = user("carol_" + suffix());
+        UUID dave = user("dave_" + suffix());
+        PostCreated original = post(alice, "hello", List.of());
+        // bob replies to alice mentioning carol; edits mention dave too, then alice (who has the REPLY)
+        PostCreated reply = reply(bob, original, List.of(name(carol)));
+        replay.deliver(reply);
+        await().atMost(CONVERGE).until(() -> count(carol, NotificationType.MENTION) == 1);
+
+        PostEdited edit = edited(reply, List.of(name(carol), name(dave)));
+        replay.deliver(edit);
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(all(dave)).singleElement().satisfies(n -> {
+                    assertThat(n.type()).isEqualTo(NotificationType.MENTION);
+                    assertThat(n.actorId()).isEqualTo(bob);
+                    assertThat(n.postId()).isEqualTo(reply.postId());
+                }));
+        replay.deliver(edit); // redelivered
+        replay.deliver(edited(reply, List.of(name(dave), name(alice), name(bob)))); // carol dropped, then back
+        replay.deliver(edited(reply, List.of(name(carol), name(dave))));
+        staysAt(dave, NotificationType.MENTION, 1);
+        assertThat(count(carol, NotificationType.MENTION)).isEqualTo(1);
+        assertThat(all(alice))
+                .singleElement()
+                .satisfies(n -> assertThat(n.type()).isEqualTo(NotificationType.REPLY));
+        assertThat(all(bob)).isEmpty();
+
+        // an edit of a deleted post notifies nobody
+        replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, reply.postId(), bob, original.postId(), null));
+        await().atMost(CONVERGE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM deleted_post WHERE post_id = ?", Long.class, reply.postId())
+                        == 1);
+        UUID erin = user("erin_" + suffix());
+        replay.deliver(edited(reply, List.of(name(erin))));
+        staysAt(erin, NotificationType.MENTION, 0);
     }
 
     @Test

@@ -103,7 +103,8 @@ public class PostAssembler {
                     post.repostedByMe(),
                     post.hashtags(),
                     post.quoteOf() == null ? null : view(post.quoteOf()),
-                    post.quoteCount());
+                    post.quoteCount(),
+                    post.editedAt());
         }
     }
 }

@@ -1,6 +1,7 @@
 package social.gateway.post;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
+import social.contract.post.EditPostRequest;
+import social.contract.post.GetPostHistoryRequest;
 import social.contract.post.GetPostRequest;
 import social.contract.post.GetQuotesRequest;
 import social.contract.post.GetRepliesRequest;
@@ -49,6 +53,9 @@ class PostController {
     }
 
     record NewPost(String content, String replyToId, String quoteOfId) {}
+
+    /** Only the content can change; anything else in the body is ignored. */
+    record EditedPost(String content) {}
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
@@ -89,6 +96,34 @@ class PostController {
                 rpc.callAndWait(PostRpc.GET, new GetPostRequest(callerId, postId))
                         .post(),
                 callerId);
+    }
+
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "Invalid content, or a repost (which has none)")
+    @ApiResponse(responseCode = "403", description = "Not the author")
+    @PatchMapping("/{id}")
+    @Operation(
+            summary = "Edit one of the caller's posts",
+            description = "Body {content}: the rules of a new post. The post answers with editedAt set; its tags,"
+                    + " mentions, search entry and the quotes showing it follow; users it mentions for the first"
+                    + " time are notified. The same content again changes nothing.",
+            security = @SecurityRequirement(name = "bearer"))
+    PostView edit(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId, @RequestBody EditedPost body) {
+        return assembler.one(
+                rpc.callAndWait(PostRpc.EDIT, new EditPostRequest(caller.id(), postId, body.content()))
+                        .post(),
+                caller.id());
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(
+            summary = "Every version of a post's content",
+            description =
+                    "Oldest first, the current version last; a post never edited has one. 404 for an unknown post.")
+    List<PostVersion> history(@PathVariable("id") UUID postId) {
+        return rpc.callAndWait(PostRpc.GET_HISTORY, new GetPostHistoryRequest(postId)).versions().stream()
+                .map(version -> new PostVersion(version.content(), version.createdAt()))
+                .toList();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")

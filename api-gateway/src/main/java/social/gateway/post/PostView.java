@@ -34,4 +34,7 @@ public record PostView(
                         + " quote, or the quoted post was deleted")
         PostView quoteOf,
 
-        long quoteCount) {}
+        long quoteCount,
+
+        @Schema(description = "when its content last changed, or null if it never did")
+        Instant editedAt) {}

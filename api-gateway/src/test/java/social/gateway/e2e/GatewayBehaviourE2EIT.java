@@ -158,7 +158,8 @@ class GatewayBehaviourE2EIT {
                         "/api/hashtags/{tag}/posts",
                         "/api/hashtags/trending",
                         "/api/search/posts",
-                        "/api/posts/{id}/quotes");
+                        "/api/posts/{id}/quotes",
+                        "/api/posts/{id}/history");
         var paths = docs.json().get("paths");
         assertThat(paths.get("/api/notifications/stream-ticket")
                         .get("post")
@@ -193,7 +194,8 @@ class GatewayBehaviourE2EIT {
                         "Relationship",
                         "Notification",
                         "ProblemDetail",
-                        "TagCount");
+                        "TagCount",
+                        "PostVersion");
         assertThat(docs.json().get("components").get("securitySchemes").has("bearer"))
                 .isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);

@@ -59,7 +59,8 @@ class PostsE2EIT {
                         "repostedByMe",
                         "hashtags",
                         "quoteOf",
-                        "quoteCount");
+                        "quoteCount",
+                        "editedAt");
         assertThat(post.get("content").asString())
                 .isEqualTo("hello @" + bob.username().toUpperCase());
         assertThat(post.get("author").get("id").asString()).isEqualTo(alice.id());

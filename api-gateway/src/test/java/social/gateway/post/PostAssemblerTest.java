@@ -91,6 +91,7 @@ class PostAssemblerTest {
                 false,
                 List.of(),
                 quoteOf,
-                0);
+                0,
+                null);
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param quoteOf      the post it quotes, shown one level deep (its own quoteOf is null); null if it quotes
  *                     nothing or the quoted post was deleted
  * @param quoteCount   how many posts quote it
+ * @param editedAt     when its content last changed; null if it never did
  */
 public record Post(
         UUID id,
@@ -26,7 +27,8 @@ public record Post(
         boolean repostedByMe,
         List<String> hashtags,
         Post quoteOf,
-        long quoteCount) {
+        long quoteCount,
+        Instant editedAt) {
     public Post {
         hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
     }

@@ -33,6 +33,10 @@ public final class PostRpc {
             new Operation<>(SERVICE, SearchPostsRequest.class, PostPage.class);
     public static final Operation<GetQuotesRequest, PostPage> GET_QUOTES =
             new Operation<>(SERVICE, GetQuotesRequest.class, PostPage.class);
+    public static final Operation<EditPostRequest, PostResult> EDIT =
+            new Operation<>(SERVICE, EditPostRequest.class, PostResult.class);
+    public static final Operation<GetPostHistoryRequest, PostHistory> GET_HISTORY =
+            new Operation<>(SERVICE, GetPostHistoryRequest.class, PostHistory.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
             CreatePostRequest.class,
@@ -47,9 +51,12 @@ public final class PostRpc {
             GetTrendingTagsRequest.class,
             SearchPostsRequest.class,
             GetQuotesRequest.class,
+            EditPostRequest.class,
+            GetPostHistoryRequest.class,
             PostResult.class,
             PostPage.class,
-            TrendingTags.class);
+            TrendingTags.class,
+            PostHistory.class);
 
     private PostRpc() {}
 }

@@ -25,6 +25,7 @@ import social.contract.notification.NotificationType;
 import social.contract.notification.UnreadCount;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.post.PostEdited;
 import social.notification.followgraph.FollowGraph;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
@@ -125,6 +126,28 @@ class Notifications {
                     NotificationType.MENTION, post.authorId(), post.postId(), at, mentioned, List.of(post.postId())));
         }
         announce(created);
+    }
+
+    /**
+     * MENTION to the users an edited post mentions for the first time: the event names every user
+     * the post mentions now, and the unique key (recipient, type, actor, post) keeps those already
+     * notified, by this post's creation or an earlier edit, at one.
+     */
+    void postEdited(PostEdited post) {
+        // asked before taking the post's lock, as for a new post
+        List<UUID> mentionedIds = mentions.resolve(post.mentionedUsernames());
+        store.lockPost(post.postId());
+        Set<UUID> mentioned =
+                mentionRecipients(post.authorId(), mentionedIds, post.replyToAuthorId(), post.quoteOfAuthorId());
+        if (!mentioned.isEmpty()) {
+            announce(store.create(
+                    NotificationType.MENTION,
+                    post.authorId(),
+                    post.postId(),
+                    post.editedAt() != null ? post.editedAt() : post.occurredAt(),
+                    mentioned,
+                    List.of(post.postId())));
+        }
     }
 
     /** NEW_POST to every follower with notify on, for posts and replies (not reposts): batched writes. */

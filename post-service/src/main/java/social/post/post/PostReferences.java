@@ -72,6 +72,12 @@ class PostReferences {
                 .update();
     }
 
+    /** The post mentions {@code usernames} now, whomever it mentioned before (an edit). */
+    void mentionedNow(UUID postId, List<String> usernames) {
+        db.sql("DELETE FROM post_mention WHERE post_id = ?").params(postId).update();
+        mentioned(postId, usernames);
+    }
+
     private static Timestamp hour(Instant createdAt) {
         return Timestamp.from(createdAt.truncatedTo(ChronoUnit.HOURS));
     }

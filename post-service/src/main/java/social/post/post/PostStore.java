@@ -3,6 +3,7 @@ package social.post.post;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,8 @@ public class PostStore {
             "reply_count",
             "repost_count",
             "quote_count",
-            "hashtags");
+            "hashtags",
+            "edited_at");
 
     /**
      * The posts (p), the originals of reposts (o), the posts they quote (q, and oq for an original's):
@@ -140,7 +142,8 @@ public class PostStore {
             long replyCount,
             long repostCount,
             long quoteCount,
-            List<String> hashtags) {
+            List<String> hashtags,
+            Instant editedAt) {
 
         /** The columns of {@code alias}, or null where its join found no post. */
         static Row of(ResultSet rs, String alias) throws SQLException {
@@ -157,7 +160,8 @@ public class PostStore {
                     rs.getLong(alias + "_reply_count"),
                     rs.getLong(alias + "_repost_count"),
                     rs.getLong(alias + "_quote_count"),
-                    strings(rs.getArray(alias + "_hashtags")));
+                    strings(rs.getArray(alias + "_hashtags")),
+                    instant(rs.getTimestamp(alias + "_edited_at")));
         }
 
         Post toPost(Post repostOf, Post quoteOf, boolean repostedByCaller) {
@@ -173,7 +177,12 @@ public class PostStore {
                     repostedByCaller,
                     hashtags,
                     quoteOf,
-                    quoteCount);
+                    quoteCount,
+                    editedAt);
+        }
+
+        private static Instant instant(Timestamp timestamp) {
+            return timestamp == null ? null : timestamp.toInstant();
         }
     }
 

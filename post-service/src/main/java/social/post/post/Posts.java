@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import social.contract.Acknowledged;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
+import social.contract.post.EditPostRequest;
+import social.contract.post.GetPostHistoryRequest;
 import social.contract.post.GetPostRequest;
 import social.contract.post.GetQuotesRequest;
 import social.contract.post.GetRepliesRequest;
@@ -23,6 +26,8 @@ import social.contract.post.GetUserPostsRequest;
 import social.contract.post.Post;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.post.PostEdited;
+import social.contract.post.PostHistory;
 import social.contract.post.PostPage;
 import social.contract.post.PostResult;
 import social.contract.post.RepostRequest;
@@ -63,10 +68,7 @@ class Posts {
 
     @Transactional
     public PostResult create(CreatePostRequest request) {
-        // stored NFC-normalised, so that the same words compare, search and count alike
-        String content = request.content() == null
-                ? null
-                : TextRules.normalized(request.content().strip());
+        String content = content(request.content());
         String key =
                 request.idempotencyKey() == null || request.idempotencyKey().isBlank()
                         ? null
@@ -149,6 +151,97 @@ class Posts {
                 quoted == null ? null : quoted.id(),
                 quoted == null ? null : quoted.authorId()));
         return new PostResult(get(id, request.callerId()), true);
+    }
+
+    /**
+     * Changes a post's content: its earlier version goes to {@code post_revision}, its tags,
+     * trending counts and mentions follow the new content in this transaction (the search column
+     * follows by itself), and {@code post.edited} tells the others. The same content again changes
+     * nothing (a repeated request, too): no revision, no event.
+     */
+    @Transactional
+    public PostResult edit(EditPostRequest request) {
+        String content = content(request.content());
+        Validation.start()
+                .requireMultilineText(content, "content", 1, MAX_CONTENT)
+                .orThrow();
+        Editable post = db.sql("""
+                        SELECT p.id, p.author_id, p.content, p.created_at, p.edited_at, p.reply_to_id, p.repost_of_id,
+                               p.quote_of_id, p.hashtags,
+                               r.author_id AS reply_to_author_id, q.author_id AS quote_of_author_id
+                        FROM post p
+                        LEFT JOIN post r ON r.id = p.reply_to_id
+                        LEFT JOIN post q ON q.id = p.quote_of_id
+                        WHERE p.id = ?
+                        FOR UPDATE OF p""")
+                .params(request.postId())
+                .query(Editable::of)
+                .optional()
+                .orElseThrow(() -> ServiceException.notFound("no such post"));
+        if (!post.authorId().equals(request.callerId())) {
+            throw ServiceException.forbidden("only its author can edit a post");
+        }
+        if (post.repostOf()) {
+            throw ServiceException.invalid("content", "a repost has no content to edit");
+        }
+        if (content.equals(post.content())) {
+            return new PostResult(get(post.id(), request.callerId()), false);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        db.sql("""
+                        INSERT INTO post_revision (post_id, revision, content, created_at)
+                        SELECT ?, coalesce(max(revision), 0) + 1, ?, ? FROM post_revision WHERE post_id = ?""")
+                .params(post.id(), post.content(), Timestamp.from(post.versionAt()), post.id())
+                .update();
+        PostText.Parsed parsed = PostText.parse(content);
+        List<String> dropped = new ArrayList<>(post.hashtags());
+        dropped.removeAll(parsed.hashtags());
+        List<String> added = new ArrayList<>(parsed.hashtags());
+        added.removeAll(post.hashtags());
+        db.sql("UPDATE post SET content = ?, edited_at = ?, hashtags = ?::text[] WHERE id = ?")
+                .params(content, Timestamp.from(now), parsed.hashtags().toArray(String[]::new), post.id())
+                .update();
+        references.untagged(post.id(), post.authorId(), post.createdAt(), dropped, false);
+        references.tagged(post.id(), post.authorId(), post.createdAt(), added);
+        references.mentionedNow(post.id(), parsed.mentions());
+        outbox.publish(new PostEdited(
+                Ids.newId(),
+                now,
+                EVENT_VERSION,
+                post.id(),
+                post.authorId(),
+                content,
+                now,
+                post.replyToId(),
+                post.replyToAuthorId(),
+                post.quoteOfId(),
+                post.quoteOfAuthorId(),
+                parsed.mentions(),
+                parsed.hashtags()));
+        return new PostResult(get(post.id(), request.callerId()), false);
+    }
+
+    /** Every version of a post's content, oldest first, the current one last: one query. */
+    public PostHistory history(GetPostHistoryRequest request) {
+        List<PostHistory.Version> versions = db.sql("""
+                        SELECT content, created_at FROM (
+                            SELECT revision, content, created_at FROM post_revision WHERE post_id = :id
+                            UNION ALL
+                            SELECT 2147483647, content, coalesce(edited_at, created_at) FROM post WHERE id = :id) AS v
+                        ORDER BY revision""")
+                .param("id", request.postId())
+                .query((rs, i) -> new PostHistory.Version(
+                        rs.getString("content"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+        if (versions.isEmpty()) {
+            throw ServiceException.notFound("no such post");
+        }
+        return new PostHistory(versions);
+    }
+
+    /** Content as it is stored: trimmed and NFC-normalised, so that the same words compare, search and count alike. */
+    private static String content(String raw) {
+        return raw == null ? null : TextRules.normalized(raw.strip());
     }
 
     // No transaction for reads: under READ COMMITTED every statement sees its own snapshot anyway,
@@ -335,6 +428,38 @@ class Posts {
                 post.authorId(),
                 post.replyToId(),
                 post.repostOfId());
+    }
+
+    /** What an edit needs of a post: its content and tags now, and whom it answers or quotes. */
+    record Editable(
+            UUID id,
+            UUID authorId,
+            String content,
+            Instant createdAt,
+            Instant versionAt,
+            UUID replyToId,
+            UUID replyToAuthorId,
+            boolean repostOf,
+            UUID quoteOfId,
+            UUID quoteOfAuthorId,
+            List<String> hashtags) {
+
+        static Editable of(ResultSet rs, int row) throws SQLException {
+            Timestamp editedAt = rs.getTimestamp("edited_at");
+            Instant createdAt = rs.getTimestamp("created_at").toInstant();
+            return new Editable(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("author_id", UUID.class),
+                    rs.getString("content"),
+                    createdAt,
+                    editedAt == null ? createdAt : editedAt.toInstant(),
+                    rs.getObject("reply_to_id", UUID.class),
+                    rs.getObject("reply_to_author_id", UUID.class),
+                    rs.getObject("repost_of_id", UUID.class) != null,
+                    rs.getObject("quote_of_id", UUID.class),
+                    rs.getObject("quote_of_author_id", UUID.class),
+                    PostStore.strings(rs.getArray("hashtags")));
+        }
     }
 
     /** The identity of a post that a change needs. */
