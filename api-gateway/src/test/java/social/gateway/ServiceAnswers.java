@@ -25,7 +25,20 @@ public final class ServiceAnswers {
 
     /** A post of a new author, who has no likes yet. */
     public static Post aPost() {
-        return new Post(UUID.randomUUID(), UUID.randomUUID(), "hello", Instant.now(), null, null, 0, 0, false);
+        return new Post(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "hello",
+                Instant.now(),
+                null,
+                null,
+                0,
+                0,
+                false,
+                List.of(),
+                null,
+                0,
+                null);
     }
 
     /** post-service knows the post, user-service its author, and like-service knows no like of it. */

@@ -36,6 +36,7 @@ import social.contract.notification.NotificationRpc;
 import social.contract.notification.NotificationType;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.post.PostEdited;
 import social.contract.user.UserRpc;
 import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
@@ -133,7 +134,10 @@ class NotificationServiceIT {
                 null,
                 null,
                 null,
-                mentions);
+                mentions,
+                List.of(),
+                null,
+                null);
     }
 
     static PostCreated reply(UUID author, PostCreated to, List<String> mentions) {
@@ -149,7 +153,10 @@ class NotificationServiceIT {
                 to.authorId(),
                 null,
                 null,
-                mentions);
+                mentions,
+                List.of(),
+                null,
+                null);
     }
 
     static PostCreated repost(UUID author, PostCreated of) {
@@ -165,6 +172,45 @@ class NotificationServiceIT {
                 null,
                 of.postId(),
                 of.authorId(),
+                List.of(),
+                List.of(),
+                null,
+                null);
+    }
+
+    static PostCreated quote(UUID author, PostCreated of, List<String> mentions) {
+        return new PostCreated(
+                Ids.newId(),
+                Instant.now(),
+                1,
+                Ids.newId(),
+                author,
+                "a quote",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                mentions,
+                List.of(),
+                of.postId(),
+                of.authorId());
+    }
+
+    static PostEdited edited(PostCreated post, List<String> mentions) {
+        return new PostEdited(
+                Ids.newId(),
+                Instant.now(),
+                1,
+                post.postId(),
+                post.authorId(),
+                "edited",
+                Instant.now(),
+                post.replyToId(),
+                post.replyToAuthorId(),
+                post.quoteOfId(),
+                post.quoteOfAuthorId(),
+                mentions,
                 List.of());
     }
 
@@ -259,6 +305,79 @@ class NotificationServiceIT {
         assertThat(count(alice, NotificationType.MENTION)).isZero();
         assertThat(count(carol, NotificationType.MENTION)).isEqualTo(1);
         assertThat(all(bob)).isEmpty();
+    }
+
+    @Test
+    void aQuoteNotifiesTheQuotedAuthorOnceWithoutAMentionOnTopButNeverOfTheirOwnPost() {
+        UUID alice = user("alice_" + suffix());
+        UUID bob = user("bob_" + suffix());
+        UUID carol = user("carol_" + suffix());
+        PostCreated original = post(alice, "quotable", List.of());
+        PostCreated quote = quote(bob, original, List.of(name(alice), name(carol)));
+        replay.deliver(quote);
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(all(alice)).singleElement().satisfies(n -> {
+                assertThat(n.type()).isEqualTo(NotificationType.QUOTE);
+                assertThat(n.actorId()).isEqualTo(bob);
+                assertThat(n.postId()).isEqualTo(quote.postId());
+            });
+            assertThat(count(carol, NotificationType.MENTION)).isEqualTo(1);
+        });
+        replay.deliver(quote); // redelivered
+        replay.deliver(quote(alice, original, List.of())); // she quotes herself
+        staysAt(alice, NotificationType.QUOTE, 1);
+        assertThat(count(alice, NotificationType.MENTION)).isZero();
+
+        // a quote of a post known to be deleted notifies nobody
+        PostCreated doomed = post(alice, "doomed", List.of());
+        replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, doomed.postId(), alice, null, null));
+        await().atMost(CONVERGE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM deleted_post WHERE post_id = ?", Long.class, doomed.postId())
+                        == 1);
+        replay.deliver(quote(carol, doomed, List.of()));
+        staysAt(alice, NotificationType.QUOTE, 1);
+    }
+
+    @Test
+    void anEditNotifiesOnlyTheUsersItMentionsForTheFirstTime() {
+        UUID alice = user("alice_" + suffix());
+        UUID bob = user("bob_" + suffix());
+        UUID carol = user("carol_" + suffix());
+        UUID dave = user("dave_" + suffix());
+        PostCreated original = post(alice, "hello", List.of());
+        // bob replies to alice mentioning carol; edits mention dave too, then alice (who has the REPLY)
+        PostCreated reply = reply(bob, original, List.of(name(carol)));
+        replay.deliver(reply);
+        await().atMost(CONVERGE).until(() -> count(carol, NotificationType.MENTION) == 1);
+
+        PostEdited edit = edited(reply, List.of(name(carol), name(dave)));
+        replay.deliver(edit);
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(all(dave)).singleElement().satisfies(n -> {
+                    assertThat(n.type()).isEqualTo(NotificationType.MENTION);
+                    assertThat(n.actorId()).isEqualTo(bob);
+                    assertThat(n.postId()).isEqualTo(reply.postId());
+                }));
+        replay.deliver(edit); // redelivered
+        replay.deliver(edited(reply, List.of(name(dave), name(alice), name(bob)))); // carol dropped, then back
+        replay.deliver(edited(reply, List.of(name(carol), name(dave))));
+        staysAt(dave, NotificationType.MENTION, 1);
+        assertThat(count(carol, NotificationType.MENTION)).isEqualTo(1);
+        assertThat(all(alice))
+                .singleElement()
+                .satisfies(n -> assertThat(n.type()).isEqualTo(NotificationType.REPLY));
+        assertThat(all(bob)).isEmpty();
+
+        // an edit of a deleted post notifies nobody
+        replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, reply.postId(), bob, original.postId(), null));
+        await().atMost(CONVERGE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM deleted_post WHERE post_id = ?", Long.class, reply.postId())
+                        == 1);
+        UUID erin = user("erin_" + suffix());
+        replay.deliver(edited(reply, List.of(name(erin))));
+        staysAt(erin, NotificationType.MENTION, 0);
     }
 
     @Test

@@ -25,8 +25,8 @@ import social.support.rpc.RpcClient;
 /**
  * Turns post-service's posts into the API's Posts, for every endpoint that answers posts: the
  * authors from the {@link UserDirectory} (at most one batched question to user-service) and one
- * question to like-service for all likes of the page (nested originals included), in parallel.
- * Never one question per post.
+ * question to like-service for all likes of the page (nested originals and quoted posts
+ * included), in parallel. Never one question per post.
  */
 @Component
 public class PostAssembler {
@@ -59,12 +59,7 @@ public class PostAssembler {
         Set<UUID> authorIds = new LinkedHashSet<>();
         Set<UUID> postIds = new LinkedHashSet<>();
         for (Post post : posts) {
-            authorIds.add(post.authorId());
-            postIds.add(post.id());
-            if (post.repostOf() != null) {
-                authorIds.add(post.repostOf().authorId());
-                postIds.add(post.repostOf().id());
-            }
+            collect(post, authorIds, postIds);
         }
         // asked in parallel: the authors (often all cached) and the likes
         CompletableFuture<Map<UUID, UserSummary>> authors = users.summaries(authorIds);
@@ -75,6 +70,18 @@ public class PostAssembler {
                 RpcClient.await(likes).states().stream()
                         .collect(Collectors.toMap(LikeStates.LikeState::postId, Function.identity(), (a, b) -> a)));
         return posts.stream().map(parts::view).toList();
+    }
+
+    /** The authors and ids of a post and of every post shown inside it (a repost's original, a quoted post). */
+    private static void collect(Post post, Set<UUID> authorIds, Set<UUID> postIds) {
+        authorIds.add(post.authorId());
+        postIds.add(post.id());
+        if (post.repostOf() != null) {
+            collect(post.repostOf(), authorIds, postIds);
+        }
+        if (post.quoteOf() != null) {
+            collect(post.quoteOf(), authorIds, postIds);
+        }
     }
 
     private record Parts(Map<UUID, UserSummary> authors, Map<UUID, LikeStates.LikeState> likes) {
@@ -94,6 +101,10 @@ public class PostAssembler {
                     post.repostCount(),
                     like != null && like.likedByMe(),
                     post.repostedByMe(),
+                    post.hashtags(),
+                    post.quoteOf() == null ? null : view(post.quoteOf()),
+                    post.quoteCount(),
+                    post.editedAt(),
                     like != null && like.bookmarkedByMe());
         }
     }

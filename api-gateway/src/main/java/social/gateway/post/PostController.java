@@ -1,6 +1,7 @@
 package social.gateway.post;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
+import social.contract.post.EditPostRequest;
+import social.contract.post.GetPostHistoryRequest;
 import social.contract.post.GetPostRequest;
+import social.contract.post.GetQuotesRequest;
 import social.contract.post.GetRepliesRequest;
 import social.contract.post.PostResult;
 import social.contract.post.PostRpc;
@@ -47,14 +52,17 @@ class PostController {
         this.assembler = assembler;
     }
 
-    record NewPost(String content, String replyToId) {}
+    record NewPost(String content, String replyToId, String quoteOfId) {}
+
+    /** Only the content can change; anything else in the body is ignored. */
+    record EditedPost(String content) {}
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     @Operation(
             summary = "Publish a post or a reply",
             description =
-                    "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId.",
+                    "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId or quoteOfId. quoteOfId quotes a post (a repost's original), not together with replyToId (400).",
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<PostView> create(
             @Caller AuthenticatedUser caller,
@@ -65,11 +73,18 @@ class PostController {
                 ? null
                 : CanonicalIds.parse(body.replyToId())
                         .orElseThrow(() -> ApiException.notFound("no such post to reply to"));
+        UUID quoteOfId = body.quoteOfId() == null
+                ? null
+                : CanonicalIds.parse(body.quoteOfId())
+                        .orElseThrow(() -> ApiException.notFound("no such post to quote"));
         PostResult result = rpc.callAndWait(
                 PostRpc.CREATE,
-                new CreatePostRequest(caller.id(), body.content(), replyToId, keyOrFresh(idempotencyKey)));
-        // a repeated Idempotency-Key answers the first post, which may have been liked since
-        PostView post = result.created() ? assembler.created(result.post()) : assembler.one(result.post(), caller.id());
+                new CreatePostRequest(caller.id(), body.content(), replyToId, keyOrFresh(idempotencyKey), quoteOfId));
+        // a repeated Idempotency-Key answers the first post, which may have been liked since; so may
+        // a quoted post have been
+        PostView post = result.created() && result.post().quoteOf() == null
+                ? assembler.created(result.post())
+                : assembler.one(result.post(), caller.id());
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(post);
     }
 
@@ -83,6 +98,34 @@ class PostController {
                 rpc.callAndWait(PostRpc.GET, new GetPostRequest(callerId, postId))
                         .post(),
                 callerId);
+    }
+
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "Invalid content, or a repost (which has none)")
+    @ApiResponse(responseCode = "403", description = "Not the author")
+    @PatchMapping("/{id}")
+    @Operation(
+            summary = "Edit one of the caller's posts",
+            description = "Body {content}: the rules of a new post. The post answers with editedAt set; its tags,"
+                    + " mentions, search entry and the quotes showing it follow; users it mentions for the first"
+                    + " time are notified. The same content again changes nothing.",
+            security = @SecurityRequirement(name = "bearer"))
+    PostView edit(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId, @RequestBody EditedPost body) {
+        return assembler.one(
+                rpc.callAndWait(PostRpc.EDIT, new EditPostRequest(caller.id(), postId, body.content()))
+                        .post(),
+                caller.id());
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(
+            summary = "Every version of a post's content",
+            description =
+                    "Oldest first, the current version last; a post never edited has one. 404 for an unknown post.")
+    List<PostVersion> history(@PathVariable("id") UUID postId) {
+        return rpc.callAndWait(PostRpc.GET_HISTORY, new GetPostHistoryRequest(postId)).versions().stream()
+                .map(version -> new PostVersion(version.content(), version.createdAt()))
+                .toList();
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
@@ -108,6 +151,19 @@ class PostController {
         return assembler.page(
                 rpc.callAndWait(
                         PostRpc.GET_REPLIES, new GetRepliesRequest(callerId, postId, PageSize.of(limit), cursor)),
+                callerId);
+    }
+
+    @GetMapping("/{id}/quotes")
+    @Operation(summary = "The posts quoting a post, newest first", description = "404 for an unknown post.")
+    Page<PostView> quotes(
+            @Caller(required = false) AuthenticatedUser caller,
+            @PathVariable("id") UUID postId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        UUID callerId = callerId(caller);
+        return assembler.page(
+                rpc.callAndWait(PostRpc.GET_QUOTES, new GetQuotesRequest(callerId, postId, PageSize.of(limit), cursor)),
                 callerId);
     }
 

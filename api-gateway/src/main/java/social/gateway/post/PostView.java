@@ -1,6 +1,7 @@
 package social.gateway.post;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,4 +25,18 @@ public record PostView(
         long repostCount,
         boolean likedByMe,
         boolean repostedByMe,
+
+        @Schema(description = "its tags: lower case, without '#', in order of first appearance")
+        List<String> hashtags,
+
+        @Schema(
+                description = "the Post it quotes (shown one level deep: its own quoteOf is null), or null: not a"
+                        + " quote, or the quoted post was deleted")
+        PostView quoteOf,
+
+        long quoteCount,
+
+        @Schema(description = "when its content last changed, or null if it never did")
+        Instant editedAt,
+
         boolean bookmarkedByMe) {}

@@ -156,7 +156,12 @@ class GatewayBehaviourE2EIT {
                         "/api/notifications/{id}/read",
                         "/api/notifications/read-all",
                         "/api/notifications/stream-ticket",
-                        "/api/notifications/stream");
+                        "/api/notifications/stream",
+                        "/api/hashtags/{tag}/posts",
+                        "/api/hashtags/trending",
+                        "/api/search/posts",
+                        "/api/posts/{id}/quotes",
+                        "/api/posts/{id}/history");
         var paths = docs.json().get("paths");
         assertThat(paths.get("/api/notifications/stream-ticket")
                         .get("post")
@@ -183,7 +188,16 @@ class GatewayBehaviourE2EIT {
         assertThat(postId.get("in").asString()).isEqualTo("path");
         assertThat(postId.get("schema").get("type").asString()).isEqualTo("string");
         assertThat(docs.json().get("components").get("schemas").propertyNames())
-                .contains("User", "UserSummary", "Post", "Token", "Relationship", "Notification", "ProblemDetail");
+                .contains(
+                        "User",
+                        "UserSummary",
+                        "Post",
+                        "Token",
+                        "Relationship",
+                        "Notification",
+                        "ProblemDetail",
+                        "TagCount",
+                        "PostVersion");
         assertThat(docs.json().get("components").get("securitySchemes").has("bearer"))
                 .isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);

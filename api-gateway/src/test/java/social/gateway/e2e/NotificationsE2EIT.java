@@ -527,7 +527,10 @@ class NotificationsE2EIT {
                 replyToAuthor,
                 repostOf,
                 repostOfAuthor,
-                mentions);
+                mentions,
+                List.of(),
+                null,
+                null);
     }
 
     private static long unread(Session session) {

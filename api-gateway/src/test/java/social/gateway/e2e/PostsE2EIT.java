@@ -57,6 +57,10 @@ class PostsE2EIT {
                         "repostCount",
                         "likedByMe",
                         "repostedByMe",
+                        "hashtags",
+                        "quoteOf",
+                        "quoteCount",
+                        "editedAt",
                         "bookmarkedByMe");
         assertThat(post.get("content").asString())
                 .isEqualTo("hello @" + bob.username().toUpperCase());

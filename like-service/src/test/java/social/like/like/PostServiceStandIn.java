@@ -1,6 +1,7 @@
 package social.like.like;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,12 +40,14 @@ class PostServiceStandIn {
 
     /** A new post of {@code author} that post-service now knows. */
     Post post(UUID author) {
-        return add(new Post(Ids.newId(), author, "a post", Instant.now(), null, null, 0, 0, false));
+        return add(new Post(
+                Ids.newId(), author, "a post", Instant.now(), null, null, 0, 0, false, List.of(), null, 0, null));
     }
 
     /** {@code reposter}'s repost of {@code original}. */
     Post repost(UUID reposter, Post original) {
-        return add(new Post(Ids.newId(), reposter, "", Instant.now(), null, original, 0, 0, false));
+        return add(new Post(
+                Ids.newId(), reposter, "", Instant.now(), null, original, 0, 0, false, List.of(), null, 0, null));
     }
 
     /** post-service no longer knows the post. */

@@ -13,5 +13,7 @@ public enum NotificationType {
     /** Someone mentioned the recipient ({@code @username}) in a post. */
     MENTION,
     /** Someone the recipient follows with notify on posted or replied. */
-    NEW_POST
+    NEW_POST,
+    /** Someone quoted the recipient's post; the post is the quote. */
+    QUOTE
 }

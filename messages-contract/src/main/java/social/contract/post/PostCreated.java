@@ -8,9 +8,9 @@ import social.contract.Event;
 import social.contract.MessageType;
 
 /**
- * A post, reply or repost exists. Carries what consumers need without asking back: the author
- * of what it replies to or reposts (for notifications), and the usernames it mentions (lower
- * case, without '@', each once).
+ * A post, reply, quote or repost exists. Carries what consumers need without asking back: the
+ * author of what it replies to, quotes or reposts (for notifications), the usernames it mentions and its
+ * hashtags (each lower case, without '@' or '#', once, in order of first appearance).
  */
 @MessageType("post.created")
 public record PostCreated(
@@ -25,9 +25,13 @@ public record PostCreated(
         UUID replyToAuthorId,
         UUID repostOfId,
         UUID repostOfAuthorId,
-        List<String> mentionedUsernames)
+        List<String> mentionedUsernames,
+        List<String> hashtags,
+        UUID quoteOfId,
+        UUID quoteOfAuthorId)
         implements Event {
     public PostCreated {
         mentionedUsernames = mentionedUsernames == null ? List.of() : List.copyOf(mentionedUsernames);
+        hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
     }
 }

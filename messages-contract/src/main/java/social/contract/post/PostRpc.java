@@ -29,6 +29,18 @@ public final class PostRpc {
             new Operation<>(SERVICE, GetUserPostsRequest.class, PostPage.class);
     public static final Operation<GetHomeTimelineRequest, PostPage> GET_HOME_TIMELINE =
             new Operation<>(SERVICE, GetHomeTimelineRequest.class, PostPage.class);
+    public static final Operation<GetTagPostsRequest, PostPage> GET_TAG_POSTS =
+            new Operation<>(SERVICE, GetTagPostsRequest.class, PostPage.class);
+    public static final Operation<GetTrendingTagsRequest, TrendingTags> GET_TRENDING_TAGS =
+            new Operation<>(SERVICE, GetTrendingTagsRequest.class, TrendingTags.class);
+    public static final Operation<SearchPostsRequest, PostPage> SEARCH =
+            new Operation<>(SERVICE, SearchPostsRequest.class, PostPage.class);
+    public static final Operation<GetQuotesRequest, PostPage> GET_QUOTES =
+            new Operation<>(SERVICE, GetQuotesRequest.class, PostPage.class);
+    public static final Operation<EditPostRequest, PostResult> EDIT =
+            new Operation<>(SERVICE, EditPostRequest.class, PostResult.class);
+    public static final Operation<GetPostHistoryRequest, PostHistory> GET_HISTORY =
+            new Operation<>(SERVICE, GetPostHistoryRequest.class, PostHistory.class);
 
     public static final List<Class<?>> MESSAGES = List.of(
             CreatePostRequest.class,
@@ -40,8 +52,16 @@ public final class PostRpc {
             GetUserPostsRequest.class,
             GetHomeTimelineRequest.class,
             GetPostsRequest.class,
+            GetTagPostsRequest.class,
+            GetTrendingTagsRequest.class,
+            SearchPostsRequest.class,
+            GetQuotesRequest.class,
+            EditPostRequest.class,
+            GetPostHistoryRequest.class,
             PostResult.class,
             PostPage.class,
+            TrendingTags.class,
+            PostHistory.class,
             PostList.class);
 
     private PostRpc() {}

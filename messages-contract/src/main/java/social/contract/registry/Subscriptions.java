@@ -14,6 +14,7 @@ import social.contract.follow.UserUnfollowed;
 import social.contract.like.LikeAdded;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.post.PostEdited;
 
 /**
  * The closed set of durable event subscriptions: which service's concern takes which events. A
@@ -32,7 +33,8 @@ public final class Subscriptions {
                     UserFollowed.class,
                     LikeAdded.class,
                     PostCreated.class,
-                    PostDeleted.class),
+                    PostDeleted.class,
+                    PostEdited.class),
             Subscription.of("notification-service", "new-posts", PostCreated.class),
             Subscription.of(
                     "notification-service",

@@ -8,6 +8,7 @@ import social.contract.like.LikeAdded;
 import social.contract.notification.NotificationRpc;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.post.PostEdited;
 import social.support.events.EventSubscription;
 import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
@@ -38,6 +39,7 @@ class NotificationMessaging {
                 .on(LikeAdded.class, notifications::liked)
                 .on(PostCreated.class, notifications::postCreated)
                 .on(PostDeleted.class, notifications::postDeleted)
+                .on(PostEdited.class, notifications::postEdited)
                 .build();
     }
 

@@ -25,6 +25,7 @@ import social.contract.notification.NotificationType;
 import social.contract.notification.UnreadCount;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
+import social.contract.post.PostEdited;
 import social.notification.followgraph.FollowGraph;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
@@ -77,7 +78,10 @@ class Notifications {
                 List.of(event.postId())));
     }
 
-    /** REPOST to the original's author; or REPLY to the replied-to author and MENTION to those mentioned. */
+    /**
+     * REPOST to the original's author; or REPLY to the replied-to author, QUOTE to the quoted
+     * author and MENTION to those mentioned (but not to those two, who heard of it already).
+     */
     void postCreated(PostCreated post) {
         Instant at = post.createdAt() != null ? post.createdAt() : post.occurredAt();
         if (post.repostOfId() != null) {
@@ -106,12 +110,44 @@ class Notifications {
                     List.of(post.replyToAuthorId()),
                     List.of(post.postId(), post.replyToId())));
         }
-        Set<UUID> mentioned = mentionRecipients(post, mentionedIds);
+        if (post.quoteOfId() != null && post.quoteOfAuthorId() != null) {
+            created.addAll(store.create(
+                    NotificationType.QUOTE,
+                    post.authorId(),
+                    post.postId(),
+                    at,
+                    List.of(post.quoteOfAuthorId()),
+                    List.of(post.postId(), post.quoteOfId())));
+        }
+        Set<UUID> mentioned =
+                mentionRecipients(post.authorId(), mentionedIds, post.replyToAuthorId(), post.quoteOfAuthorId());
         if (!mentioned.isEmpty()) {
             created.addAll(store.create(
                     NotificationType.MENTION, post.authorId(), post.postId(), at, mentioned, List.of(post.postId())));
         }
         announce(created);
+    }
+
+    /**
+     * MENTION to the users an edited post mentions for the first time: the event names every user
+     * the post mentions now, and the unique key (recipient, type, actor, post) keeps those already
+     * notified, by this post's creation or an earlier edit, at one.
+     */
+    void postEdited(PostEdited post) {
+        // asked before taking the post's lock, as for a new post
+        List<UUID> mentionedIds = mentions.resolve(post.mentionedUsernames());
+        store.lockPost(post.postId());
+        Set<UUID> mentioned =
+                mentionRecipients(post.authorId(), mentionedIds, post.replyToAuthorId(), post.quoteOfAuthorId());
+        if (!mentioned.isEmpty()) {
+            announce(store.create(
+                    NotificationType.MENTION,
+                    post.authorId(),
+                    post.postId(),
+                    post.editedAt() != null ? post.editedAt() : post.occurredAt(),
+                    mentioned,
+                    List.of(post.postId())));
+        }
     }
 
     /** NEW_POST to every follower with notify on, for posts and replies (not reposts): batched writes. */
@@ -142,13 +178,16 @@ class Notifications {
         store.postDeleted(event.postId());
     }
 
-    /** The mentioned users to notify: not the author, and not the replied-to author (who gets the REPLY). */
-    static Set<UUID> mentionRecipients(PostCreated post, List<UUID> mentionedIds) {
+    /**
+     * The mentioned users to notify: not the author, and not the replied-to or quoted author (who
+     * get the REPLY or QUOTE of the same post).
+     */
+    static Set<UUID> mentionRecipients(
+            UUID authorId, List<UUID> mentionedIds, UUID replyToAuthorId, UUID quoteOfAuthorId) {
         Set<UUID> recipients = new LinkedHashSet<>(mentionedIds);
-        recipients.remove(post.authorId());
-        if (post.replyToId() != null) {
-            recipients.remove(post.replyToAuthorId());
-        }
+        recipients.remove(authorId);
+        recipients.remove(replyToAuthorId);
+        recipients.remove(quoteOfAuthorId);
         recipients.remove(null);
         return recipients;
     }

@@ -2,51 +2,38 @@ package social.notification.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import social.contract.post.PostCreated;
-
 class MentionRecipientsTest {
     final UUID author = UUID.randomUUID();
     final UUID parentAuthor = UUID.randomUUID();
+    final UUID quotedAuthor = UUID.randomUUID();
     final UUID other = UUID.randomUUID();
-
-    PostCreated post(UUID replyTo, UUID replyToAuthor) {
-        return new PostCreated(
-                UUID.randomUUID(),
-                Instant.now(),
-                1,
-                UUID.randomUUID(),
-                author,
-                "hi",
-                Instant.now(),
-                replyTo,
-                replyToAuthor,
-                null,
-                null,
-                List.of());
-    }
 
     @Test
     void theAuthorIsNeverNotifiedOfMentioningThemselves() {
-        assertThat(Notifications.mentionRecipients(post(null, null), List.of(author, other)))
+        assertThat(Notifications.mentionRecipients(author, List.of(author, other), null, null))
                 .containsExactly(other);
     }
 
     @Test
     void theRepliedToAuthorGetsTheReplyNotANotificationMore() {
-        assertThat(Notifications.mentionRecipients(
-                        post(UUID.randomUUID(), parentAuthor), List.of(parentAuthor, other, other)))
+        assertThat(Notifications.mentionRecipients(author, List.of(parentAuthor, other, other), parentAuthor, null))
                 .containsExactly(other);
     }
 
     @Test
-    void inAPostThatIsNoReplyEveryoneMentionedButTheAuthorIsNotified() {
-        assertThat(Notifications.mentionRecipients(post(null, null), List.of(parentAuthor, other)))
+    void theQuotedAuthorGetsTheQuoteNotANotificationMore() {
+        assertThat(Notifications.mentionRecipients(author, List.of(quotedAuthor, other), null, quotedAuthor))
+                .containsExactly(other);
+    }
+
+    @Test
+    void inAPostThatIsNoReplyNorQuoteEveryoneMentionedButTheAuthorIsNotified() {
+        assertThat(Notifications.mentionRecipients(author, List.of(parentAuthor, other), null, null))
                 .containsExactlyInAnyOrder(parentAuthor, other);
     }
 }

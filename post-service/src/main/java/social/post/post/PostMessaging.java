@@ -22,6 +22,9 @@ class PostMessaging {
                 .on(PostRpc.REPOST, posts::repost)
                 .on(PostRpc.UNDO_REPOST, posts::undoRepost)
                 .on(PostRpc.GET_USER_POSTS, posts::byUser)
+                .on(PostRpc.GET_QUOTES, posts::quotes)
+                .on(PostRpc.EDIT, posts::edit)
+                .on(PostRpc.GET_HISTORY, posts::history)
                 .build();
     }
 }

@@ -1,7 +1,10 @@
 package social.post.post;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,11 +21,37 @@ import org.springframework.stereotype.Component;
 import social.contract.post.Post;
 
 /**
- * Loads posts for answers: any number of posts, with the originals of reposts and the caller's
- * reposts, in two indexed queries whatever the page size (never one per post).
+ * Loads posts for answers: any number of posts, with the originals of reposts, the posts they
+ * quote and the caller's reposts, in two indexed queries whatever the page size (never one per
+ * post). A quoted post is shown one level deep: its own {@code quoteOf} is left out (null).
  */
 @Component
 public class PostStore {
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "author_id",
+            "content",
+            "created_at",
+            "reply_to_id",
+            "repost_of_id",
+            "reply_count",
+            "repost_count",
+            "quote_count",
+            "hashtags",
+            "edited_at");
+
+    /**
+     * The posts (p), the originals of reposts (o), the posts they quote (q, and oq for an original's):
+     * one row per post, each join by primary key.
+     */
+    private static final String LOAD =
+            "SELECT " + select("p") + ", " + select("o") + ", " + select("q") + ", " + select("oq") + """
+
+            FROM post p
+            LEFT JOIN post o ON o.id = p.repost_of_id
+            LEFT JOIN post q ON q.id = p.quote_of_id
+            LEFT JOIN post oq ON oq.id = o.quote_of_id
+            WHERE p.id IN (:ids)""";
 
     private final JdbcClient db;
 
@@ -33,21 +64,19 @@ public class PostStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Row> rows = new HashMap<>();
-        db.sql("""
-                        SELECT p.id, p.author_id, p.content, p.created_at, p.reply_to_id, p.repost_of_id,
-                               p.reply_count, p.repost_count,
-                               o.author_id AS o_author_id, o.content AS o_content, o.created_at AS o_created_at,
-                               o.reply_to_id AS o_reply_to_id, o.reply_count AS o_reply_count, o.repost_count AS o_repost_count
-                        FROM post p LEFT JOIN post o ON o.id = p.repost_of_id
-                        WHERE p.id IN (:ids)""").param("ids", ids).query((rs, i) -> Row.of(rs)).list().forEach(row -> rows.put(row.id(), row));
-        Set<UUID> reposted =
-                repostedBy(callerId, rows.values().stream().map(Row::target).toList());
+        Map<UUID, Loaded> rows = new HashMap<>();
+        db.sql(LOAD)
+                .param("ids", ids)
+                .query((rs, i) -> new Loaded(Row.of(rs, "p"), Row.of(rs, "o"), Row.of(rs, "q"), Row.of(rs, "oq")))
+                .list()
+                .forEach(loaded -> rows.put(loaded.post().id(), loaded));
+        Set<UUID> reposted = repostedBy(
+                callerId, rows.values().stream().flatMap(Loaded::shown).toList());
         List<Post> posts = new ArrayList<>(rows.size());
         for (UUID id : ids) {
-            Row row = rows.get(id);
-            if (row != null) {
-                posts.add(row.toPost(reposted.contains(row.target())));
+            Loaded loaded = rows.get(id);
+            if (loaded != null) {
+                posts.add(loaded.toPost(reposted));
             }
         }
         return posts;
@@ -66,68 +95,98 @@ public class PostStore {
                         .list());
     }
 
+    private static String select(String alias) {
+        return COLUMNS.stream()
+                .map(column -> alias + "." + column + " AS " + alias + "_" + column)
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A post; if it is a repost, its original; and the post that the post (or the original)
+     * quotes, if it still exists.
+     */
+    private record Loaded(Row post, Row original, Row quoted, Row originalQuoted) {
+
+        /** The post whose repost state the caller sees: the original of a repost, else the post itself. */
+        UUID target() {
+            return original == null ? post.id() : original.id();
+        }
+
+        /** Every post shown whose repost state the caller sees: the target and what it quotes. */
+        Stream<UUID> shown() {
+            Row quote = original == null ? quoted : originalQuoted;
+            return quote == null ? Stream.of(target()) : Stream.of(target(), quote.id());
+        }
+
+        Post toPost(Set<UUID> repostedByCaller) {
+            boolean reposted = repostedByCaller.contains(target());
+            if (original != null) {
+                Post repostOf = original.toPost(null, quote(originalQuoted, repostedByCaller), reposted);
+                return post.toPost(repostOf, null, reposted);
+            }
+            return post.toPost(null, quote(quoted, repostedByCaller), reposted);
+        }
+
+        private static Post quote(Row quoted, Set<UUID> repostedByCaller) {
+            return quoted == null ? null : quoted.toPost(null, null, repostedByCaller.contains(quoted.id()));
+        }
+    }
+
+    /** One post's own columns. */
     private record Row(
             UUID id,
             UUID authorId,
             String content,
-            java.time.Instant createdAt,
+            Instant createdAt,
             UUID replyToId,
             long replyCount,
             long repostCount,
-            Original original) {
+            long quoteCount,
+            List<String> hashtags,
+            Instant editedAt) {
 
-        static Row of(ResultSet rs) throws SQLException {
-            UUID repostOf = rs.getObject("repost_of_id", UUID.class);
-            Original original = repostOf == null
-                    ? null
-                    : new Original(
-                            repostOf,
-                            rs.getObject("o_author_id", UUID.class),
-                            rs.getString("o_content"),
-                            rs.getTimestamp("o_created_at").toInstant(),
-                            rs.getObject("o_reply_to_id", UUID.class),
-                            rs.getLong("o_reply_count"),
-                            rs.getLong("o_repost_count"));
+        /** The columns of {@code alias}, or null where its join found no post. */
+        static Row of(ResultSet rs, String alias) throws SQLException {
+            UUID id = rs.getObject(alias + "_id", UUID.class);
+            if (id == null) {
+                return null;
+            }
             return new Row(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("author_id", UUID.class),
-                    rs.getString("content"),
-                    rs.getTimestamp("created_at").toInstant(),
-                    rs.getObject("reply_to_id", UUID.class),
-                    rs.getLong("reply_count"),
-                    rs.getLong("repost_count"),
-                    original);
+                    id,
+                    rs.getObject(alias + "_author_id", UUID.class),
+                    rs.getString(alias + "_content"),
+                    rs.getTimestamp(alias + "_created_at").toInstant(),
+                    rs.getObject(alias + "_reply_to_id", UUID.class),
+                    rs.getLong(alias + "_reply_count"),
+                    rs.getLong(alias + "_repost_count"),
+                    rs.getLong(alias + "_quote_count"),
+                    strings(rs.getArray(alias + "_hashtags")),
+                    instant(rs.getTimestamp(alias + "_edited_at")));
         }
 
-        /** The post whose repost state the caller sees: the original of a repost, else the post itself. */
-        UUID target() {
-            return original == null ? id : original.id();
-        }
-
-        Post toPost(boolean repostedByCaller) {
-            Post repostOf = original == null
-                    ? null
-                    : new Post(
-                            original.id(),
-                            original.authorId(),
-                            original.content(),
-                            original.createdAt(),
-                            original.replyToId(),
-                            null,
-                            original.replyCount(),
-                            original.repostCount(),
-                            repostedByCaller);
+        Post toPost(Post repostOf, Post quoteOf, boolean repostedByCaller) {
             return new Post(
-                    id, authorId, content, createdAt, replyToId, repostOf, replyCount, repostCount, repostedByCaller);
+                    id,
+                    authorId,
+                    content,
+                    createdAt,
+                    replyToId,
+                    repostOf,
+                    replyCount,
+                    repostCount,
+                    repostedByCaller,
+                    hashtags,
+                    quoteOf,
+                    quoteCount,
+                    editedAt);
+        }
+
+        private static Instant instant(Timestamp timestamp) {
+            return timestamp == null ? null : timestamp.toInstant();
         }
     }
 
-    private record Original(
-            UUID id,
-            UUID authorId,
-            String content,
-            java.time.Instant createdAt,
-            UUID replyToId,
-            long replyCount,
-            long repostCount) {}
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
 }

@@ -1,8 +1,11 @@
 package social.post.post;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,18 +17,24 @@ import org.springframework.transaction.annotation.Transactional;
 import social.contract.Acknowledged;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
+import social.contract.post.EditPostRequest;
+import social.contract.post.GetPostHistoryRequest;
 import social.contract.post.GetPostRequest;
 import social.contract.post.GetPostsRequest;
+import social.contract.post.GetQuotesRequest;
 import social.contract.post.GetRepliesRequest;
 import social.contract.post.GetUserPostsRequest;
 import social.contract.post.Post;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.post.PostList;
+import social.contract.post.PostEdited;
+import social.contract.post.PostHistory;
 import social.contract.post.PostPage;
 import social.contract.post.PostResult;
 import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
+import social.post.text.PostText;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
@@ -44,22 +53,24 @@ class Posts {
     static final int MAX_CONTENT = 280;
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
+    /** The columns of a {@link Target}. */
+    private static final String TARGET = "id, author_id, reply_to_id, repost_of_id, quote_of_id, created_at, hashtags";
+
     private final JdbcClient db;
     private final PostStore store;
+    private final PostReferences references;
     private final EventOutbox outbox;
 
-    Posts(JdbcClient db, PostStore store, EventOutbox outbox) {
+    Posts(JdbcClient db, PostStore store, PostReferences references, EventOutbox outbox) {
         this.db = db;
         this.store = store;
+        this.references = references;
         this.outbox = outbox;
     }
 
     @Transactional
     public PostResult create(CreatePostRequest request) {
-        // stored NFC-normalised, so that the same words compare, search and count alike
-        String content = request.content() == null
-                ? null
-                : TextRules.normalized(request.content().strip());
+        String content = content(request.content());
         String key =
                 request.idempotencyKey() == null || request.idempotencyKey().isBlank()
                         ? null
@@ -71,6 +82,10 @@ class Posts {
                         key == null || key.length() <= MAX_IDEMPOTENCY_KEY,
                         "Idempotency-Key",
                         "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")
+                .require(
+                        request.replyToId() == null || request.quoteOfId() == null,
+                        "quoteOfId",
+                        "a post cannot quote and reply at once")
                 .orThrow();
         UUID id = Ids.newId();
         if (key != null) {
@@ -96,10 +111,31 @@ class Posts {
                     .params(parent.id())
                     .update();
         }
+        Target quoted = null;
+        if (request.quoteOfId() != null) {
+            // quoting a repost quotes its original; counted in this transaction, so once per quote
+            quoted = original(
+                    lockForShare(request.quoteOfId()).orElseThrow(() -> ServiceException.notFound("no post to quote")));
+            db.sql("UPDATE post SET quote_count = quote_count + 1 WHERE id = ?")
+                    .params(quoted.id())
+                    .update();
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        db.sql("INSERT INTO post (id, author_id, content, created_at, reply_to_id) VALUES (?, ?, ?, ?, ?)")
-                .params(id, request.callerId(), content, Timestamp.from(now), parent == null ? null : parent.id())
+        PostText.Parsed parsed = PostText.parse(content);
+        db.sql("""
+                        INSERT INTO post (id, author_id, content, created_at, reply_to_id, quote_of_id, hashtags)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::text[])""")
+                .params(
+                        id,
+                        request.callerId(),
+                        content,
+                        Timestamp.from(now),
+                        parent == null ? null : parent.id(),
+                        quoted == null ? null : quoted.id(),
+                        parsed.hashtags().toArray(String[]::new))
                 .update();
+        references.tagged(id, request.callerId(), now, parsed.hashtags());
+        references.mentioned(id, parsed.mentions());
         outbox.publish(new PostCreated(
                 Ids.newId(),
                 now,
@@ -112,8 +148,102 @@ class Posts {
                 parent == null ? null : parent.authorId(),
                 null,
                 null,
-                Mentions.in(content)));
+                parsed.mentions(),
+                parsed.hashtags(),
+                quoted == null ? null : quoted.id(),
+                quoted == null ? null : quoted.authorId()));
         return new PostResult(get(id, request.callerId()), true);
+    }
+
+    /**
+     * Changes a post's content: its earlier version goes to {@code post_revision}, its tags,
+     * trending counts and mentions follow the new content in this transaction (the search column
+     * follows by itself), and {@code post.edited} tells the others. The same content again changes
+     * nothing (a repeated request, too): no revision, no event.
+     */
+    @Transactional
+    public PostResult edit(EditPostRequest request) {
+        String content = content(request.content());
+        Validation.start()
+                .requireMultilineText(content, "content", 1, MAX_CONTENT)
+                .orThrow();
+        Editable post = db.sql("""
+                        SELECT p.id, p.author_id, p.content, p.created_at, p.edited_at, p.reply_to_id, p.repost_of_id,
+                               p.quote_of_id, p.hashtags,
+                               r.author_id AS reply_to_author_id, q.author_id AS quote_of_author_id
+                        FROM post p
+                        LEFT JOIN post r ON r.id = p.reply_to_id
+                        LEFT JOIN post q ON q.id = p.quote_of_id
+                        WHERE p.id = ?
+                        FOR UPDATE OF p""")
+                .params(request.postId())
+                .query(Editable::of)
+                .optional()
+                .orElseThrow(() -> ServiceException.notFound("no such post"));
+        if (!post.authorId().equals(request.callerId())) {
+            throw ServiceException.forbidden("only its author can edit a post");
+        }
+        if (post.repostOf()) {
+            throw ServiceException.invalid("content", "a repost has no content to edit");
+        }
+        if (content.equals(post.content())) {
+            return new PostResult(get(post.id(), request.callerId()), false);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        db.sql("""
+                        INSERT INTO post_revision (post_id, revision, content, created_at)
+                        SELECT ?, coalesce(max(revision), 0) + 1, ?, ? FROM post_revision WHERE post_id = ?""")
+                .params(post.id(), post.content(), Timestamp.from(post.versionAt()), post.id())
+                .update();
+        PostText.Parsed parsed = PostText.parse(content);
+        List<String> dropped = new ArrayList<>(post.hashtags());
+        dropped.removeAll(parsed.hashtags());
+        List<String> added = new ArrayList<>(parsed.hashtags());
+        added.removeAll(post.hashtags());
+        db.sql("UPDATE post SET content = ?, edited_at = ?, hashtags = ?::text[] WHERE id = ?")
+                .params(content, Timestamp.from(now), parsed.hashtags().toArray(String[]::new), post.id())
+                .update();
+        references.untagged(post.id(), post.authorId(), post.createdAt(), dropped, false);
+        references.tagged(post.id(), post.authorId(), post.createdAt(), added);
+        references.mentionedNow(post.id(), parsed.mentions());
+        outbox.publish(new PostEdited(
+                Ids.newId(),
+                now,
+                EVENT_VERSION,
+                post.id(),
+                post.authorId(),
+                content,
+                now,
+                post.replyToId(),
+                post.replyToAuthorId(),
+                post.quoteOfId(),
+                post.quoteOfAuthorId(),
+                parsed.mentions(),
+                parsed.hashtags()));
+        return new PostResult(get(post.id(), request.callerId()), false);
+    }
+
+    /** Every version of a post's content, oldest first, the current one last: one query. */
+    public PostHistory history(GetPostHistoryRequest request) {
+        List<PostHistory.Version> versions = db.sql("""
+                        SELECT content, created_at FROM (
+                            SELECT revision, content, created_at FROM post_revision WHERE post_id = :id
+                            UNION ALL
+                            SELECT 2147483647, content, coalesce(edited_at, created_at) FROM post WHERE id = :id) AS v
+                        ORDER BY revision""")
+                .param("id", request.postId())
+                .query((rs, i) -> new PostHistory.Version(
+                        rs.getString("content"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+        if (versions.isEmpty()) {
+            throw ServiceException.notFound("no such post");
+        }
+        return new PostHistory(versions);
+    }
+
+    /** Content as it is stored: trimmed and NFC-normalised, so that the same words compare, search and count alike. */
+    private static String content(String raw) {
+        return raw == null ? null : TextRules.normalized(raw.strip());
     }
 
     // No transaction for reads: under READ COMMITTED every statement sees its own snapshot anyway,
@@ -135,9 +265,9 @@ class Posts {
 
     @Transactional
     public Acknowledged delete(DeletePostRequest request) {
-        Target post = db.sql("SELECT id, author_id, reply_to_id, repost_of_id FROM post WHERE id = ? FOR UPDATE")
+        Target post = db.sql("SELECT " + TARGET + " FROM post WHERE id = ? FOR UPDATE")
                 .params(request.postId())
-                .query(Target.class)
+                .query(Target::of)
                 .optional()
                 .orElseThrow(() -> ServiceException.notFound("no such post"));
         if (!post.authorId().equals(request.callerId())) {
@@ -152,12 +282,20 @@ class Posts {
                     .params(post.replyToId())
                     .update();
         }
+        if (post.quoteOfId() != null) {
+            // null once the quoted post is gone (ON DELETE SET NULL): then there is nothing to count down
+            db.sql("UPDATE post SET quote_count = GREATEST(quote_count - 1, 0) WHERE id = ?")
+                    .params(post.quoteOfId())
+                    .update();
+        }
         // its reposts go with it, each with its own event; its replies stay
-        db.sql("DELETE FROM post WHERE repost_of_id = ? RETURNING id, author_id, reply_to_id, repost_of_id")
+        db.sql("DELETE FROM post WHERE repost_of_id = ? RETURNING " + TARGET)
                 .params(post.id())
-                .query(Target.class)
+                .query(Target::of)
                 .list()
                 .forEach(repost -> outbox.publish(deleted(repost)));
+        // its tag and mention rows cascade; its trending counts are counted down
+        references.untagged(post.id(), post.authorId(), post.createdAt(), post.hashtags(), true);
         db.sql("DELETE FROM post WHERE id = ?").params(post.id()).update();
         outbox.publish(deleted(post));
         return Acknowledged.INSTANCE;
@@ -169,6 +307,19 @@ class Posts {
         List<UUID> ids = db.sql("""
                         SELECT id FROM post WHERE reply_to_id = ? AND id > ? ORDER BY id LIMIT ?""")
                 .params(request.postId(), IdCursor.parse(request.cursor(), IdCursor.OLDEST), limit + 1)
+                .query(UUID.class)
+                .list();
+        return IdCursor.page(
+                ids, limit, id -> id, (page, next) -> new PostPage(store.load(page, request.callerId()), next));
+    }
+
+    /** The posts quoting a post, newest first (404 for a post that does not exist). */
+    public PostPage quotes(GetQuotesRequest request) {
+        get(request.postId(), null);
+        int limit = PageLimit.clamp(request.limit());
+        List<UUID> ids = db.sql("""
+                        SELECT id FROM post WHERE quote_of_id = ? AND id < ? ORDER BY id DESC LIMIT ?""")
+                .params(request.postId(), IdCursor.parse(request.cursor(), IdCursor.NEWEST), limit + 1)
                 .query(UUID.class)
                 .list();
         return IdCursor.page(
@@ -222,7 +373,10 @@ class Posts {
                 null,
                 original.id(),
                 original.authorId(),
-                List.of()));
+                List.of(),
+                List.of(),
+                null,
+                null));
         return new PostResult(get(id, request.callerId()), true);
     }
 
@@ -231,7 +385,8 @@ class Posts {
         Target original =
                 original(lockForShare(request.postId()).orElseThrow(() -> ServiceException.notFound("no such post")));
         repostOf(original.id(), request.callerId())
-                .ifPresent(repostId -> removeRepost(new Target(repostId, request.callerId(), null, original.id())));
+                .ifPresent(repostId -> removeRepost(
+                        new Target(repostId, request.callerId(), null, original.id(), null, null, List.of())));
         return Acknowledged.INSTANCE;
     }
 
@@ -263,9 +418,9 @@ class Posts {
 
     /** The post, locked against deletion until this transaction ends. */
     private Optional<Target> lockForShare(UUID postId) {
-        return db.sql("SELECT id, author_id, reply_to_id, repost_of_id FROM post WHERE id = ? FOR KEY SHARE")
+        return db.sql("SELECT " + TARGET + " FROM post WHERE id = ? FOR KEY SHARE")
                 .params(postId)
-                .query(Target.class)
+                .query(Target::of)
                 .optional();
     }
 
@@ -288,6 +443,57 @@ class Posts {
                 post.repostOfId());
     }
 
+    /** What an edit needs of a post: its content and tags now, and whom it answers or quotes. */
+    record Editable(
+            UUID id,
+            UUID authorId,
+            String content,
+            Instant createdAt,
+            Instant versionAt,
+            UUID replyToId,
+            UUID replyToAuthorId,
+            boolean repostOf,
+            UUID quoteOfId,
+            UUID quoteOfAuthorId,
+            List<String> hashtags) {
+
+        static Editable of(ResultSet rs, int row) throws SQLException {
+            Timestamp editedAt = rs.getTimestamp("edited_at");
+            Instant createdAt = rs.getTimestamp("created_at").toInstant();
+            return new Editable(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("author_id", UUID.class),
+                    rs.getString("content"),
+                    createdAt,
+                    editedAt == null ? createdAt : editedAt.toInstant(),
+                    rs.getObject("reply_to_id", UUID.class),
+                    rs.getObject("reply_to_author_id", UUID.class),
+                    rs.getObject("repost_of_id", UUID.class) != null,
+                    rs.getObject("quote_of_id", UUID.class),
+                    rs.getObject("quote_of_author_id", UUID.class),
+                    PostStore.strings(rs.getArray("hashtags")));
+        }
+    }
+
     /** The identity of a post that a change needs. */
-    record Target(UUID id, UUID authorId, UUID replyToId, UUID repostOfId) {}
+    record Target(
+            UUID id,
+            UUID authorId,
+            UUID replyToId,
+            UUID repostOfId,
+            UUID quoteOfId,
+            Instant createdAt,
+            List<String> hashtags) {
+
+        static Target of(ResultSet rs, int row) throws SQLException {
+            return new Target(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("author_id", UUID.class),
+                    rs.getObject("reply_to_id", UUID.class),
+                    rs.getObject("repost_of_id", UUID.class),
+                    rs.getObject("quote_of_id", UUID.class),
+                    rs.getTimestamp("created_at").toInstant(),
+                    PostStore.strings(rs.getArray("hashtags")));
+        }
+    }
 }

@@ -169,7 +169,7 @@ class PostsIT {
         UUID author = UUID.randomUUID();
         List<CompletableFuture<UUID>> attempts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            attempts.add(rpc.send(PostRpc.CREATE, new CreatePostRequest(author, "once", null, "key-1"))
+            attempts.add(rpc.send(PostRpc.CREATE, new CreatePostRequest(author, "once", null, "key-1", null))
                     .thenApply(result -> result.post().id()));
         }
         List<UUID> ids =
@@ -192,7 +192,7 @@ class PostsIT {
     void aCreateRequestDeliveredTwiceMakesOnePostAndAnswersItBothTimes() {
         UUID author = UUID.randomUUID();
         CreatePostRequest request =
-                new CreatePostRequest(author, "once", null, UUID.randomUUID().toString());
+                new CreatePostRequest(author, "once", null, UUID.randomUUID().toString(), null);
 
         PostResult first = rpc.call(PostRpc.CREATE, request);
         PostResult again = rpc.call(PostRpc.CREATE, request);
@@ -208,7 +208,7 @@ class PostsIT {
     }
 
     private Post create(UUID author, String content, UUID replyToId) {
-        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, replyToId, null))
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, replyToId, null, null))
                 .post();
     }
 

@@ -110,7 +110,7 @@ class HomeTimelineIT {
     }
 
     private UUID post(UUID author, String content) {
-        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null))
+        return rpc.call(PostRpc.CREATE, new CreatePostRequest(author, content, null, null, null))
                 .post()
                 .id();
     }

@@ -367,7 +367,10 @@ class BrokerIdentityIT {
                 null,
                 null,
                 null,
-                List.of());
+                List.of(),
+                List.of(),
+                null,
+                null);
     }
 
     private static byte[] json(Object message) {

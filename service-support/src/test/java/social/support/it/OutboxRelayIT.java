@@ -565,7 +565,10 @@ class OutboxRelayIT {
                 null,
                 null,
                 null,
-                List.of());
+                List.of(),
+                List.of(),
+                null,
+                null);
     }
 
     private int pending() {

@@ -41,7 +41,21 @@ class ProfileCountersIT {
         UUID followee = profile();
         UserFollowed followed = new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, false, 1L);
         PostCreated created = new PostCreated(
-                Ids.newId(), Instant.now(), 1, Ids.newId(), followee, "x", Instant.now(), null, null, null, null, null);
+                Ids.newId(),
+                Instant.now(),
+                1,
+                Ids.newId(),
+                followee,
+                "x",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         replay.deliver(followed);
         replay.deliver(followed);
@@ -56,7 +70,21 @@ class ProfileCountersIT {
         // later events of the same queue are applied, so the duplicates above are behind us for good
         UUID marker = profile();
         replay.deliver(new PostCreated(
-                Ids.newId(), Instant.now(), 1, Ids.newId(), marker, "x", Instant.now(), null, null, null, null, null));
+                Ids.newId(),
+                Instant.now(),
+                1,
+                Ids.newId(),
+                marker,
+                "x",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         await().atMost(Duration.ofSeconds(2)).until(() -> user(marker).postsCount() == 1);
         assertThat(user(followee).followersCount()).isEqualTo(1);
         assertThat(user(followee).postsCount()).isEqualTo(1);
@@ -73,7 +101,21 @@ class ProfileCountersIT {
         replay.deliver(new UserFollowed(Ids.newId(), Instant.now(), 1, follower, followee, true, 3L));
         replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee, 4L));
         replay.deliver(new PostCreated(
-                Ids.newId(), Instant.now(), 1, postId, followee, "x", Instant.now(), null, null, null, null, null));
+                Ids.newId(),
+                Instant.now(),
+                1,
+                postId,
+                followee,
+                "x",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         replay.deliver(new PostDeleted(Ids.newId(), Instant.now(), 1, postId, followee, null, null));
         // a stray extra removal must not take a counter below zero
         replay.deliver(new UserUnfollowed(Ids.newId(), Instant.now(), 1, follower, followee, 5L));
@@ -102,6 +144,9 @@ class ProfileCountersIT {
                 newcomer,
                 "x",
                 Instant.now(),
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,

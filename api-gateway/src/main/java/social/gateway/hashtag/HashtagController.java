@@ -1,0 +1,74 @@
+package social.gateway.hashtag;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import social.contract.post.GetTagPostsRequest;
+import social.contract.post.GetTrendingTagsRequest;
+import social.contract.post.PostRpc;
+import social.contract.post.TagCount;
+import social.gateway.post.PostAssembler;
+import social.gateway.post.PostView;
+import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.Caller;
+import social.gateway.web.Page;
+import social.gateway.web.PageSize;
+import social.support.rpc.RpcClient;
+
+/** Tag pages and trending tags (post-service owns the tags). */
+@RestController
+@RequestMapping("/api/hashtags")
+@Tag(name = "hashtags", description = "Tag pages and trending tags")
+class HashtagController {
+    private final RpcClient rpc;
+    private final PostAssembler assembler;
+
+    HashtagController(RpcClient rpc, PostAssembler assembler) {
+        this.rpc = rpc;
+        this.assembler = assembler;
+    }
+
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "Not a tag")
+    @GetMapping("/{tag}/posts")
+    @Operation(
+            summary = "The posts with a hashtag, newest first",
+            description = "tag: any case, without '#': 1-50 letters (any script), digits or underscores, not all"
+                    + " digits (else 400). Posts and replies, never reposts. Optional bearer token: personalises"
+                    + " likedByMe and repostedByMe.")
+    Page<PostView> tagPosts(
+            @Caller(required = false) AuthenticatedUser caller,
+            @PathVariable("tag") String tag,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        UUID callerId = caller == null ? null : caller.id();
+        return assembler.page(
+                rpc.callAndWait(
+                        PostRpc.GET_TAG_POSTS, new GetTagPostsRequest(callerId, tag, PageSize.of(limit), cursor)),
+                callerId);
+    }
+
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "Unknown window or limit out of range")
+    @GetMapping("/trending")
+    @Operation(
+            summary = "The trending tags of a window",
+            description = "Per tag, the posts and distinct authors of the window (counted by whole hours: the hour"
+                    + " the window starts in is included), most distinct authors first, then most posts.")
+    List<TagCount> trending(
+            @Parameter(description = "1h, 24h (default) or 7d") @RequestParam(required = false) String window,
+            @Parameter(description = "1 to 20, default 10") @RequestParam(required = false) Integer limit) {
+        return rpc.callAndWait(PostRpc.GET_TRENDING_TAGS, new GetTrendingTagsRequest(window, limit))
+                .tags();
+    }
+}
