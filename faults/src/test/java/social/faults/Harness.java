@@ -22,6 +22,7 @@ import social.faults.check.Verdict;
 import social.faults.nemesis.Fault;
 import social.faults.nemesis.Nemesis;
 import social.faults.stack.FaultStack;
+import social.faults.workload.Expected;
 import social.faults.workload.History;
 import social.faults.workload.Workload;
 
@@ -95,8 +96,9 @@ public final class Harness {
             workload.stop(CLIENT_GRACE);
             Observations observations = new Observations(stack);
             boolean quiescent = awaitQuiescence(observations, audit);
-            Observation observed = observations.read(audit);
-            Verdict verdict = Checker.judge(workload.expected(), observed, history);
+            Expected expected = workload.expected();
+            Observation observed = observations.read(audit, expected.leavers().keySet());
+            Verdict verdict = Checker.judge(expected, observed, history);
             audit.close();
             Result result = new Result(
                     verdict,

@@ -43,6 +43,7 @@ public final class Checker {
         checks.add(profileCounters(observed));
         checks.add(notifications(expected, observed, postsById));
         checks.add(deletedPostsLeaveNothing(expected, observed));
+        checks.add(deletedAccountsLeaveNothing(expected, observed));
         checks.add(eventsProcessed(observed));
         checks.add(outboxesAndDeadLetters(observed));
         checks.add(noInternalErrors(history));
@@ -102,6 +103,9 @@ public final class Checker {
         Tally tally = new Tally("registrations: credentials and profiles");
         expected.users().forEach((id, username) -> {
             tally.checked();
+            if (expected.leavers().containsKey(id)) {
+                return; // judged by deletedAccountsLeaveNothing
+            }
             if (!observed.credentials().containsKey(id)) {
                 tally.lost("credentials of " + username + " (" + id + ")");
             }
@@ -329,6 +333,10 @@ public final class Checker {
             }
         }
         for (NotificationRow row : owed) {
+            if (expected.leavers().containsKey(row.recipientId())
+                    || expected.leavers().containsKey(row.actorId())) {
+                continue; // owed only while the account lives: deletedAccountsLeaveNothing judges it
+            }
             tally.checked();
             if (!counts.containsKey(row)) {
                 tally.lost(row.toString());
@@ -383,6 +391,33 @@ public final class Checker {
                 tally.unexpected(row + " points to a post that does not exist");
             }
         }
+        return tally.check();
+    }
+
+    /**
+     * An account whose deletion was acknowledged (or, unanswered, went through: its credentials are
+     * gone) leaves no row naming it in any service, its credentials included, once the system is
+     * quiet; one whose deletion did not go through is judged like any other.
+     */
+    static Check deletedAccountsLeaveNothing(Expected expected, Observation observed) {
+        Tally tally = new Tally("a deleted account leaves nothing behind");
+        expected.leavers().forEach((id, left) -> {
+            boolean gone = left == Tri.YES || !observed.credentials().containsKey(id);
+            if (!gone) {
+                return;
+            }
+            tally.checked();
+            String username = expected.users().get(id);
+            if (observed.credentials().containsKey(id)) {
+                tally.unexpected("credentials of deleted " + username);
+            }
+            if (observed.profiles().containsKey(id)) {
+                tally.unexpected("profile of deleted " + username);
+            }
+            for (String column : observed.leftovers().getOrDefault(id, Set.of())) {
+                tally.unexpected(column + " names deleted " + username + " (" + id + ")");
+            }
+        });
         return tally.check();
     }
 

@@ -30,7 +30,8 @@ class CheckerTest {
                 Set.of("ann", "bob"),
                 List.of(new Expected.Post("ann-1", ann, post, true, postExists, Set.of(bob))),
                 List.of(new Expected.Like(bob, post, liked, true)),
-                List.of(new Expected.Follow(bob, ann, Tri.YES, Tri.YES, true)));
+                List.of(new Expected.Follow(bob, ann, Tri.YES, Tri.YES, true)),
+                Map.of());
     }
 
     /** What a correct system holds after that; a test changes the part it is about. */
@@ -42,6 +43,7 @@ class CheckerTest {
         Map<String, Long> queueDepths = Map.of("q.dlq", 0L);
         long signingKeys = 1;
         List<String> unprocessedEvents = List.of();
+        Map<UUID, Set<String>> leftovers = Map.of();
 
         Observation observed() {
             Pair follow = new Pair(bob, ann);
@@ -63,7 +65,8 @@ class CheckerTest {
                     queueDepths,
                     signingKeys,
                     3,
-                    unprocessedEvents);
+                    unprocessedEvents,
+                    leftovers);
         }
     }
 
@@ -173,5 +176,64 @@ class CheckerTest {
 
         assertThat(check(verdict, "no 500").unexpected()).isEqualTo(1);
         assertThat(check(verdict, "the clients got work").lost()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedAccountWithRowsLeftAnywhereIsUnexpectedAndItsOwedNotificationsAreNotLost() {
+        Expected bobLeft = new Expected(
+                Map.of(ann, "ann", bob, "bob"),
+                Set.of("ann", "bob"),
+                List.of(new Expected.Post("ann-1", ann, post, true, Tri.YES, Set.of())),
+                List.of(new Expected.Like(bob, post, Tri.NO, true)),
+                List.of(new Expected.Follow(bob, ann, Tri.NO, Tri.NO, true)),
+                Map.of(bob, Tri.YES));
+        Parts parts = new Parts();
+        parts.profiles = Map.of(ann, new Profile("ann", 0, 0, 1));
+        parts.likes = Set.of();
+        parts.postServiceFollowGraph = Set.of();
+        parts.leftovers = Map.of(bob, Set.of("likes.bookmark.user_id", "posts.post_mention.user_id"));
+        Observation observed = parts.observed();
+        Observation bobGone = new Observation(
+                Map.of(ann, "ann"),
+                observed.profiles(),
+                0,
+                observed.posts(),
+                Set.of(),
+                Map.of(),
+                Map.of(),
+                Set.of(),
+                Map.of(),
+                List.of(),
+                observed.outboxes(),
+                observed.queueDepths(),
+                1,
+                3,
+                List.of(),
+                observed.leftovers());
+
+        Verdict verdict = Checker.judge(bobLeft, bobGone, historyWithOneAcknowledgedOperation());
+
+        Check leftovers = check(verdict, "a deleted account");
+        assertThat(leftovers.unexpected()).as(leftovers.examples().toString()).isEqualTo(2);
+        assertThat(check(verdict, "registrations").passed()).isTrue();
+        assertThat(check(verdict, "notifications").passed())
+                .as("the FOLLOW and LIKE owed to and from bob went with him")
+                .isTrue();
+        assertThat(check(verdict, "profile counters").passed()).isTrue();
+    }
+
+    @Test
+    void anUnansweredDeletionThatDidNotHappenLeavesTheAccountAsItWas() {
+        Expected bobMayHaveLeft = new Expected(
+                Map.of(ann, "ann", bob, "bob"),
+                Set.of("ann", "bob"),
+                List.of(new Expected.Post("ann-1", ann, post, true, Tri.YES, Set.of(bob))),
+                List.of(new Expected.Like(bob, post, Tri.EITHER, true)),
+                List.of(new Expected.Follow(bob, ann, Tri.EITHER, Tri.EITHER, true)),
+                Map.of(bob, Tri.EITHER));
+
+        Verdict verdict = Checker.judge(bobMayHaveLeft, consistent(), historyWithOneAcknowledgedOperation());
+
+        assertThat(verdict.passed()).as(verdict.table()).isTrue();
     }
 }

@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** What the system holds after healing and quiescence, read behind the services' backs. */
+/**
+ * What the system holds after healing and quiescence, read behind the services' backs.
+ * {@code leftovers}: for each account whose deletion was asked, the columns ({@code schema.table.column})
+ * of any service's tables that still name it.
+ */
 public record Observation(
         Map<UUID, String> credentials,
         Map<UUID, Profile> profiles,
@@ -21,7 +25,8 @@ public record Observation(
         Map<String, Long> queueDepths,
         long signingKeys,
         long auditedEvents,
-        List<String> unprocessedEvents) {
+        List<String> unprocessedEvents,
+        Map<UUID, Set<String>> leftovers) {
 
     public record Profile(String username, long followers, long following, long posts) {}
 

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import social.faults.check.Observation.NotificationRow;
 import social.faults.check.Observation.Pair;
@@ -51,7 +53,47 @@ public final class Observations {
         return counts;
     }
 
-    public Observation read(EventAudit audit) {
+    /**
+     * Columns that keep a deleted account's id on purpose (see README, "Leaving"), as
+     * {@code schema.table}: everything else naming it is a leftover.
+     */
+    static final Set<String> KEPT_AFTER_DELETION = Set.of();
+
+    /**
+     * For each of {@code accounts}, every uuid column of every service's tables (but those kept on
+     * purpose) that still holds its id: found by asking the catalogue, so a table added later is
+     * searched too.
+     */
+    Map<UUID, Set<String>> leftovers(Set<UUID> accounts) {
+        Map<UUID, Set<String>> found = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return found;
+        }
+        for (String schema : ServiceJvms.DATABASE_SCHEMAS.values()) {
+            List<String[]> columns = new ArrayList<>();
+            query(
+                    schema,
+                    "SELECT table_name, column_name FROM information_schema.columns" + " WHERE table_schema = '"
+                            + schema + "' AND data_type = 'uuid'",
+                    row -> columns.add(new String[] {row.getString(1), row.getString(2)}));
+            String ids = accounts.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+            for (String[] column : columns) {
+                if (KEPT_AFTER_DELETION.contains(schema + "." + column[0])) {
+                    continue;
+                }
+                String where = schema + "." + column[0] + "." + column[1];
+                query(
+                        schema,
+                        "SELECT DISTINCT \"" + column[1] + "\" FROM \"" + column[0] + "\" WHERE \"" + column[1]
+                                + "\" IN (" + ids + ")",
+                        row -> found.computeIfAbsent(uuid(row, 1), unused -> new TreeSet<>())
+                                .add(where));
+            }
+        }
+        return found;
+    }
+
+    public Observation read(EventAudit audit, Set<UUID> leavers) {
         Map<UUID, String> credentials = new HashMap<>();
         query(
                 "auth",
@@ -120,7 +162,8 @@ public final class Observations {
                 queueDepths(),
                 signingKeys,
                 audited.size(),
-                unprocessed(audited, audit.queue()));
+                unprocessed(audited, audit.queue()),
+                leftovers(leavers));
     }
 
     /**

@@ -38,6 +38,11 @@ final class Client {
     private final Map<String, PostState> posts = new LinkedHashMap<>();
     private final Map<UUID, LikeState> likes = new HashMap<>();
     private final Map<UUID, FollowState> follows = new HashMap<>();
+    /** The accounts this client brought in to leave again (see {@link #joinAndLeave}). */
+    private final List<Client> leavers = new ArrayList<>();
+    /** Whether this account is gone: null while never asked, YES once acknowledged. */
+    private Tri left;
+
     private int sequence;
 
     Client(Api api, History history, Shared shared, String username, long seed) {
@@ -165,8 +170,10 @@ final class Client {
             changeFollow();
         } else if (dice < 86) {
             deletePost();
-        } else if (dice < 90) {
+        } else if (dice < 88) {
             signUpSomeoneNew();
+        } else if (dice < 90) {
+            joinAndLeave();
         } else {
             readTimeline();
         }
@@ -251,16 +258,7 @@ final class Client {
         int choice = random.nextInt(3);
         String path = "/api/users/" + other.id + "/follow";
         if (choice == 0 || follow.following == Tri.NO) {
-            boolean notify = random.nextBoolean();
-            follow.following = Tri.EITHER;
-            follow.notify = Tri.EITHER;
-            Response response = definite(
-                    "follow", other.username, () -> api.send("POST", path, Map.of("notify", notify), token, Map.of()));
-            if (response.ok()) {
-                follow.following = Tri.YES;
-                follow.notify = notify ? Tri.YES : Tri.NO;
-                follow.everAcked = true;
-            }
+            follow(other);
         } else if (choice == 1) {
             follow.following = Tri.EITHER;
             Response response =
@@ -282,6 +280,76 @@ final class Client {
             } else if (response.refused()) {
                 follow.notify = before;
             }
+        }
+    }
+
+    private void follow(Client other) {
+        FollowState follow = follows.computeIfAbsent(other.id, unused -> new FollowState());
+        boolean notify = random.nextBoolean();
+        follow.following = Tri.EITHER;
+        follow.notify = Tri.EITHER;
+        Response response = definite(
+                "follow",
+                other.username,
+                () -> api.send(
+                        "POST", "/api/users/" + other.id + "/follow", Map.of("notify", notify), token, Map.of()));
+        if (response.ok()) {
+            follow.following = Tri.YES;
+            follow.notify = notify ? Tri.YES : Tri.NO;
+            follow.everAcked = true;
+        }
+    }
+
+    /**
+     * Someone joins, leaves a trace (a post, a like, a follow each way with this client) and
+     * deletes the account: whatever the deletion acknowledged must leave nothing behind.
+     */
+    private void joinAndLeave() {
+        Client leaver = new Client(api, history, shared, username + "_l" + (++sequence), random.nextLong());
+        if (!leaver.signUp()) {
+            return; // judged as any registration
+        }
+        leavers.add(leaver);
+        leaver.createPost();
+        leaver.toggleLike();
+        leaver.follow(this);
+        follow(leaver);
+        leaver.leave();
+        FollowState following = follows.get(leaver.id);
+        if (following != null) {
+            following.following = leaver.left == Tri.YES ? Tri.NO : Tri.EITHER;
+            following.notify = following.following;
+        }
+    }
+
+    /**
+     * Deletes this account, retrying until a definite answer. A 401 means the token is refused:
+     * if logging in then fails like an unknown user, an earlier attempt went through.
+     */
+    private void leave() {
+        left = Tri.EITHER;
+        Map<String, String> body = Map.of("password", password);
+        while (beforeDeadline()) {
+            Response response =
+                    attempt("leave", username, () -> api.send("DELETE", "/api/users/me", body, token, Map.of()));
+            if (response.ok()) {
+                left = Tri.YES;
+                return;
+            }
+            if (response.status() == 401) {
+                Response login = attempt("login", username, () -> loginRequest(username));
+                if (login.status() == 401) {
+                    left = Tri.YES;
+                    return;
+                }
+                if (login.ok()) {
+                    token = accessToken(login);
+                    continue;
+                }
+            } else if (response.refused()) {
+                return;
+            }
+            pause();
         }
     }
 
@@ -344,12 +412,29 @@ final class Client {
 
     // ---------------------------------------------------------------- what it knows
 
-    void addTo(List<Expected.Post> postsOut, List<Expected.Like> likesOut, List<Expected.Follow> followsOut) {
+    void addTo(
+            List<Expected.Post> postsOut,
+            List<Expected.Like> likesOut,
+            List<Expected.Follow> followsOut,
+            Map<UUID, Tri> leaversOut) {
         posts.values()
-                .forEach(post -> postsOut.add(
-                        new Expected.Post(post.key, id, post.postId, post.acked, post.exists, post.mentioned)));
-        likes.forEach((postId, like) -> likesOut.add(new Expected.Like(id, postId, like.liked, like.everAcked)));
-        follows.forEach((followeeId, follow) ->
-                followsOut.add(new Expected.Follow(id, followeeId, follow.following, follow.notify, follow.everAcked)));
+                .forEach(post -> postsOut.add(new Expected.Post(
+                        post.key, id, post.postId, post.acked, afterLeaving(post.exists), post.mentioned)));
+        likes.forEach((postId, like) ->
+                likesOut.add(new Expected.Like(id, postId, afterLeaving(like.liked), like.everAcked)));
+        follows.forEach((followeeId, follow) -> followsOut.add(new Expected.Follow(
+                id, followeeId, afterLeaving(follow.following), afterLeaving(follow.notify), follow.everAcked)));
+        for (Client leaver : leavers) {
+            leaversOut.put(leaver.id, leaver.left);
+            leaver.addTo(postsOut, likesOut, followsOut, leaversOut);
+        }
+    }
+
+    /** What this account's own state must be once its deletion was asked: gone if acknowledged. */
+    private Tri afterLeaving(Tri state) {
+        if (left == null || state == Tri.NO) {
+            return state;
+        }
+        return left == Tri.YES ? Tri.NO : Tri.EITHER;
     }
 }

@@ -9,13 +9,17 @@ import java.util.UUID;
  * What the clients know they did, for the checker: per key they own, whether the last definite
  * answer said it is so ({@link Tri#YES}), is not so ({@link Tri#NO}), or an unanswered attempt left
  * it open ({@link Tri#EITHER}); and whether it was ever acknowledged or ever attempted at all.
+ * {@code leavers}: the accounts whose deletion was asked, {@link Tri#YES} once acknowledged, else
+ * {@link Tri#EITHER}; what they did is in the other lists, already marked undone where the
+ * deletion was acknowledged.
  */
 public record Expected(
         Map<UUID, String> users,
         Set<String> attemptedUsernames,
         List<Post> posts,
         List<Like> likes,
-        List<Follow> follows) {
+        List<Follow> follows,
+        Map<UUID, Tri> leavers) {
 
     public enum Tri {
         YES,

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import social.faults.workload.Expected.Tri;
 
 /**
  * The clients: each a thread and a user of its own, signing up (retrying through whatever faults
@@ -67,9 +71,10 @@ public final class Workload {
         List<Expected.Post> posts = new ArrayList<>();
         List<Expected.Like> likes = new ArrayList<>();
         List<Expected.Follow> follows = new ArrayList<>();
+        Map<UUID, Tri> leavers = new LinkedHashMap<>();
         for (Client client : shared.clients) {
             if (client.id != null) {
-                client.addTo(posts, likes, follows);
+                client.addTo(posts, likes, follows, leavers);
             }
         }
         synchronized (shared) {
@@ -78,7 +83,8 @@ public final class Workload {
                     new LinkedHashSet<>(shared.attemptedUsernames),
                     posts,
                     likes,
-                    follows);
+                    follows,
+                    leavers);
         }
     }
 }
