@@ -9,7 +9,7 @@ CREATE TABLE user_block (
     version    bigint  NOT NULL,
     PRIMARY KEY (blocker_id, blocked_id)
 );
--- "does the author block the viewer": the other direction of the primary key
+-- who blocks a user: the other direction of the primary key
 CREATE INDEX user_block_blocked ON user_block (blocked_id, blocker_id) WHERE active;
 
 CREATE TABLE user_mute (
@@ -19,3 +19,5 @@ CREATE TABLE user_mute (
     version  bigint  NOT NULL,
     PRIMARY KEY (muter_id, muted_id)
 );
+-- "who mutes the actor": whom a notification from the actor may not reach
+CREATE INDEX user_mute_muted ON user_mute (muted_id, muter_id) WHERE active;
