@@ -94,7 +94,8 @@ class BlockController {
             @Caller AuthenticatedUser caller,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        FollowPage page = rpc.call(FollowRpc.GET_BLOCKS, new GetBlocksRequest(caller.id(), PageSize.of(limit), cursor));
+        FollowPage page =
+                rpc.callAndWait(FollowRpc.GET_BLOCKS, new GetBlocksRequest(caller.id(), PageSize.of(limit), cursor));
         return users.page(page.userIds(), page.nextCursor());
     }
 
@@ -104,7 +105,8 @@ class BlockController {
             @Caller AuthenticatedUser caller,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        FollowPage page = rpc.call(FollowRpc.GET_MUTES, new GetMutesRequest(caller.id(), PageSize.of(limit), cursor));
+        FollowPage page =
+                rpc.callAndWait(FollowRpc.GET_MUTES, new GetMutesRequest(caller.id(), PageSize.of(limit), cursor));
         return users.page(page.userIds(), page.nextCursor());
     }
 }
