@@ -311,7 +311,7 @@ class Posts {
         get(request.postId(), null);
         int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql("SELECT p.id FROM post p WHERE p.reply_to_id = :post AND p.id > :after AND "
-                        + BlockListCopy.unblocked("CAST(:viewer AS uuid)", "p.author_id")
+                        + BlockListCopy.notBlockedEitherWay("CAST(:viewer AS uuid)", "p.author_id")
                         + " ORDER BY p.id LIMIT :limit")
                 .param("post", request.postId())
                 .param("after", IdCursor.parse(request.cursor(), IdCursor.OLDEST))
@@ -360,9 +360,10 @@ class Posts {
         UUID id = Ids.newId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int inserted = db.sql("""
-                        INSERT INTO post (id, author_id, content, created_at, repost_of_id) VALUES (?, ?, '', ?, ?)
+                        INSERT INTO post (id, author_id, content, created_at, repost_of_id, repost_of_author_id)
+                        VALUES (?, ?, '', ?, ?, ?)
                         ON CONFLICT (repost_of_id, author_id) WHERE repost_of_id IS NOT NULL DO NOTHING""")
-                .params(id, request.callerId(), Timestamp.from(now), original.id())
+                .params(id, request.callerId(), Timestamp.from(now), original.id(), original.authorId())
                 .update();
         if (inserted == 0) {
             // a concurrent repeat got there first

@@ -96,12 +96,12 @@ public final class BlockListCopy {
      * everyone visible): neither blocks the other and the viewer does not mute the author.
      */
     public static String visibleTo(String viewer, String authorColumn) {
-        return unblocked(viewer, authorColumn) + " AND " + authorColumn
+        return notBlockedEitherWay(viewer, authorColumn) + " AND " + authorColumn
                 + " NOT IN (SELECT hm.muted_id FROM user_mute hm WHERE hm.muter_id = " + viewer + " AND hm.active)";
     }
 
     /** Like {@link #visibleTo} for blocks only (either way): for what a mute leaves visible. */
-    public static String unblocked(String viewer, String authorColumn) {
+    public static String notBlockedEitherWay(String viewer, String authorColumn) {
         return authorColumn + " NOT IN (SELECT hb.blocked_id FROM user_block hb WHERE hb.blocker_id = " + viewer
                 + " AND hb.active) AND " + authorColumn
                 + " NOT IN (SELECT hbb.blocker_id FROM user_block hbb WHERE hbb.blocked_id = " + viewer
