@@ -3,8 +3,10 @@ package social.followers.follow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -120,6 +122,27 @@ class BlocksIT {
         assertThat(events.all(UserUnmuted.class, e -> e.muterId().equals(a), Duration.ofMillis(100)))
                 .extracting(UserUnmuted::pairVersion)
                 .containsExactly(2L);
+    }
+
+    @Test
+    void aFollowRacingABlockNeverOutlivesIt() {
+        List<UUID[]> pairs = new ArrayList<>();
+        List<CompletableFuture<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID a = UUID.randomUUID();
+            UUID b = UUID.randomUUID();
+            pairs.add(new UUID[] {a, b});
+            calls.add(rpc.send(FollowRpc.BLOCK, new BlockUserRequest(a, b)));
+            // refused (403) when the block came first
+            calls.add(rpc.send(FollowRpc.FOLLOW, new FollowUserRequest(b, a, null))
+                    .exceptionally(refused -> null));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+
+        for (UUID[] pair : pairs) {
+            assertThat(rpc.call(FollowRpc.GET_RELATIONSHIP, new GetRelationshipRequest(pair[0], pair[1])))
+                    .isEqualTo(new Relationship(false, false, false, true, false, false));
+        }
     }
 
     @Test
