@@ -10,9 +10,18 @@ import social.contract.follow.Relationship;
 record RelationshipView(
         boolean following,
         boolean followedBy,
-        @JsonProperty("notify") boolean notifyEnabled) {
+        @JsonProperty("notify") boolean notifyEnabled,
+        boolean blocking,
+        boolean blockedBy,
+        boolean muting) {
 
     static RelationshipView of(Relationship relationship) {
-        return new RelationshipView(relationship.following(), relationship.followedBy(), relationship.notifyEnabled());
+        return new RelationshipView(
+                relationship.following(),
+                relationship.followedBy(),
+                relationship.notifyEnabled(),
+                relationship.blocking(),
+                relationship.blockedBy(),
+                relationship.muting());
     }
 }

@@ -38,7 +38,8 @@ class FollowsE2EIT {
         Response again = api.post("/api/users/" + ben.id() + "/follow", null, ann.accessToken());
 
         assertThat(first.status()).isEqualTo(200);
-        assertThat(first.json().propertyNames()).containsExactlyInAnyOrder("following", "followedBy", "notify");
+        assertThat(first.json().propertyNames())
+                .containsExactlyInAnyOrder("following", "followedBy", "notify", "blocking", "blockedBy", "muting");
         assertThat(first.json().get("following").asBoolean()).isTrue();
         assertThat(first.json().get("followedBy").asBoolean()).isFalse();
         assertThat(first.json().get("notify").asBoolean()).isTrue();

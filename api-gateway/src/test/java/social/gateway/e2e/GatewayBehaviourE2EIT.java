@@ -161,7 +161,11 @@ class GatewayBehaviourE2EIT {
                         "/api/hashtags/trending",
                         "/api/search/posts",
                         "/api/posts/{id}/quotes",
-                        "/api/posts/{id}/history");
+                        "/api/posts/{id}/history",
+                        "/api/users/{id}/block",
+                        "/api/users/{id}/mute",
+                        "/api/blocks",
+                        "/api/mutes");
         var paths = docs.json().get("paths");
         assertThat(paths.get("/api/notifications/stream-ticket")
                         .get("post")

@@ -12,7 +12,7 @@ import social.support.rpc.RpcEndpoint;
 class FollowMessaging {
 
     @Bean
-    RpcEndpoint followersEndpoint(Topology topology, Follows follows) {
+    RpcEndpoint followersEndpoint(Topology topology, Follows follows, Blocks blocks) {
         return RpcEndpoint.answering(FollowRpc.SERVICE, topology)
                 .on(FollowRpc.FOLLOW, follows::follow)
                 .on(FollowRpc.UNFOLLOW, follows::unfollow)
@@ -20,6 +20,12 @@ class FollowMessaging {
                 .on(FollowRpc.GET_RELATIONSHIP, follows::relationship)
                 .on(FollowRpc.GET_FOLLOWERS, follows::followers)
                 .on(FollowRpc.GET_FOLLOWING, follows::following)
+                .on(FollowRpc.BLOCK, blocks::block)
+                .on(FollowRpc.UNBLOCK, blocks::unblock)
+                .on(FollowRpc.MUTE, blocks::mute)
+                .on(FollowRpc.UNMUTE, blocks::unmute)
+                .on(FollowRpc.GET_BLOCKS, blocks::blocks)
+                .on(FollowRpc.GET_MUTES, blocks::mutes)
                 .build();
     }
 }

@@ -37,6 +37,7 @@ import social.support.paging.TimeCursor;
 @Service
 class Follows {
     static final int EVENT_VERSION = 1;
+    private static final String BLOCKS = "SELECT EXISTS (SELECT 1 FROM block WHERE blocker_id = ? AND blocked_id = ?)";
 
     private final JdbcClient db;
     private final EventOutbox outbox;
@@ -57,6 +58,10 @@ class Follows {
         }
         boolean notify = Boolean.TRUE.equals(request.notifyEnabled());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        lockPair(follower, followee);
+        if (blockedBetween(follower, followee)) {
+            throw ServiceException.forbidden("you cannot follow this user");
+        }
         requireRoomToFollow(follower, followee);
         int inserted = db.sql("""
                         INSERT INTO follow (follower_id, followee_id, notify, created_at) VALUES (?, ?, ?, ?)
@@ -74,19 +79,45 @@ class Follows {
 
     @Transactional
     public Acknowledged unfollow(UnfollowUserRequest request) {
+        endFollow(request.callerId(), request.followeeId());
+        return Acknowledged.INSTANCE;
+    }
+
+    /** Ends the follow if there is one, with its event; in the caller's transaction. */
+    void endFollow(UUID follower, UUID followee) {
         int deleted = db.sql("DELETE FROM follow WHERE follower_id = ? AND followee_id = ?")
-                .params(request.callerId(), request.followeeId())
+                .params(follower, followee)
                 .update();
         if (deleted == 1) {
             outbox.publish(new UserUnfollowed(
                     Ids.newId(),
                     Instant.now(),
                     EVENT_VERSION,
-                    request.callerId(),
-                    request.followeeId(),
-                    nextPairVersion(request.callerId(), request.followeeId())));
+                    follower,
+                    followee,
+                    nextPairVersion(follower, followee)));
         }
-        return Acknowledged.INSTANCE;
+    }
+
+    /**
+     * Serializes the follows and blocks of one pair of users (either way round) until the
+     * transaction ends: a follow checks for a block and a block ends the follows, so neither may
+     * run beside the other.
+     */
+    void lockPair(UUID one, UUID other) {
+        String pair = one.compareTo(other) < 0 ? one + ":" + other : other + ":" + one;
+        db.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("pair:" + pair)
+                .query()
+                .singleRow();
+    }
+
+    private boolean blockedBetween(UUID one, UUID other) {
+        return exists(BLOCKS, one, other) || exists(BLOCKS, other, one);
+    }
+
+    private boolean exists(String sql, UUID one, UUID other) {
+        return db.sql(sql).params(one, other).query(Boolean.class).single();
     }
 
     @Transactional
@@ -184,9 +215,15 @@ class Follows {
                 .optional();
     }
 
-    private Relationship relationship(UUID caller, UUID other) {
+    Relationship relationship(UUID caller, UUID other) {
         Optional<Boolean> notify = notifyOf(caller, other);
         boolean followedBy = notifyOf(other, caller).isPresent();
-        return new Relationship(notify.isPresent(), followedBy, notify.orElse(false));
+        return new Relationship(
+                notify.isPresent(),
+                followedBy,
+                notify.orElse(false),
+                exists(BLOCKS, caller, other),
+                exists(BLOCKS, other, caller),
+                exists("SELECT EXISTS (SELECT 1 FROM mute WHERE muter_id = ? AND muted_id = ?)", caller, other));
     }
 }

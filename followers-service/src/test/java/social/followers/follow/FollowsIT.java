@@ -55,7 +55,7 @@ class FollowsIT {
         rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(a, b));
         rpc.call(FollowRpc.UNFOLLOW, new UnfollowUserRequest(a, b));
 
-        assertThat(first).isEqualTo(new Relationship(true, false, true));
+        assertThat(first).isEqualTo(new Relationship(true, false, true, false, false, false));
         assertThat(events.all(UserFollowed.class, e -> e.followerId().equals(a), Duration.ofMillis(700)))
                 .singleElement()
                 .satisfies(e -> {

@@ -16,6 +16,7 @@ import social.contract.like.BookmarkPostRequest;
 import social.contract.like.GetBookmarksRequest;
 import social.contract.like.UnbookmarkPostRequest;
 import social.contract.post.Post;
+import social.support.blocks.BlockListCopy;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.paging.IdCursor;
@@ -33,7 +34,15 @@ class Bookmarks {
     private final PostDirectory posts;
     private final PostDeletions postDeletions;
 
-    Bookmarks(JdbcClient db, TransactionTemplate transactions, PostDirectory posts, PostDeletions postDeletions) {
+    private final BlockListCopy blocks;
+
+    Bookmarks(
+            JdbcClient db,
+            TransactionTemplate transactions,
+            PostDirectory posts,
+            PostDeletions postDeletions,
+            BlockListCopy blocks) {
+        this.blocks = blocks;
         this.db = db;
         this.transactions = transactions;
         this.posts = posts;
@@ -44,6 +53,9 @@ class Bookmarks {
         UUID userId = caller(request.callerId());
         // asked before the transaction: no connection is held while post-service answers
         Post post = posts.likeTarget(request.postId());
+        if (blocks.blockedBetween(userId, post.authorId())) {
+            throw ServiceException.forbidden("you cannot bookmark this post");
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {
             postDeletions.lock(post.id());

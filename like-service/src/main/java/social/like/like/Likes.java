@@ -16,6 +16,7 @@ import social.contract.like.LikeRemoved;
 import social.contract.like.LikerPage;
 import social.contract.like.UnlikePostRequest;
 import social.contract.post.Post;
+import social.support.blocks.BlockListCopy;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -33,13 +34,16 @@ class Likes {
     private final EventOutbox outbox;
     private final PostDirectory posts;
     private final PostDeletions postDeletions;
+    private final BlockListCopy blocks;
 
     Likes(
             JdbcClient db,
             TransactionTemplate transactions,
             EventOutbox outbox,
             PostDirectory posts,
-            PostDeletions postDeletions) {
+            PostDeletions postDeletions,
+            BlockListCopy blocks) {
+        this.blocks = blocks;
         this.db = db;
         this.transactions = transactions;
         this.outbox = outbox;
@@ -50,6 +54,9 @@ class Likes {
     public Acknowledged like(LikePostRequest request) {
         // asked before the transaction: no connection is held while post-service answers
         Post post = posts.likeTarget(request.postId());
+        if (blocks.blockedBetween(request.callerId(), post.authorId())) {
+            throw ServiceException.forbidden("you cannot like this post");
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {
             postDeletions.lock(post.id());

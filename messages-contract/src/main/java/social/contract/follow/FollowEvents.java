@@ -11,10 +11,20 @@ import java.util.List;
  * follow again continues it). A copy of the graph applies an event only when its
  * {@code pairVersion} is above the one it holds for the pair, whatever the clocks that stamped
  * {@code occurredAt} say. 0 (absent from the JSON): published before pair versions existed.
+ *
+ * <p>Blocks and mutes (blocker or muter first) have pair versions of their own, one count per
+ * kind: the block/unblock events of a pair are ordered by theirs, the mute/unmute events by theirs,
+ * so that a copy of the block and mute lists applies them in order whatever the delivery order.
  */
 public final class FollowEvents {
-    public static final List<Class<?>> MESSAGES =
-            List.of(UserFollowed.class, UserUnfollowed.class, FollowNotifyChanged.class);
+    public static final List<Class<?>> MESSAGES = List.of(
+            UserFollowed.class,
+            UserUnfollowed.class,
+            FollowNotifyChanged.class,
+            UserBlocked.class,
+            UserUnblocked.class,
+            UserMuted.class,
+            UserUnmuted.class);
 
     private FollowEvents() {}
 }

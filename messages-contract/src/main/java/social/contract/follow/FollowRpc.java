@@ -22,6 +22,19 @@ public final class FollowRpc {
     public static final Operation<GetFollowingRequest, FollowPage> GET_FOLLOWING =
             new Operation<>(SERVICE, GetFollowingRequest.class, FollowPage.class);
 
+    public static final Operation<BlockUserRequest, Relationship> BLOCK =
+            new Operation<>(SERVICE, BlockUserRequest.class, Relationship.class);
+    public static final Operation<UnblockUserRequest, Relationship> UNBLOCK =
+            new Operation<>(SERVICE, UnblockUserRequest.class, Relationship.class);
+    public static final Operation<MuteUserRequest, Relationship> MUTE =
+            new Operation<>(SERVICE, MuteUserRequest.class, Relationship.class);
+    public static final Operation<UnmuteUserRequest, Relationship> UNMUTE =
+            new Operation<>(SERVICE, UnmuteUserRequest.class, Relationship.class);
+    public static final Operation<GetBlocksRequest, FollowPage> GET_BLOCKS =
+            new Operation<>(SERVICE, GetBlocksRequest.class, FollowPage.class);
+    public static final Operation<GetMutesRequest, FollowPage> GET_MUTES =
+            new Operation<>(SERVICE, GetMutesRequest.class, FollowPage.class);
+
     public static final List<Class<?>> MESSAGES = List.of(
             FollowUserRequest.class,
             UnfollowUserRequest.class,
@@ -29,6 +42,12 @@ public final class FollowRpc {
             GetRelationshipRequest.class,
             GetFollowersRequest.class,
             GetFollowingRequest.class,
+            BlockUserRequest.class,
+            UnblockUserRequest.class,
+            MuteUserRequest.class,
+            UnmuteUserRequest.class,
+            GetBlocksRequest.class,
+            GetMutesRequest.class,
             Relationship.class,
             FollowPage.class);
 

@@ -9,8 +9,12 @@ import java.util.stream.Collectors;
 
 import social.contract.auth.UserRegistered;
 import social.contract.follow.FollowNotifyChanged;
+import social.contract.follow.UserBlocked;
 import social.contract.follow.UserFollowed;
+import social.contract.follow.UserMuted;
+import social.contract.follow.UserUnblocked;
 import social.contract.follow.UserUnfollowed;
+import social.contract.follow.UserUnmuted;
 import social.contract.like.LikeAdded;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
@@ -50,7 +54,16 @@ public final class Subscriptions {
                     UserUnfollowed.class,
                     PostCreated.class,
                     PostDeleted.class),
-            Subscription.of("user-service", "registrations", UserRegistered.class)));
+            Subscription.of("user-service", "registrations", UserRegistered.class),
+            blocks("post-service"),
+            blocks("like-service"),
+            blocks("notification-service")));
+
+    /** The copy of the block and mute lists that a service keeps (service-support's {@code social.support.blocks}). */
+    private static Subscription blocks(String service) {
+        return Subscription.of(
+                service, "blocks", UserBlocked.class, UserUnblocked.class, UserMuted.class, UserUnmuted.class);
+    }
 
     private final List<Subscription> all;
 

@@ -94,7 +94,10 @@ class SubscriptionsTest {
                         "notification-service.follow-graph",
                         "post-service.follow-graph",
                         "user-service.profile-counters",
-                        "user-service.registrations");
+                        "user-service.registrations",
+                        "post-service.blocks",
+                        "like-service.blocks",
+                        "notification-service.blocks");
         assertThat(Subscriptions.contract().of("user-service"))
                 .extracting(Subscription::concern)
                 .containsExactlyInAnyOrder("profile-counters", "registrations");

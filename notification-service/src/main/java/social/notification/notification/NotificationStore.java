@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import social.contract.notification.NotificationBatchCreated.Created;
 import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationType;
+import social.support.blocks.BlockListCopy;
 import social.support.id.Ids;
 
 /** The {@code notification} table, written in batches. */
@@ -34,8 +35,11 @@ class NotificationStore {
             FROM unnest(?::uuid[], ?::uuid[]) AS t(id, recipient_id)
             WHERE t.recipient_id <> ?
               AND NOT EXISTS (SELECT 1 FROM deleted_post d WHERE d.post_id = ANY (?::uuid[]))
+              AND %s
             ON CONFLICT DO NOTHING
-            RETURNING id, recipient_id""";
+            RETURNING id, recipient_id"""
+            // nothing passes between users who block one another, nor to a user from one they mute
+            .formatted(BlockListCopy.reachableFrom("CAST(? AS uuid)", "t.recipient_id"));
 
     private static final RowMapper<NotificationItem> ITEM = (rs, i) -> new NotificationItem(
             rs.getObject("id", UUID.class), NotificationType.valueOf(rs.getString("type")),
@@ -83,6 +87,9 @@ class NotificationStore {
                         statement.setArray(6, uuids(connection, recipientIds));
                         statement.setObject(7, actorId);
                         statement.setArray(8, uuids(connection, mustExist));
+                        statement.setObject(9, actorId);
+                        statement.setObject(10, actorId);
+                        statement.setObject(11, actorId);
                         return statement;
                     },
                     (rs, i) -> new Created(
@@ -94,6 +101,16 @@ class NotificationStore {
                             createdAt)));
         }
         return created;
+    }
+
+    /** Removes the notifications that passed between the two users, either way (a block between them began). */
+    void forgetBetween(UUID one, UUID other) {
+        jdbc.update(
+                "DELETE FROM notification WHERE recipient_id = ? AND actor_id = ? OR recipient_id = ? AND actor_id = ?",
+                one,
+                other,
+                other,
+                one);
     }
 
     /** Serialises everything that creates or removes notifications of one post, until the transaction ends. */

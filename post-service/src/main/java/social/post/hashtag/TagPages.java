@@ -10,6 +10,7 @@ import social.contract.post.GetTagPostsRequest;
 import social.contract.post.PostPage;
 import social.post.post.PostStore;
 import social.post.text.PostText;
+import social.support.blocks.BlockListCopy;
 import social.support.error.ServiceException;
 import social.support.paging.IdCursor;
 import social.support.paging.PageLimit;
@@ -22,10 +23,11 @@ import social.support.paging.PageLimit;
 @Service
 class TagPages {
     static final String PAGE_IDS = """
-            SELECT post_id FROM post_hashtag
-            WHERE tag = :tag AND post_id < :before
-            ORDER BY post_id DESC
-            LIMIT :limit""";
+            SELECT h.post_id FROM post_hashtag h
+            JOIN post p ON p.id = h.post_id
+            WHERE h.tag = :tag AND h.post_id < :before AND %s
+            ORDER BY h.post_id DESC
+            LIMIT :limit""".formatted(BlockListCopy.visibleTo("CAST(:viewer AS uuid)", "p.author_id"));
 
     private final JdbcClient db;
     private final PostStore store;
@@ -43,6 +45,7 @@ class TagPages {
         int limit = PageLimit.clamp(request.limit());
         List<UUID> ids = db.sql(PAGE_IDS)
                 .param("tag", tag)
+                .param("viewer", request.callerId())
                 .param("before", IdCursor.parse(request.cursor(), IdCursor.NEWEST))
                 .param("limit", limit + 1)
                 .query(UUID.class)

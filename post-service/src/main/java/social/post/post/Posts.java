@@ -35,6 +35,7 @@ import social.contract.post.PostResult;
 import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
 import social.post.text.PostText;
+import social.support.blocks.BlockListCopy;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
@@ -60,12 +61,14 @@ class Posts {
     private final PostStore store;
     private final PostReferences references;
     private final EventOutbox outbox;
+    private final BlockListCopy blocks;
 
-    Posts(JdbcClient db, PostStore store, PostReferences references, EventOutbox outbox) {
+    Posts(JdbcClient db, PostStore store, PostReferences references, EventOutbox outbox, BlockListCopy blocks) {
         this.db = db;
         this.store = store;
         this.references = references;
         this.outbox = outbox;
+        this.blocks = blocks;
     }
 
     @Transactional
@@ -107,6 +110,7 @@ class Posts {
             // a reply to a repost answers its original
             parent = original(lockForShare(request.replyToId())
                     .orElseThrow(() -> ServiceException.notFound("no post to reply to")));
+            refuseAcrossBlock(request.callerId(), parent, "reply to");
             db.sql("UPDATE post SET reply_count = reply_count + 1 WHERE id = ?")
                     .params(parent.id())
                     .update();
@@ -116,6 +120,7 @@ class Posts {
             // quoting a repost quotes its original; counted in this transaction, so once per quote
             quoted = original(
                     lockForShare(request.quoteOfId()).orElseThrow(() -> ServiceException.notFound("no post to quote")));
+            refuseAcrossBlock(request.callerId(), quoted, "quote");
             db.sql("UPDATE post SET quote_count = quote_count + 1 WHERE id = ?")
                     .params(quoted.id())
                     .update();
@@ -301,12 +306,17 @@ class Posts {
         return Acknowledged.INSTANCE;
     }
 
+    /** The replies of a post, oldest first, without those of authors blocked by the caller or blocking them. */
     public PostPage replies(GetRepliesRequest request) {
         get(request.postId(), null);
         int limit = PageLimit.clamp(request.limit());
-        List<UUID> ids = db.sql("""
-                        SELECT id FROM post WHERE reply_to_id = ? AND id > ? ORDER BY id LIMIT ?""")
-                .params(request.postId(), IdCursor.parse(request.cursor(), IdCursor.OLDEST), limit + 1)
+        List<UUID> ids = db.sql("SELECT p.id FROM post p WHERE p.reply_to_id = :post AND p.id > :after AND "
+                        + BlockListCopy.notBlockedEitherWay("CAST(:viewer AS uuid)", "p.author_id")
+                        + " ORDER BY p.id LIMIT :limit")
+                .param("post", request.postId())
+                .param("after", IdCursor.parse(request.cursor(), IdCursor.OLDEST))
+                .param("viewer", request.callerId())
+                .param("limit", limit + 1)
                 .query(UUID.class)
                 .list();
         return IdCursor.page(
@@ -342,6 +352,7 @@ class Posts {
     public PostResult repost(RepostRequest request) {
         Target original =
                 original(lockForShare(request.postId()).orElseThrow(() -> ServiceException.notFound("no such post")));
+        refuseAcrossBlock(request.callerId(), original, "repost");
         Optional<UUID> existing = repostOf(original.id(), request.callerId());
         if (existing.isPresent()) {
             return new PostResult(get(existing.get(), request.callerId()), false);
@@ -349,9 +360,10 @@ class Posts {
         UUID id = Ids.newId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int inserted = db.sql("""
-                        INSERT INTO post (id, author_id, content, created_at, repost_of_id) VALUES (?, ?, '', ?, ?)
+                        INSERT INTO post (id, author_id, content, created_at, repost_of_id, repost_of_author_id)
+                        VALUES (?, ?, '', ?, ?, ?)
                         ON CONFLICT (repost_of_id, author_id) WHERE repost_of_id IS NOT NULL DO NOTHING""")
-                .params(id, request.callerId(), Timestamp.from(now), original.id())
+                .params(id, request.callerId(), Timestamp.from(now), original.id(), original.authorId())
                 .update();
         if (inserted == 0) {
             // a concurrent repeat got there first
@@ -398,6 +410,16 @@ class Posts {
                     .params(repost.repostOfId())
                     .update();
             outbox.publish(deleted(repost));
+        }
+    }
+
+    /**
+     * 403 when the caller and the post's author block one another (either way), as post-service's
+     * copy of the block lists has it.
+     */
+    private void refuseAcrossBlock(UUID caller, Target post, String action) {
+        if (blocks.blockedBetween(caller, post.authorId())) {
+            throw ServiceException.forbidden("you cannot " + action + " this post");
         }
     }
 

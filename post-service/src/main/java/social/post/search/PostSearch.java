@@ -13,6 +13,7 @@ import social.contract.post.PostPage;
 import social.contract.post.SearchPostsRequest;
 import social.post.post.PostStore;
 import social.post.text.PostText;
+import social.support.blocks.BlockListCopy;
 import social.support.error.Validation;
 import social.support.paging.IdCursor;
 import social.support.paging.PageLimit;
@@ -54,7 +55,8 @@ class PostSearch {
         int limit = PageLimit.clamp(request.limit());
         JdbcClient.StatementSpec statement = db.sql(sql.text())
                 .param("before", IdCursor.parse(request.cursor(), IdCursor.NEWEST))
-                .param("limit", limit + 1);
+                .param("limit", limit + 1)
+                .param("viewer", request.callerId());
         for (var parameter : sql.parameters().entrySet()) {
             statement = statement.param(parameter.getKey(), parameter.getValue());
         }
@@ -93,18 +95,20 @@ class PostSearch {
                 parameters.put("words", words);
             } else if (!tags.isEmpty()) {
                 id = "d.post_id";
-                from = "post_hashtag d";
+                from = "post_hashtag d JOIN post p ON p.id = d.post_id";
                 conditions.add("d.tag = :driver");
                 parameters.put("driver", tags.get(0));
                 otherTags = tags.subList(1, tags.size());
             } else {
                 id = "d.post_id";
-                from = "post_mention d";
+                from = "post_mention d JOIN post p ON p.id = d.post_id";
                 conditions.add("d.username = :driver");
                 parameters.put("driver", usernames.get(0));
                 otherUsernames = usernames.subList(1, usernames.size());
             }
             conditions.add(id + " < :before");
+            // blocked (either way) and muted authors are left out: a probe of the block copy per candidate
+            conditions.add(BlockListCopy.visibleTo("CAST(:viewer AS uuid)", "p.author_id"));
             for (int i = 0; i < otherTags.size(); i++) {
                 conditions.add(semiJoin("post_hashtag", "tag", "h" + i, ":tag" + i, id));
                 parameters.put("tag" + i, otherTags.get(i));

@@ -83,6 +83,7 @@ class TagPagePerformanceIT {
                 "\n",
                 db.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                         .param("tag", DiscoveryCorpus.TAG)
+                        .param("viewer", UUID.randomUUID())
                         .param("before", before)
                         .param("limit", 21)
                         .query(String.class)

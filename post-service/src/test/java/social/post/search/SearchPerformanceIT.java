@@ -103,7 +103,8 @@ class SearchPerformanceIT {
                 PostSearch.Query.of(terms.words().isBlank() ? null : terms.words(), terms.hashtags(), terms.mentions());
         JdbcClient.StatementSpec statement = db.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql.text())
                 .param("before", before)
-                .param("limit", 21);
+                .param("limit", 21)
+                .param("viewer", UUID.randomUUID());
         for (var parameter : sql.parameters().entrySet()) {
             statement = statement.param(parameter.getKey(), parameter.getValue());
         }
