@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class FollowEvents {
     public static final List<Class<?>> MESSAGES =
-            List.of(UserFollowed.class, UserUnfollowed.class, FollowNotifyChanged.class);
+            List.of(UserFollowed.class, UserUnfollowed.class, FollowNotifyChanged.class, FollowsErased.class);
 
     private FollowEvents() {}
 }

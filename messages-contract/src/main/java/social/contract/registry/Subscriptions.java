@@ -7,14 +7,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import social.contract.auth.UserDeleted;
 import social.contract.auth.UserRegistered;
 import social.contract.follow.FollowNotifyChanged;
+import social.contract.follow.FollowsErased;
 import social.contract.follow.UserFollowed;
 import social.contract.follow.UserUnfollowed;
 import social.contract.like.LikeAdded;
+import social.contract.like.LikesErased;
+import social.contract.notification.NotificationsErased;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.post.PostEdited;
+import social.contract.post.PostsErased;
+import social.contract.user.ProfileErased;
 
 /**
  * The closed set of durable event subscriptions: which service's concern takes which events. A
@@ -50,7 +56,21 @@ public final class Subscriptions {
                     UserUnfollowed.class,
                     PostCreated.class,
                     PostDeleted.class),
-            Subscription.of("user-service", "registrations", UserRegistered.class)));
+            Subscription.of("user-service", "registrations", UserRegistered.class),
+            // leaving (issue 14): every service erases a deleted account and says so to auth-service
+            Subscription.of("user-service", "account-erasure", UserDeleted.class),
+            Subscription.of("post-service", "account-erasure", UserDeleted.class),
+            Subscription.of("followers-service", "account-erasure", UserDeleted.class),
+            Subscription.of("like-service", "account-erasure", UserDeleted.class),
+            Subscription.of("notification-service", "account-erasure", UserDeleted.class),
+            Subscription.of(
+                    "auth-service",
+                    "erasures",
+                    ProfileErased.class,
+                    PostsErased.class,
+                    FollowsErased.class,
+                    LikesErased.class,
+                    NotificationsErased.class)));
 
     private final List<Subscription> all;
 
