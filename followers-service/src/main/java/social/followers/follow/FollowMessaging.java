@@ -3,7 +3,9 @@ package social.followers.follow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import social.contract.auth.UserDeleted;
 import social.contract.follow.FollowRpc;
+import social.support.events.EventSubscription;
 import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
 
@@ -20,6 +22,14 @@ class FollowMessaging {
                 .on(FollowRpc.GET_RELATIONSHIP, follows::relationship)
                 .on(FollowRpc.GET_FOLLOWERS, follows::followers)
                 .on(FollowRpc.GET_FOLLOWING, follows::following)
+                .build();
+    }
+
+    /** {@code user.deleted}: every follow of the deleted account goes, both ways. */
+    @Bean
+    EventSubscription accountErasure(Topology topology, FollowErasure erasure) {
+        return EventSubscription.forConcern("account-erasure", topology)
+                .on(UserDeleted.class, erasure::erase)
                 .build();
     }
 }

@@ -22,6 +22,7 @@ import social.contract.follow.SetFollowNotifyRequest;
 import social.contract.follow.UnfollowUserRequest;
 import social.contract.follow.UserFollowed;
 import social.contract.follow.UserUnfollowed;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -41,11 +42,13 @@ class Follows {
     private final JdbcClient db;
     private final EventOutbox outbox;
     private final FollowLimits limits;
+    private final ErasedUsers erased;
 
-    Follows(JdbcClient db, EventOutbox outbox, FollowLimits limits) {
+    Follows(JdbcClient db, EventOutbox outbox, FollowLimits limits, ErasedUsers erased) {
         this.db = db;
         this.outbox = outbox;
         this.limits = limits;
+        this.erased = erased;
     }
 
     @Transactional
@@ -57,6 +60,10 @@ class Follows {
         }
         boolean notify = Boolean.TRUE.equals(request.notifyEnabled());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // a follow racing with the erasure of either account: refused, as for an unknown user
+        if (!erased.isLive(follower, followee)) {
+            throw ServiceException.notFound("no such user");
+        }
         requireRoomToFollow(follower, followee);
         int inserted = db.sql("""
                         INSERT INTO follow (follower_id, followee_id, notify, created_at) VALUES (?, ?, ?, ?)
@@ -170,7 +177,7 @@ class Follows {
      * of the upsert orders concurrent changes of a pair and their numbers alike, and no clock is
      * involved.
      */
-    private long nextPairVersion(UUID follower, UUID followee) {
+    long nextPairVersion(UUID follower, UUID followee) {
         return db.sql("""
                         INSERT INTO follow_pair_version (follower_id, followee_id, version) VALUES (?, ?, 1)
                         ON CONFLICT (follower_id, followee_id) DO UPDATE SET version = follow_pair_version.version + 1

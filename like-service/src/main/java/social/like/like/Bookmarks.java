@@ -16,6 +16,7 @@ import social.contract.like.BookmarkPostRequest;
 import social.contract.like.GetBookmarksRequest;
 import social.contract.like.UnbookmarkPostRequest;
 import social.contract.post.Post;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.paging.IdCursor;
@@ -32,12 +33,19 @@ class Bookmarks {
     private final TransactionTemplate transactions;
     private final PostDirectory posts;
     private final PostDeletions postDeletions;
+    private final ErasedUsers erased;
 
-    Bookmarks(JdbcClient db, TransactionTemplate transactions, PostDirectory posts, PostDeletions postDeletions) {
+    Bookmarks(
+            JdbcClient db,
+            TransactionTemplate transactions,
+            PostDirectory posts,
+            PostDeletions postDeletions,
+            ErasedUsers erased) {
         this.db = db;
         this.transactions = transactions;
         this.posts = posts;
         this.postDeletions = postDeletions;
+        this.erased = erased;
     }
 
     public Acknowledged bookmark(BookmarkPostRequest request) {
@@ -46,6 +54,10 @@ class Bookmarks {
         Post post = posts.likeTarget(request.postId());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {
+            // first, before the post's lock: an erasure of the caller's account holds this lock alone
+            if (!erased.isLive(request.callerId())) {
+                throw ServiceException.notFound("no such user");
+            }
             postDeletions.lock(post.id());
             if (postDeletions.isDeleted(post.id())) {
                 throw ServiceException.notFound("no such post");

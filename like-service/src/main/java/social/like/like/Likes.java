@@ -16,6 +16,7 @@ import social.contract.like.LikeRemoved;
 import social.contract.like.LikerPage;
 import social.contract.like.UnlikePostRequest;
 import social.contract.post.Post;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -33,18 +34,21 @@ class Likes {
     private final EventOutbox outbox;
     private final PostDirectory posts;
     private final PostDeletions postDeletions;
+    private final ErasedUsers erased;
 
     Likes(
             JdbcClient db,
             TransactionTemplate transactions,
             EventOutbox outbox,
             PostDirectory posts,
-            PostDeletions postDeletions) {
+            PostDeletions postDeletions,
+            ErasedUsers erased) {
         this.db = db;
         this.transactions = transactions;
         this.outbox = outbox;
         this.posts = posts;
         this.postDeletions = postDeletions;
+        this.erased = erased;
     }
 
     public Acknowledged like(LikePostRequest request) {
@@ -52,6 +56,10 @@ class Likes {
         Post post = posts.likeTarget(request.postId());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {
+            // first, before the post's lock: an erasure of the caller's account holds this lock alone
+            if (!erased.isLive(request.callerId())) {
+                throw ServiceException.notFound("no such user");
+            }
             postDeletions.lock(post.id());
             if (postDeletions.isDeleted(post.id())) {
                 throw ServiceException.notFound("no such post");

@@ -35,6 +35,7 @@ import social.contract.post.PostResult;
 import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
 import social.post.text.PostText;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
@@ -60,12 +61,21 @@ class Posts {
     private final PostStore store;
     private final PostReferences references;
     private final EventOutbox outbox;
+    private final ErasedUsers erased;
 
-    Posts(JdbcClient db, PostStore store, PostReferences references, EventOutbox outbox) {
+    Posts(JdbcClient db, PostStore store, PostReferences references, EventOutbox outbox, ErasedUsers erased) {
         this.db = db;
         this.store = store;
         this.references = references;
         this.outbox = outbox;
+        this.erased = erased;
+    }
+
+    /** A post or repost racing with the erasure of its author's account is refused, as for an unknown user. */
+    private void requireLiveAuthor(UUID callerId) {
+        if (!erased.isLive(callerId)) {
+            throw ServiceException.notFound("no such user");
+        }
     }
 
     @Transactional
@@ -87,6 +97,7 @@ class Posts {
                         "quoteOfId",
                         "a post cannot quote and reply at once")
                 .orThrow();
+        requireLiveAuthor(request.callerId());
         UUID id = Ids.newId();
         if (key != null) {
             // claimed first: a concurrent repeat waits on this row, then finds the post it names
@@ -273,9 +284,34 @@ class Posts {
         if (!post.authorId().equals(request.callerId())) {
             throw ServiceException.forbidden("only its author can delete a post");
         }
+        remove(post);
+        return Acknowledged.INSTANCE;
+    }
+
+    /**
+     * Deletes every post and repost of an author (a deleted account) as {@link #delete} deletes one,
+     * each with its {@code post.deleted}, and the author's idempotency keys; answers how many went.
+     */
+    int removeAllBy(UUID authorId) {
+        List<Target> posts = db.sql("SELECT " + TARGET + " FROM post WHERE author_id = ? ORDER BY id FOR UPDATE")
+                .params(authorId)
+                .query(Target::of)
+                .list();
+        posts.forEach(this::remove);
+        db.sql("DELETE FROM post_idempotency_key WHERE author_id = ?")
+                .params(authorId)
+                .update();
+        return posts.size();
+    }
+
+    /**
+     * Deletes a post (or undoes a repost) whose author asked for it; the author was checked. A
+     * repost that already went with its original (an erasure of both) changes nothing.
+     */
+    private void remove(Target post) {
         if (post.repostOfId() != null) {
             removeRepost(post);
-            return Acknowledged.INSTANCE;
+            return;
         }
         if (post.replyToId() != null) {
             db.sql("UPDATE post SET reply_count = GREATEST(reply_count - 1, 0) WHERE id = ?")
@@ -298,7 +334,6 @@ class Posts {
         references.untagged(post.id(), post.authorId(), post.createdAt(), post.hashtags(), true);
         db.sql("DELETE FROM post WHERE id = ?").params(post.id()).update();
         outbox.publish(deleted(post));
-        return Acknowledged.INSTANCE;
     }
 
     public PostPage replies(GetRepliesRequest request) {
@@ -340,6 +375,7 @@ class Posts {
     /** Reposts the original (of a repost, its original); a repeat answers the existing repost. */
     @Transactional
     public PostResult repost(RepostRequest request) {
+        requireLiveAuthor(request.callerId());
         Target original =
                 original(lockForShare(request.postId()).orElseThrow(() -> ServiceException.notFound("no such post")));
         Optional<UUID> existing = repostOf(original.id(), request.callerId());

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import social.support.erasure.ErasedUsers;
+
 /**
  * The profile counters, kept from the events of followers-service and post-service. Each event
  * counts once (the inbox drops redeliveries) and in publication order, so a decrement always
@@ -12,14 +14,16 @@ import org.springframework.stereotype.Component;
  *
  * <p>A change for a profile that does not exist yet is kept in {@code pending_counter} and added
  * when the profile is created ({@link #settle}). Both sides hold the same per-user advisory lock,
- * so a change and the creation never miss each other.
+ * so a change and the creation never miss each other. A change for an erased account is dropped.
  */
 @Component
 public class ProfileCounters {
     private final JdbcClient db;
+    private final ErasedUsers erased;
 
-    ProfileCounters(JdbcClient db) {
+    ProfileCounters(JdbcClient db, ErasedUsers erased) {
         this.db = db;
+        this.erased = erased;
     }
 
     void followed(UUID followerId, UUID followeeId) {
@@ -57,6 +61,10 @@ public class ProfileCounters {
 
     /** {@code column} is one of this class's literals, never input. */
     private void add(String column, UUID userId, int delta) {
+        // an erased account counts nothing more, and keeps no pending counter either
+        if (!erased.isLive(userId)) {
+            return;
+        }
         lock(userId);
         int updated = db.sql("UPDATE profile SET " + column + " = GREATEST(" + column + " + ?, 0) WHERE id = ?")
                 .params(delta, userId)

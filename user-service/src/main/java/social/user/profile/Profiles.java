@@ -20,6 +20,7 @@ import social.contract.user.UserProfileUpdated;
 import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
 import social.contract.user.UserSummaryPage;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
@@ -37,15 +38,21 @@ class Profiles {
     private final ProfileRepository profiles;
     private final EventOutbox outbox;
     private final ProfileCounters counters;
+    private final ErasedUsers erased;
 
-    Profiles(ProfileRepository profiles, EventOutbox outbox, ProfileCounters counters) {
+    Profiles(ProfileRepository profiles, EventOutbox outbox, ProfileCounters counters, ErasedUsers erased) {
         this.profiles = profiles;
         this.outbox = outbox;
         this.counters = counters;
+        this.erased = erased;
     }
 
     @Transactional
     public User create(CreateProfileRequest request) {
+        // a registration delivered again after the account was deleted and erased brings nothing back
+        if (!erased.isLive(request.userId())) {
+            throw ServiceException.notFound("no such user");
+        }
         if (profiles.createIfAbsent(request.userId(), request.username(), request.displayName(), Instant.now()) > 0) {
             counters.settle(request.userId());
         }
