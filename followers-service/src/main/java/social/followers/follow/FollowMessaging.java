@@ -27,7 +27,7 @@ class FollowMessaging {
 
     /** {@code user.deleted}: every follow of the deleted account goes, both ways. */
     @Bean
-    EventSubscription accountErasure(Topology topology, FollowErasure erasure) {
+    EventSubscription accountErasureEvents(Topology topology, FollowErasure erasure) {
         return EventSubscription.forConcern("account-erasure", topology)
                 .on(UserDeleted.class, erasure::erase)
                 .build();

@@ -36,7 +36,7 @@ class LikeMessaging {
 
     /** {@code user.deleted}: the deleted account's likes and bookmarks go. */
     @Bean
-    EventSubscription accountErasure(Topology topology, LikeErasure erasure) {
+    EventSubscription accountErasureEvents(Topology topology, LikeErasure erasure) {
         return EventSubscription.forConcern("account-erasure", topology)
                 .on(UserDeleted.class, erasure::erase)
                 .build();

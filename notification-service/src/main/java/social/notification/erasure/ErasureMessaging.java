@@ -12,7 +12,7 @@ import social.support.messaging.Topology;
 class ErasureMessaging {
 
     @Bean
-    EventSubscription accountErasure(Topology topology, NotificationErasure erasure) {
+    EventSubscription accountErasureEvents(Topology topology, NotificationErasure erasure) {
         return EventSubscription.forConcern("account-erasure", topology)
                 .on(UserDeleted.class, erasure::erase)
                 .build();

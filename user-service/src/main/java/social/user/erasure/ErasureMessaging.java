@@ -12,7 +12,7 @@ import social.support.messaging.Topology;
 class ErasureMessaging {
 
     @Bean
-    EventSubscription accountErasure(Topology topology, ProfileErasure erasure) {
+    EventSubscription accountErasureEvents(Topology topology, ProfileErasure erasure) {
         return EventSubscription.forConcern("account-erasure", topology)
                 .on(UserDeleted.class, erasure::erase)
                 .build();
