@@ -94,10 +94,16 @@ class SubscriptionsTest {
                         "notification-service.follow-graph",
                         "post-service.follow-graph",
                         "user-service.profile-counters",
-                        "user-service.registrations");
+                        "user-service.registrations",
+                        "user-service.account-erasure",
+                        "post-service.account-erasure",
+                        "followers-service.account-erasure",
+                        "like-service.account-erasure",
+                        "notification-service.account-erasure",
+                        "auth-service.erasures");
         assertThat(Subscriptions.contract().of("user-service"))
                 .extracting(Subscription::concern)
-                .containsExactlyInAnyOrder("profile-counters", "registrations");
+                .containsExactlyInAnyOrder("profile-counters", "registrations", "account-erasure");
     }
 
     private record Unregistered(UUID eventId, Instant occurredAt, int version) implements Event {}
