@@ -59,6 +59,14 @@ class Profiles {
         return get(request.userId());
     }
 
+    /** The profile of a registration, unless the account was deleted and erased since (a late delivery). */
+    @Transactional
+    public void registered(CreateProfileRequest request) {
+        if (erased.isLive(request.userId())) {
+            create(request);
+        }
+    }
+
     @Transactional(readOnly = true)
     public User get(GetUserRequest request) {
         return get(request.userId());
