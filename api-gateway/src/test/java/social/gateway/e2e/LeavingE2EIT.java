@@ -106,14 +106,14 @@ class LeavingE2EIT {
         }
 
         // a wrong or missing password changes nothing
-        GatewayBehaviourE2EIT.assertProblem(deleteAccount(leaver, "not-the-password"), 401);
-        GatewayBehaviourE2EIT.assertProblem(deleteAccount(leaver, null), 400);
+        GatewayBehaviourE2EIT.assertProblem(deleteAccount(api, leaver, "not-the-password"), 401);
+        GatewayBehaviourE2EIT.assertProblem(deleteAccount(api, leaver, null), 400);
         assertThat(api.get("/api/users/me", leaver.accessToken()).status()).isEqualTo(200);
         assertThat(login(leaver.username(), leaver.password()).status()).isEqualTo(200);
 
         try (NotificationsE2EIT.SseClient stream = NotificationsE2EIT.SseClient.open(
                 gateways.get(gateways.size() - 1).base(), leaver.accessToken())) {
-            assertThat(deleteAccount(leaver, leaver.password()).status()).isEqualTo(202);
+            assertThat(deleteAccount(api, leaver, leaver.password()).status()).isEqualTo(202);
 
             // at once: the access token is refused by every gateway, the refresh token is dead,
             // logging in fails as for an unknown user, the open stream ends
@@ -216,7 +216,7 @@ class LeavingE2EIT {
 
         Stack.get().stop("like-service");
         try {
-            assertThat(deleteAccount(leaver, leaver.password()).status()).isEqualTo(202);
+            assertThat(deleteAccount(api, leaver, leaver.password()).status()).isEqualTo(202);
 
             // the others erase; the erasure waits for like-service, and the name stays taken meanwhile
             await().atMost(ERASED).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
@@ -261,7 +261,7 @@ class LeavingE2EIT {
                 .isEqualTo(201);
     }
 
-    static Response deleteAccount(Session user, String password) {
+    static Response deleteAccount(Api api, Session user, String password) {
         return api.send(
                 "DELETE",
                 "/api/users/me",
@@ -326,7 +326,7 @@ class LeavingE2EIT {
         return users;
     }
 
-    private static List<String> missingServices(String userId) {
+    static List<String> missingServices(String userId) {
         List<String> missing = new ArrayList<>();
         erasures().get("pending").forEach(pending -> {
             if (pending.get("userId").asString().equals(userId)) {
