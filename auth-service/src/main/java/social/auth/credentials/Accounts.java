@@ -67,6 +67,18 @@ public class Accounts {
                 : Optional.empty();
     }
 
+    /**
+     * Whether the account exists and is not deleted, holding it so until the caller's transaction
+     * ends: a deletion (which updates the row) waits, so no token is issued to a deleted account.
+     */
+    public boolean holdLive(UUID userId) {
+        return db.sql("SELECT 1 FROM credential WHERE user_id = ? AND deleted_at IS NULL FOR SHARE")
+                .params(userId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
     /** Drops a deleted account's credential for good: its username and email are free again. */
     public void forget(UUID userId) {
         db.sql("DELETE FROM credential WHERE user_id = ? AND deleted_at IS NOT NULL")

@@ -71,6 +71,13 @@ class Erasures {
                 .query(Long.class)
                 .single();
         if (reported == SERVICES.size()) {
+            // none can have been issued since the deletion; gone before the credential they refer to all the same
+            db.sql("DELETE FROM refresh_token WHERE user_id = ?")
+                    .params(erasure.userId())
+                    .update();
+            db.sql("DELETE FROM stream_ticket WHERE user_id = ?")
+                    .params(erasure.userId())
+                    .update();
             accounts.forget(erasure.userId());
             db.sql("UPDATE erasure SET completed_at = ? WHERE user_id = ?")
                     .params(Timestamp.from(Instant.now()), erasure.userId())

@@ -44,6 +44,14 @@ public class ErasedUsers {
                 .params(userId)
                 .query()
                 .singleValue();
+        return record(userId, erasedAt);
+    }
+
+    /**
+     * Records the tombstone without this class's lock, for a caller that serialises the erasure with
+     * the writes of the user by a lock of its own (and asks {@link #isErased} under it).
+     */
+    public boolean record(UUID userId, Instant erasedAt) {
         return db.sql("INSERT INTO erased_user (user_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
                         .params(userId, Timestamp.from(erasedAt))
                         .update()
@@ -65,6 +73,14 @@ public class ErasedUsers {
         }
         return !db.sql("SELECT EXISTS (SELECT 1 FROM erased_user WHERE user_id = ANY (?::uuid[]))")
                 .params((Object) ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether the user is erased, without this class's lock (see {@link #record}). */
+    public boolean isErased(UUID userId) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM erased_user WHERE user_id = ?)")
+                .params(userId)
                 .query(Boolean.class)
                 .single();
     }

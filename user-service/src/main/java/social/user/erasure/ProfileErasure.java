@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 import social.contract.auth.UserDeleted;
 import social.contract.user.ProfileErased;
-import social.support.erasure.ErasedUsers;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
+import social.user.counters.ProfileCounters;
 
 /**
  * A deleted account's profile and its pending counters go, a tombstone stays, and
@@ -21,21 +21,18 @@ class ProfileErasure {
     private static final int EVENT_VERSION = 1;
 
     private final JdbcClient db;
-    private final ErasedUsers erased;
+    private final ProfileCounters counters;
     private final EventOutbox outbox;
 
-    ProfileErasure(JdbcClient db, ErasedUsers erased, EventOutbox outbox) {
+    ProfileErasure(JdbcClient db, ProfileCounters counters, EventOutbox outbox) {
         this.db = db;
-        this.erased = erased;
+        this.counters = counters;
         this.outbox = outbox;
     }
 
     void erase(UserDeleted deleted) {
-        erased.erase(deleted.userId(), deleted.deletedAt());
+        counters.erase(deleted.userId(), deleted.deletedAt());
         db.sql("DELETE FROM profile WHERE id = ?").params(deleted.userId()).update();
-        db.sql("DELETE FROM pending_counter WHERE user_id = ?")
-                .params(deleted.userId())
-                .update();
         outbox.publish(new ProfileErased(Ids.newId(), Instant.now(), EVENT_VERSION, deleted.userId()));
     }
 }

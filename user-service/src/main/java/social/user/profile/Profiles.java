@@ -50,7 +50,8 @@ class Profiles {
     @Transactional
     public User create(CreateProfileRequest request) {
         // a registration delivered again after the account was deleted and erased brings nothing back
-        if (!erased.isLive(request.userId())) {
+        counters.lock(request.userId());
+        if (erased.isErased(request.userId())) {
             throw ServiceException.notFound("no such user");
         }
         if (profiles.createIfAbsent(request.userId(), request.username(), request.displayName(), Instant.now()) > 0) {
@@ -62,7 +63,8 @@ class Profiles {
     /** The profile of a registration, unless the account was deleted and erased since (a late delivery). */
     @Transactional
     public void registered(CreateProfileRequest request) {
-        if (erased.isLive(request.userId())) {
+        counters.lock(request.userId());
+        if (!erased.isErased(request.userId())) {
             create(request);
         }
     }
