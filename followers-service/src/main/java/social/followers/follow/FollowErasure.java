@@ -24,34 +24,34 @@ class FollowErasure {
     private final JdbcClient db;
     private final ErasedUsers erased;
     private final EventOutbox outbox;
-    private final Follows follows;
 
-    FollowErasure(JdbcClient db, ErasedUsers erased, EventOutbox outbox, Follows follows) {
+    FollowErasure(JdbcClient db, ErasedUsers erased, EventOutbox outbox) {
         this.db = db;
         this.erased = erased;
         this.outbox = outbox;
-        this.follows = follows;
     }
 
     void erase(UserDeleted deleted) {
         UUID user = deleted.userId();
         erased.erase(user, deleted.deletedAt());
+        // each removed follow with the pair's next version, in one statement (the versions go below)
         List<Pair> removed = db.sql("""
-                        DELETE FROM follow WHERE follower_id = :user OR followee_id = :user
-                        RETURNING follower_id, followee_id""")
+                        WITH removed AS (
+                            DELETE FROM follow WHERE follower_id = :user OR followee_id = :user
+                            RETURNING follower_id, followee_id)
+                        SELECT r.follower_id, r.followee_id, coalesce(v.version, 0) + 1 AS version
+                        FROM removed r
+                        LEFT JOIN follow_pair_version v ON v.follower_id = r.follower_id AND v.followee_id = r.followee_id""")
                 .param("user", user)
-                .query((rs, row) ->
-                        new Pair(rs.getObject("follower_id", UUID.class), rs.getObject("followee_id", UUID.class)))
+                .query((rs, row) -> new Pair(
+                        rs.getObject("follower_id", UUID.class),
+                        rs.getObject("followee_id", UUID.class),
+                        rs.getLong("version")))
                 .list();
         Instant now = Instant.now();
         for (Pair pair : removed) {
             outbox.publish(new UserUnfollowed(
-                    Ids.newId(),
-                    now,
-                    Follows.EVENT_VERSION,
-                    pair.follower(),
-                    pair.followee(),
-                    follows.nextPairVersion(pair.follower(), pair.followee())));
+                    Ids.newId(), now, Follows.EVENT_VERSION, pair.follower(), pair.followee(), pair.version()));
         }
         db.sql("DELETE FROM follow_pair_version WHERE follower_id = :user OR followee_id = :user")
                 .param("user", user)
@@ -59,5 +59,5 @@ class FollowErasure {
         outbox.publish(new FollowsErased(Ids.newId(), now, Follows.EVENT_VERSION, user));
     }
 
-    private record Pair(UUID follower, UUID followee) {}
+    private record Pair(UUID follower, UUID followee, long version) {}
 }

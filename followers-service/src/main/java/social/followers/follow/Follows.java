@@ -177,7 +177,7 @@ class Follows {
      * of the upsert orders concurrent changes of a pair and their numbers alike, and no clock is
      * involved.
      */
-    long nextPairVersion(UUID follower, UUID followee) {
+    private long nextPairVersion(UUID follower, UUID followee) {
         return db.sql("""
                         INSERT INTO follow_pair_version (follower_id, followee_id, version) VALUES (?, ?, 1)
                         ON CONFLICT (follower_id, followee_id) DO UPDATE SET version = follow_pair_version.version + 1
