@@ -74,6 +74,7 @@ class NotificationStreams implements SmartLifecycle {
         this.missed = missed;
         this.senders = newSenders();
         loggedOut.whenEnded(this::endLogin);
+        loggedOut.whenDeleted(this::endUser);
         meters.ifAvailable(
                 registry -> Gauge.builder("social.notification.streams", this, NotificationStreams::openStreams)
                         .description("notification streams open on this gateway instance")
@@ -154,6 +155,14 @@ class NotificationStreams implements SmartLifecycle {
                 }
             }
         });
+    }
+
+    /** Ends every stream of a deleted account. */
+    void endUser(UUID userId) {
+        Deque<NotificationStream> streams = byUser.get(userId);
+        if (streams != null) {
+            List.copyOf(streams).forEach(NotificationStream::end);
+        }
     }
 
     private void admit(String address) {

@@ -101,7 +101,7 @@ public class AccessTokenVerifier {
         KeySet keys = currentKeys();
         Verified known = verified.get(token);
         if (known != null) {
-            if (loggedOut.refuses(known.user().loginId(), known.issuedAt())) {
+            if (loggedOut.refuses(known.user().id(), known.user().loginId(), known.issuedAt())) {
                 throw new InvalidTokenException("the login of this access token has ended");
             }
             if (known.keys() == keySet && Instant.now().isBefore(known.validUntil())) {
@@ -147,7 +147,7 @@ public class AccessTokenVerifier {
                     login == null ? null : UUID.fromString(login));
             Instant issuedAt =
                     claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant();
-            if (loggedOut.refuses(user.loginId(), issuedAt)) {
+            if (loggedOut.refuses(user.id(), user.loginId(), issuedAt)) {
                 throw new InvalidTokenException("the login of this access token has ended");
             }
             if (verified.size() >= VERIFIED_CACHE_SIZE) {

@@ -14,17 +14,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 import social.contract.auth.LoginEnded;
+import social.contract.auth.UserDeleted;
 
 /**
  * The deny list of this gateway instance: logins that ended early (a logout, a revoked refresh
- * token family), fed by auth-service's {@code auth.login-ended} events (see {@link LoginEndings}).
+ * token family), fed by auth-service's {@code auth.login-ended} events, and deleted accounts, fed by
+ * its {@code user.deleted} events (see {@link LoginEndings}).
  * Their access tokens issued up to the end are refused, though still signed and unexpired. An
  * entry is kept for as long as such a token can live, then it is of no use.
  */
 @Component
 public class LoggedOutLogins {
     private final Cache<UUID, Instant> endedAt;
+    /** Deleted accounts (user id to deletedAt): every access token of theirs issued up to then is refused. */
+    private final Cache<UUID, Instant> deletedAt;
+
     private final List<Consumer<UUID>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UUID>> deletionListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param remembered how long an ended login is remembered: at least the access tokens' lifetime
@@ -41,6 +47,10 @@ public class LoggedOutLogins {
                 .expireAfterWrite(settings.remembered())
                 .maximumSize(settings.maxEntries())
                 .build();
+        this.deletedAt = Caffeine.newBuilder()
+                .expireAfterWrite(settings.remembered())
+                .maximumSize(settings.maxEntries())
+                .build();
     }
 
     void ended(LoginEnded event) {
@@ -48,8 +58,22 @@ public class LoggedOutLogins {
         listeners.forEach(listener -> listener.accept(event.loginId()));
     }
 
-    /** Whether an access token of this login, issued then, is to be refused. */
-    boolean refuses(UUID loginId, Instant issuedAt) {
+    /** An account was deleted ({@code user.deleted}, or this instance's own deletion request). */
+    public void deleted(UUID userId, Instant at) {
+        deletedAt.asMap().merge(userId, at, (known, later) -> known.isAfter(later) ? known : later);
+        deletionListeners.forEach(listener -> listener.accept(userId));
+    }
+
+    void deleted(UserDeleted event) {
+        deleted(event.userId(), event.deletedAt());
+    }
+
+    /** Whether an access token of this user and login, issued then, is to be refused. */
+    boolean refuses(UUID userId, UUID loginId, Instant issuedAt) {
+        Instant deleted = userId == null ? null : deletedAt.getIfPresent(userId);
+        if (deleted != null && (issuedAt == null || !issuedAt.isAfter(deleted))) {
+            return true;
+        }
         if (loginId == null) {
             return false;
         }
@@ -60,5 +84,10 @@ public class LoggedOutLogins {
     /** Tells the listener the id of each login that ends from now on (to end what it holds for it). */
     public void whenEnded(Consumer<UUID> listener) {
         listeners.add(listener);
+    }
+
+    /** Tells the listener the id of each account deleted from now on (to end what it holds for it). */
+    public void whenDeleted(Consumer<UUID> listener) {
+        deletionListeners.add(listener);
     }
 }

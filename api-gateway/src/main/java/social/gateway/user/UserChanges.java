@@ -3,6 +3,7 @@ package social.gateway.user;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import social.contract.user.ProfileErased;
 import social.contract.user.UserProfileUpdated;
 import social.support.events.InstanceSubscription;
 import social.support.messaging.Topology;
@@ -24,6 +25,8 @@ class UserChanges {
     InstanceSubscription userChangeEvents(Topology topology, UserDirectory users) {
         return InstanceSubscription.forInstance("user-changes", topology)
                 .on(UserProfileUpdated.class, renamed -> users.forget(renamed.userId()))
+                // a deleted account's summary goes once user-service erased its profile
+                .on(ProfileErased.class, erased -> users.forget(erased.userId()))
                 .whenResubscribed(users::forgetAll)
                 .build();
     }

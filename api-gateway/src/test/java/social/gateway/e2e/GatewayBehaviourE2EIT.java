@@ -181,6 +181,8 @@ class GatewayBehaviourE2EIT {
                 .contains("201", "400", "409");
         assertThat(paths.get("/api/posts/{id}").get("delete").get("responses").propertyNames())
                 .contains("204", "403", "404");
+        assertThat(paths.get("/api/users/me").get("delete").get("responses").propertyNames())
+                .contains("202", "400", "401");
         assertThat(paths.get("/api/posts/{id}/repost")
                         .get("post")
                         .get("responses")

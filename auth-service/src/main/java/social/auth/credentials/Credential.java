@@ -18,6 +18,7 @@ class Credential {
     private String passwordHash;
     private Instant createdAt;
     private String registrationKey;
+    private Instant deletedAt;
 
     protected Credential() {}
 
@@ -47,6 +48,10 @@ class Credential {
     /** Whether {@code key} is that of the registration request that made this account. */
     boolean madeBy(String key) {
         return key != null && key.equals(registrationKey);
+    }
+
+    boolean deleted() {
+        return deletedAt != null;
     }
 
     String passwordHash() {

@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CredentialRepository extends JpaRepository<Credential, UUID> {
 
-    @Query("select c from Credential c where lower(c.username) = lower(:username)")
+    /** A live account by name: a deleted one is unknown here, though its name stays taken until it is erased. */
+    @Query("select c from Credential c where lower(c.username) = lower(:username) and c.deletedAt is null")
     Optional<Credential> findByUsernameIgnoringCase(String username);
 
     @Query("select count(c) > 0 from Credential c where lower(c.username) = lower(:username)")

@@ -171,6 +171,10 @@ public class TokenRotation {
     private record Issued(IssuedTokens tokens, UUID id) {}
 
     private Issued issue(UUID userId, String username, UUID familyId, Instant familyStartedAt) {
+        // a login whose password was checked just before the account was deleted gets no token
+        if (!accounts.holdLive(userId)) {
+            throw ServiceException.unauthorized("invalid username or password");
+        }
         Instant now = Instant.now();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

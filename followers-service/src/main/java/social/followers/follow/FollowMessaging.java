@@ -3,7 +3,9 @@ package social.followers.follow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import social.contract.auth.UserDeleted;
 import social.contract.follow.FollowRpc;
+import social.support.events.EventSubscription;
 import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
 
@@ -26,6 +28,14 @@ class FollowMessaging {
                 .on(FollowRpc.UNMUTE, blocks::unmute)
                 .on(FollowRpc.GET_BLOCKS, blocks::blocks)
                 .on(FollowRpc.GET_MUTES, blocks::mutes)
+                .build();
+    }
+
+    /** {@code user.deleted}: every follow of the deleted account goes, both ways. */
+    @Bean
+    EventSubscription accountErasureEvents(Topology topology, FollowErasure erasure) {
+        return EventSubscription.forConcern("account-erasure", topology)
+                .on(UserDeleted.class, erasure::erase)
                 .build();
     }
 }

@@ -22,6 +22,7 @@ import social.contract.follow.SetFollowNotifyRequest;
 import social.contract.follow.UnfollowUserRequest;
 import social.contract.follow.UserFollowed;
 import social.contract.follow.UserUnfollowed;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -42,11 +43,13 @@ class Follows {
     private final JdbcClient db;
     private final EventOutbox outbox;
     private final FollowLimits limits;
+    private final ErasedUsers erased;
 
-    Follows(JdbcClient db, EventOutbox outbox, FollowLimits limits) {
+    Follows(JdbcClient db, EventOutbox outbox, FollowLimits limits, ErasedUsers erased) {
         this.db = db;
         this.outbox = outbox;
         this.limits = limits;
+        this.erased = erased;
     }
 
     @Transactional
@@ -59,6 +62,10 @@ class Follows {
         boolean notify = Boolean.TRUE.equals(request.notifyEnabled());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         lockPair(follower, followee);
+        // a follow racing with the erasure of either account: refused, as for an unknown user
+        if (!erased.isLive(follower, followee)) {
+            throw ServiceException.notFound("no such user");
+        }
         if (blockedBetween(follower, followee)) {
             throw ServiceException.forbidden("you cannot follow this user");
         }

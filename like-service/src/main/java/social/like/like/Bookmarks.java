@@ -17,6 +17,7 @@ import social.contract.like.GetBookmarksRequest;
 import social.contract.like.UnbookmarkPostRequest;
 import social.contract.post.Post;
 import social.support.blocks.BlockListCopy;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.paging.IdCursor;
@@ -33,6 +34,7 @@ class Bookmarks {
     private final TransactionTemplate transactions;
     private final PostDirectory posts;
     private final PostDeletions postDeletions;
+    private final ErasedUsers erased;
 
     private final BlockListCopy blocks;
 
@@ -41,12 +43,14 @@ class Bookmarks {
             TransactionTemplate transactions,
             PostDirectory posts,
             PostDeletions postDeletions,
-            BlockListCopy blocks) {
+            BlockListCopy blocks,
+            ErasedUsers erased) {
         this.blocks = blocks;
         this.db = db;
         this.transactions = transactions;
         this.posts = posts;
         this.postDeletions = postDeletions;
+        this.erased = erased;
     }
 
     public Acknowledged bookmark(BookmarkPostRequest request) {
@@ -58,6 +62,10 @@ class Bookmarks {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {
+            // first, before the post's lock: an erasure of the caller's account holds this lock alone
+            if (!erased.isLive(request.callerId())) {
+                throw ServiceException.notFound("no such user");
+            }
             postDeletions.lock(post.id());
             if (postDeletions.isDeleted(post.id())) {
                 throw ServiceException.notFound("no such post");

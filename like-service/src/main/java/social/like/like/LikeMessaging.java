@@ -3,6 +3,7 @@ package social.like.like;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import social.contract.auth.UserDeleted;
 import social.contract.like.LikeRpc;
 import social.contract.post.PostDeleted;
 import social.support.events.EventSubscription;
@@ -30,6 +31,14 @@ class LikeMessaging {
     EventSubscription deletedPosts(Topology topology, PostDeletions postDeletions) {
         return EventSubscription.forConcern("deleted-posts", topology)
                 .on(PostDeleted.class, postDeletions::forget)
+                .build();
+    }
+
+    /** {@code user.deleted}: the deleted account's likes and bookmarks go. */
+    @Bean
+    EventSubscription accountErasureEvents(Topology topology, LikeErasure erasure) {
+        return EventSubscription.forConcern("account-erasure", topology)
+                .on(UserDeleted.class, erasure::erase)
                 .build();
     }
 }

@@ -17,6 +17,7 @@ import social.contract.like.LikerPage;
 import social.contract.like.UnlikePostRequest;
 import social.contract.post.Post;
 import social.support.blocks.BlockListCopy;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -35,6 +36,7 @@ class Likes {
     private final PostDirectory posts;
     private final PostDeletions postDeletions;
     private final BlockListCopy blocks;
+    private final ErasedUsers erased;
 
     Likes(
             JdbcClient db,
@@ -42,13 +44,15 @@ class Likes {
             EventOutbox outbox,
             PostDirectory posts,
             PostDeletions postDeletions,
-            BlockListCopy blocks) {
+            BlockListCopy blocks,
+            ErasedUsers erased) {
         this.blocks = blocks;
         this.db = db;
         this.transactions = transactions;
         this.outbox = outbox;
         this.posts = posts;
         this.postDeletions = postDeletions;
+        this.erased = erased;
     }
 
     public Acknowledged like(LikePostRequest request) {
@@ -59,6 +63,10 @@ class Likes {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {
+            // first, before the post's lock: an erasure of the caller's account holds this lock alone
+            if (!erased.isLive(request.callerId())) {
+                throw ServiceException.notFound("no such user");
+            }
             postDeletions.lock(post.id());
             if (postDeletions.isDeleted(post.id())) {
                 throw ServiceException.notFound("no such post");

@@ -26,6 +26,10 @@ public final class AuthRpc {
     public static final Operation<RedeemStreamTicketRequest, StreamTicketHolder> REDEEM_STREAM_TICKET =
             new Operation<>(SERVICE, RedeemStreamTicketRequest.class, StreamTicketHolder.class);
 
+    /** The caller deletes their own account (password asked again): the saga of {@link UserDeleted} begins. */
+    public static final Operation<DeleteAccountRequest, Acknowledged> DELETE_ACCOUNT =
+            new Operation<>(SERVICE, DeleteAccountRequest.class, Acknowledged.class);
+
     public static final List<Class<?>> MESSAGES = List.of(
             RegisterCredentialsRequest.class,
             RegisteredCredentials.class,
@@ -38,7 +42,8 @@ public final class AuthRpc {
             IssueStreamTicketRequest.class,
             StreamTicket.class,
             RedeemStreamTicketRequest.class,
-            StreamTicketHolder.class);
+            StreamTicketHolder.class,
+            DeleteAccountRequest.class);
 
     private AuthRpc() {}
 }

@@ -24,7 +24,8 @@ public final class FollowEvents {
             UserBlocked.class,
             UserUnblocked.class,
             UserMuted.class,
-            UserUnmuted.class);
+            UserUnmuted.class,
+            FollowsErased.class);
 
     private FollowEvents() {}
 }

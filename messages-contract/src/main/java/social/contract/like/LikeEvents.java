@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Events of like-service. */
 public final class LikeEvents {
-    public static final List<Class<?>> MESSAGES = List.of(LikeAdded.class, LikeRemoved.class);
+    public static final List<Class<?>> MESSAGES = List.of(LikeAdded.class, LikeRemoved.class, LikesErased.class);
 
     private LikeEvents() {}
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Events of notification-service. */
 public final class NotificationEvents {
-    public static final List<Class<?>> MESSAGES = List.of(NotificationBatchCreated.class);
+    public static final List<Class<?>> MESSAGES = List.of(NotificationBatchCreated.class, NotificationsErased.class);
 
     private NotificationEvents() {}
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Events of post-service. */
 public final class PostEvents {
-    public static final List<Class<?>> MESSAGES = List.of(PostCreated.class, PostDeleted.class, PostEdited.class);
+    public static final List<Class<?>> MESSAGES =
+            List.of(PostCreated.class, PostDeleted.class, PostEdited.class, PostsErased.class);
 
     private PostEvents() {}
 }

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import social.contract.auth.UserDeleted;
 import social.contract.auth.UserRegistered;
 import social.contract.follow.FollowNotifyChanged;
+import social.contract.follow.FollowsErased;
 import social.contract.follow.UserBlocked;
 import social.contract.follow.UserFollowed;
 import social.contract.follow.UserMuted;
@@ -16,9 +18,13 @@ import social.contract.follow.UserUnblocked;
 import social.contract.follow.UserUnfollowed;
 import social.contract.follow.UserUnmuted;
 import social.contract.like.LikeAdded;
+import social.contract.like.LikesErased;
+import social.contract.notification.NotificationsErased;
 import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.post.PostEdited;
+import social.contract.post.PostsErased;
+import social.contract.user.ProfileErased;
 
 /**
  * The closed set of durable event subscriptions: which service's concern takes which events. A
@@ -55,6 +61,20 @@ public final class Subscriptions {
                     PostCreated.class,
                     PostDeleted.class),
             Subscription.of("user-service", "registrations", UserRegistered.class),
+            // leaving (issue 14): every service erases a deleted account and says so to auth-service
+            Subscription.of("user-service", "account-erasure", UserDeleted.class),
+            Subscription.of("post-service", "account-erasure", UserDeleted.class),
+            Subscription.of("followers-service", "account-erasure", UserDeleted.class),
+            Subscription.of("like-service", "account-erasure", UserDeleted.class),
+            Subscription.of("notification-service", "account-erasure", UserDeleted.class),
+            Subscription.of(
+                    "auth-service",
+                    "erasures",
+                    ProfileErased.class,
+                    PostsErased.class,
+                    FollowsErased.class,
+                    LikesErased.class,
+                    NotificationsErased.class),
             blocks("post-service"),
             blocks("like-service"),
             blocks("notification-service")));

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Events of user-service. */
 public final class UserEvents {
-    public static final List<Class<?>> MESSAGES = List.of(UserProfileUpdated.class);
+    public static final List<Class<?>> MESSAGES = List.of(UserProfileUpdated.class, ProfileErased.class);
 
     private UserEvents() {}
 }

@@ -97,10 +97,17 @@ class SubscriptionsTest {
                         "user-service.registrations",
                         "post-service.blocks",
                         "like-service.blocks",
-                        "notification-service.blocks");
+                        "notification-service.blocks",
+
+                        "user-service.account-erasure",
+                        "post-service.account-erasure",
+                        "followers-service.account-erasure",
+                        "like-service.account-erasure",
+                        "notification-service.account-erasure",
+                        "auth-service.erasures");
         assertThat(Subscriptions.contract().of("user-service"))
                 .extracting(Subscription::concern)
-                .containsExactlyInAnyOrder("profile-counters", "registrations");
+                .containsExactlyInAnyOrder("profile-counters", "registrations", "account-erasure");
     }
 
     private record Unregistered(UUID eventId, Instant occurredAt, int version) implements Event {}

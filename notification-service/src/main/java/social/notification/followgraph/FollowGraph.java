@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import social.support.erasure.ErasedUsers;
+
 /**
  * This service's copy of who follows whom and who asked to be notified of new posts, fed by
  * followers-service's events. Events may be applied out of order (several consumers): each row
@@ -32,9 +34,16 @@ public class FollowGraph {
                OR (excluded.pair_version = 0 AND follow.pair_version = 0 AND follow.changed_at < excluded.changed_at)""";
 
     private final JdbcTemplate jdbc;
+    private final ErasedUsers erased;
 
-    FollowGraph(JdbcTemplate jdbc) {
+    FollowGraph(JdbcTemplate jdbc, ErasedUsers erased) {
         this.jdbc = jdbc;
+        this.erased = erased;
+    }
+
+    /** Forgets every follow naming a deleted account, either way (its erasure). */
+    public void erase(UUID userId) {
+        jdbc.update("DELETE FROM follow WHERE follower_id = ? OR followee_id = ?", userId, userId);
     }
 
     /** Everyone following {@code followeeId} with notify on, in no particular order. */
@@ -46,10 +55,16 @@ public class FollowGraph {
     }
 
     void followed(UUID followerId, UUID followeeId, boolean notify, long pairVersion, Instant at) {
+        if (!erased.isLive(followerId, followeeId)) {
+            return; // a follow of an erased account, arriving after its erasure: no row names it again
+        }
         jdbc.update(APPLY, followerId, followeeId, true, notify, pairVersion, Timestamp.from(at));
     }
 
     void unfollowed(UUID followerId, UUID followeeId, long pairVersion, Instant at) {
+        if (!erased.isLive(followerId, followeeId)) {
+            return;
+        }
         jdbc.update(APPLY, followerId, followeeId, false, false, pairVersion, Timestamp.from(at));
     }
 

@@ -35,6 +35,7 @@ class NotificationStore {
             FROM unnest(?::uuid[], ?::uuid[]) AS t(id, recipient_id)
             WHERE t.recipient_id <> ?
               AND NOT EXISTS (SELECT 1 FROM deleted_post d WHERE d.post_id = ANY (?::uuid[]))
+              AND NOT EXISTS (SELECT 1 FROM erased_user e WHERE e.user_id = t.recipient_id)
               AND %s
             ON CONFLICT DO NOTHING
             RETURNING id, recipient_id"""
@@ -53,8 +54,8 @@ class NotificationStore {
     }
 
     /**
-     * Creates one notification per recipient, except for the actor themselves, for a post known
-     * to be deleted, or where the same (recipient, type, actor, post) exists already; answers
+     * Creates one notification per recipient, except for the actor themselves, an erased
+     * recipient (a deleted account), for a post known to be deleted, or where the same (recipient, type, actor, post) exists already; answers
      * those created.
      *
      * @param postsThatMustExist none of these may be deleted (the post, and for a repost the original)

@@ -27,6 +27,7 @@ import social.contract.post.PostCreated;
 import social.contract.post.PostDeleted;
 import social.contract.post.PostEdited;
 import social.notification.followgraph.FollowGraph;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -47,17 +48,27 @@ class Notifications {
     private final FollowGraph followGraph;
     private final MentionResolver mentions;
     private final EventOutbox outbox;
+    private final ErasedUsers erased;
 
-    Notifications(NotificationStore store, FollowGraph followGraph, MentionResolver mentions, EventOutbox outbox) {
+    Notifications(
+            NotificationStore store,
+            FollowGraph followGraph,
+            MentionResolver mentions,
+            EventOutbox outbox,
+            ErasedUsers erased) {
         this.store = store;
         this.followGraph = followGraph;
         this.mentions = mentions;
         this.outbox = outbox;
+        this.erased = erased;
     }
 
     // ---- from events (each runs inside the inbox's transaction) ----
 
     void followed(UserFollowed event) {
+        if (!actorIsLive(event.followerId())) {
+            return;
+        }
         announce(store.create(
                 NotificationType.FOLLOW,
                 event.followerId(),
@@ -68,6 +79,9 @@ class Notifications {
     }
 
     void liked(LikeAdded event) {
+        if (!actorIsLive(event.likerId())) {
+            return;
+        }
         store.lockPost(event.postId());
         announce(store.create(
                 NotificationType.LIKE,
@@ -83,6 +97,9 @@ class Notifications {
      * author and MENTION to those mentioned (but not to those two, who heard of it already).
      */
     void postCreated(PostCreated post) {
+        if (!actorIsLive(post.authorId())) {
+            return;
+        }
         Instant at = post.createdAt() != null ? post.createdAt() : post.occurredAt();
         if (post.repostOfId() != null) {
             store.lockPost(post.repostOfId());
@@ -134,6 +151,9 @@ class Notifications {
      * notified, by this post's creation or an earlier edit, at one.
      */
     void postEdited(PostEdited post) {
+        if (!actorIsLive(post.authorId())) {
+            return;
+        }
         // asked before taking the post's lock, as for a new post
         List<UUID> mentionedIds = mentions.resolve(post.mentionedUsernames());
         store.lockPost(post.postId());
@@ -152,7 +172,7 @@ class Notifications {
 
     /** NEW_POST to every follower with notify on, for posts and replies (not reposts): batched writes. */
     void fanOut(PostCreated post) {
-        if (post.repostOfId() != null) {
+        if (post.repostOfId() != null || !actorIsLive(post.authorId())) {
             return;
         }
         store.lockPost(post.postId());
@@ -190,6 +210,15 @@ class Notifications {
         recipients.remove(quoteOfAuthorId);
         recipients.remove(null);
         return recipients;
+    }
+
+    /**
+     * Nothing is created by an erased account (an event of it still in flight): checked under the
+     * account's shared lock, which its erasure takes exclusively, so what a late event would create
+     * is either erased with the rest or never written. Erased recipients are left out by the insert.
+     */
+    private boolean actorIsLive(UUID actorId) {
+        return erased.isLive(actorId);
     }
 
     private void announce(List<Created> created) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import social.support.erasure.ErasedUsers;
+
 /**
  * post-service's own copy of who follows whom ({@code followed}), fed by followers-service's
  * events, so that the home timeline needs no question to another service. A change is applied only
@@ -13,15 +15,28 @@ import org.springframework.stereotype.Component;
  * the dead-letter queue) changes nothing. The events also arrive in publication order.
  */
 @Component
-class FollowGraphCopy {
+public class FollowGraphCopy {
     private final JdbcClient db;
+    private final ErasedUsers erased;
 
-    FollowGraphCopy(JdbcClient db) {
+    FollowGraphCopy(JdbcClient db, ErasedUsers erased) {
         this.db = db;
+        this.erased = erased;
+    }
+
+    /** Forgets every follow naming a deleted account, either way, and their pair versions (its erasure). */
+    public void erase(UUID userId) {
+        db.sql("DELETE FROM followed WHERE follower_id = :user OR followee_id = :user")
+                .param("user", userId)
+                .update();
+        db.sql("DELETE FROM followed_version WHERE follower_id = :user OR followee_id = :user")
+                .param("user", userId)
+                .update();
     }
 
     void followed(UUID followerId, UUID followeeId, long pairVersion) {
-        if (isNewest(followerId, followeeId, pairVersion)) {
+        // a change naming an erased account, arriving after its erasure, writes no row naming it again
+        if (erased.isLive(followerId, followeeId) && isNewest(followerId, followeeId, pairVersion)) {
             db.sql("INSERT INTO followed (follower_id, followee_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .params(followerId, followeeId)
                     .update();
@@ -29,7 +44,7 @@ class FollowGraphCopy {
     }
 
     void unfollowed(UUID followerId, UUID followeeId, long pairVersion) {
-        if (isNewest(followerId, followeeId, pairVersion)) {
+        if (erased.isLive(followerId, followeeId) && isNewest(followerId, followeeId, pairVersion)) {
             db.sql("DELETE FROM followed WHERE follower_id = ? AND followee_id = ?")
                     .params(followerId, followeeId)
                     .update();

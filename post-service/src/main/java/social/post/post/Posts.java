@@ -36,6 +36,7 @@ import social.contract.post.RepostRequest;
 import social.contract.post.UndoRepostRequest;
 import social.post.text.PostText;
 import social.support.blocks.BlockListCopy;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
@@ -62,13 +63,28 @@ class Posts {
     private final PostReferences references;
     private final EventOutbox outbox;
     private final BlockListCopy blocks;
+    private final ErasedUsers erased;
 
-    Posts(JdbcClient db, PostStore store, PostReferences references, EventOutbox outbox, BlockListCopy blocks) {
+    Posts(
+            JdbcClient db,
+            PostStore store,
+            PostReferences references,
+            EventOutbox outbox,
+            BlockListCopy blocks,
+            ErasedUsers erased) {
         this.db = db;
         this.store = store;
         this.references = references;
         this.outbox = outbox;
         this.blocks = blocks;
+        this.erased = erased;
+    }
+
+    /** A post or repost racing with the erasure of its author's account is refused, as for an unknown user. */
+    private void requireLiveAuthor(UUID callerId) {
+        if (!erased.isLive(callerId)) {
+            throw ServiceException.notFound("no such user");
+        }
     }
 
     @Transactional
@@ -90,6 +106,7 @@ class Posts {
                         "quoteOfId",
                         "a post cannot quote and reply at once")
                 .orThrow();
+        requireLiveAuthor(request.callerId());
         UUID id = Ids.newId();
         if (key != null) {
             // claimed first: a concurrent repeat waits on this row, then finds the post it names
@@ -278,9 +295,34 @@ class Posts {
         if (!post.authorId().equals(request.callerId())) {
             throw ServiceException.forbidden("only its author can delete a post");
         }
+        remove(post);
+        return Acknowledged.INSTANCE;
+    }
+
+    /**
+     * Deletes every post and repost of an author (a deleted account) as {@link #delete} deletes one,
+     * each with its {@code post.deleted}, and the author's idempotency keys; answers how many went.
+     */
+    int removeAllBy(UUID authorId) {
+        List<Target> posts = db.sql("SELECT " + TARGET + " FROM post WHERE author_id = ? ORDER BY id FOR UPDATE")
+                .params(authorId)
+                .query(Target::of)
+                .list();
+        posts.forEach(this::remove);
+        db.sql("DELETE FROM post_idempotency_key WHERE author_id = ?")
+                .params(authorId)
+                .update();
+        return posts.size();
+    }
+
+    /**
+     * Deletes a post (or undoes a repost) whose author asked for it; the author was checked. A
+     * repost that already went with its original (an erasure of both) changes nothing.
+     */
+    private void remove(Target post) {
         if (post.repostOfId() != null) {
             removeRepost(post);
-            return Acknowledged.INSTANCE;
+            return;
         }
         if (post.replyToId() != null) {
             db.sql("UPDATE post SET reply_count = GREATEST(reply_count - 1, 0) WHERE id = ?")
@@ -303,7 +345,6 @@ class Posts {
         references.untagged(post.id(), post.authorId(), post.createdAt(), post.hashtags(), true);
         db.sql("DELETE FROM post WHERE id = ?").params(post.id()).update();
         outbox.publish(deleted(post));
-        return Acknowledged.INSTANCE;
     }
 
     /** The replies of a post, oldest first, without those of authors blocked by the caller or blocking them. */
@@ -350,6 +391,7 @@ class Posts {
     /** Reposts the original (of a repost, its original); a repeat answers the existing repost. */
     @Transactional
     public PostResult repost(RepostRequest request) {
+        requireLiveAuthor(request.callerId());
         Target original =
                 original(lockForShare(request.postId()).orElseThrow(() -> ServiceException.notFound("no such post")));
         refuseAcrossBlock(request.callerId(), original, "repost");

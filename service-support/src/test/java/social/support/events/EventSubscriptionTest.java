@@ -71,10 +71,10 @@ class EventSubscriptionTest {
 
         assertThatThrownBy(() -> EventSubscription.requireEveryListed(List.of(counters), userService))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("[user-service.registrations]");
-        // a service without listed subscriptions declares none
+                .hasMessageContaining("[user-service.registrations, user-service.account-erasure]");
+        // a party without listed subscriptions declares none
         EventSubscription.requireEveryListed(
-                List.of(), new Topology(new MessagingNames("test.", "followers-service"), false));
+                List.of(), new Topology(new MessagingNames("test.", "api-gateway"), false));
     }
 
     @Test

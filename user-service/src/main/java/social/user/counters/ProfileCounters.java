@@ -1,9 +1,12 @@
 package social.user.counters;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import social.support.erasure.ErasedUsers;
 
 /**
  * The profile counters, kept from the events of followers-service and post-service. Each event
@@ -12,14 +15,16 @@ import org.springframework.stereotype.Component;
  *
  * <p>A change for a profile that does not exist yet is kept in {@code pending_counter} and added
  * when the profile is created ({@link #settle}). Both sides hold the same per-user advisory lock,
- * so a change and the creation never miss each other.
+ * so a change and the creation never miss each other. A change for an erased account is dropped.
  */
 @Component
 public class ProfileCounters {
     private final JdbcClient db;
+    private final ErasedUsers erased;
 
-    ProfileCounters(JdbcClient db) {
+    ProfileCounters(JdbcClient db, ErasedUsers erased) {
         this.db = db;
+        this.erased = erased;
     }
 
     void followed(UUID followerId, UUID followeeId) {
@@ -58,6 +63,10 @@ public class ProfileCounters {
     /** {@code column} is one of this class's literals, never input. */
     private void add(String column, UUID userId, int delta) {
         lock(userId);
+        // an erased account counts nothing more, and keeps no pending counter either
+        if (erased.isErased(userId)) {
+            return;
+        }
         int updated = db.sql("UPDATE profile SET " + column + " = GREATEST(" + column + " + ?, 0) WHERE id = ?")
                 .params(delta, userId)
                 .update();
@@ -70,8 +79,21 @@ public class ProfileCounters {
         }
     }
 
-    /** Held until the transaction ends: a counter change and the profile's creation, one at a time. */
-    private void lock(UUID userId) {
+    /**
+     * The account is erased: its tombstone and the end of its pending counters, under the same lock
+     * as every counter change and the profile's creation, so none of them misses the erasure.
+     */
+    public void erase(UUID userId, Instant erasedAt) {
+        lock(userId);
+        erased.record(userId, erasedAt);
+        db.sql("DELETE FROM pending_counter WHERE user_id = ?").params(userId).update();
+    }
+
+    /**
+     * Held until the transaction ends: a counter change, the profile's creation and its erasure,
+     * one at a time. Whether the user is erased is asked under it.
+     */
+    public void lock(UUID userId) {
         db.sql("SELECT pg_advisory_xact_lock(hashtextextended(?::text, 7))")
                 .params(userId)
                 .query()

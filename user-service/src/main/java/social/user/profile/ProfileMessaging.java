@@ -33,7 +33,7 @@ class ProfileMessaging {
         return EventSubscription.forConcern("registrations", topology)
                 .on(
                         UserRegistered.class,
-                        event -> profiles.create(
+                        event -> profiles.registered(
                                 new CreateProfileRequest(event.userId(), event.username(), event.displayName())))
                 .build();
     }

@@ -20,6 +20,7 @@ import social.contract.user.UserProfileUpdated;
 import social.contract.user.UserSummaries;
 import social.contract.user.UserSummary;
 import social.contract.user.UserSummaryPage;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
@@ -37,19 +38,35 @@ class Profiles {
     private final ProfileRepository profiles;
     private final EventOutbox outbox;
     private final ProfileCounters counters;
+    private final ErasedUsers erased;
 
-    Profiles(ProfileRepository profiles, EventOutbox outbox, ProfileCounters counters) {
+    Profiles(ProfileRepository profiles, EventOutbox outbox, ProfileCounters counters, ErasedUsers erased) {
         this.profiles = profiles;
         this.outbox = outbox;
         this.counters = counters;
+        this.erased = erased;
     }
 
     @Transactional
     public User create(CreateProfileRequest request) {
+        // a registration delivered again after the account was deleted and erased brings nothing back
+        counters.lock(request.userId());
+        if (erased.isErased(request.userId())) {
+            throw ServiceException.notFound("no such user");
+        }
         if (profiles.createIfAbsent(request.userId(), request.username(), request.displayName(), Instant.now()) > 0) {
             counters.settle(request.userId());
         }
         return get(request.userId());
+    }
+
+    /** The profile of a registration, unless the account was deleted and erased since (a late delivery). */
+    @Transactional
+    public void registered(CreateProfileRequest request) {
+        counters.lock(request.userId());
+        if (!erased.isErased(request.userId())) {
+            create(request);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,42 @@
+package social.notification.erasure;
+
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import social.contract.auth.UserDeleted;
+import social.contract.notification.NotificationsErased;
+import social.notification.followgraph.FollowGraph;
+import social.support.erasure.ErasedUsers;
+import social.support.id.Ids;
+import social.support.outbox.EventOutbox;
+
+/**
+ * A deleted account's notifications go, those it received and those it caused, and its rows in
+ * the copy of the follow graph; {@code notifications.erased} reports it: all in the inbox's
+ * transaction.
+ */
+@Component
+class NotificationErasure {
+    private final JdbcClient db;
+    private final ErasedUsers erased;
+    private final FollowGraph followGraph;
+    private final EventOutbox outbox;
+
+    NotificationErasure(JdbcClient db, ErasedUsers erased, FollowGraph followGraph, EventOutbox outbox) {
+        this.db = db;
+        this.erased = erased;
+        this.followGraph = followGraph;
+        this.outbox = outbox;
+    }
+
+    void erase(UserDeleted deleted) {
+        erased.erase(deleted.userId(), deleted.deletedAt());
+        db.sql("DELETE FROM notification WHERE recipient_id = :user OR actor_id = :user")
+                .param("user", deleted.userId())
+                .update();
+        followGraph.erase(deleted.userId());
+        outbox.publish(new NotificationsErased(Ids.newId(), Instant.now(), 1, deleted.userId()));
+    }
+}
