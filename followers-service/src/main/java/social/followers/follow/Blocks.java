@@ -21,6 +21,7 @@ import social.contract.follow.UserBlocked;
 import social.contract.follow.UserMuted;
 import social.contract.follow.UserUnblocked;
 import social.contract.follow.UserUnmuted;
+import social.support.erasure.ErasedUsers;
 import social.support.error.ServiceException;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -39,11 +40,20 @@ class Blocks {
     private final JdbcClient db;
     private final EventOutbox outbox;
     private final Follows follows;
+    private final ErasedUsers erased;
 
-    Blocks(JdbcClient db, EventOutbox outbox, Follows follows) {
+    Blocks(JdbcClient db, EventOutbox outbox, Follows follows, ErasedUsers erased) {
         this.db = db;
         this.outbox = outbox;
         this.follows = follows;
+        this.erased = erased;
+    }
+
+    /** A block or mute racing with the erasure of either account: refused, as for an unknown user. */
+    private void requireLive(UUID one, UUID other) {
+        if (!erased.isLive(one, other)) {
+            throw ServiceException.notFound("no such user");
+        }
     }
 
     @Transactional
@@ -54,6 +64,7 @@ class Blocks {
             throw ServiceException.invalid("id", "you cannot block yourself");
         }
         follows.lockPair(blocker, blocked);
+        requireLive(blocker, blocked);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int inserted = db.sql("""
                         INSERT INTO block (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)
@@ -99,6 +110,7 @@ class Blocks {
         if (muter.equals(muted)) {
             throw ServiceException.invalid("id", "you cannot mute yourself");
         }
+        requireLive(muter, muted);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int inserted = db.sql("""
                         INSERT INTO mute (muter_id, muted_id, created_at) VALUES (?, ?, ?)

@@ -17,7 +17,8 @@ import social.support.outbox.EventOutbox;
 /**
  * A deleted account's follows go, both ways, each with the {@code user.unfollowed} a normal unfollow
  * publishes (so the profile counters and the copies of the graph follow), then its pair versions,
- * and {@code follows.erased} reports it: all in the inbox's transaction.
+ * then its blocks and mutes on either side with theirs, and {@code follows.erased} reports it: all in
+ * the inbox's transaction.
  */
 @Component
 class FollowErasure {
@@ -56,6 +57,14 @@ class FollowErasure {
         db.sql("DELETE FROM follow_pair_version WHERE follower_id = :user OR followee_id = :user")
                 .param("user", user)
                 .update();
+        // its blocks and mutes, either side, without events: each copy erases them on user.deleted itself
+        for (String sql : List.of(
+                "DELETE FROM block WHERE blocker_id = :user OR blocked_id = :user",
+                "DELETE FROM block_pair_version WHERE blocker_id = :user OR blocked_id = :user",
+                "DELETE FROM mute WHERE muter_id = :user OR muted_id = :user",
+                "DELETE FROM mute_pair_version WHERE muter_id = :user OR muted_id = :user")) {
+            db.sql(sql).param("user", user).update();
+        }
         outbox.publish(new FollowsErased(Ids.newId(), now, Follows.EVENT_VERSION, user));
     }
 

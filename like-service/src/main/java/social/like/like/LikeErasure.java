@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import social.contract.auth.UserDeleted;
 import social.contract.like.LikesErased;
+import social.support.blocks.BlockListCopy;
 import social.support.erasure.ErasedUsers;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
@@ -20,11 +21,13 @@ import social.support.outbox.EventOutbox;
 class LikeErasure {
     private final JdbcClient db;
     private final ErasedUsers erased;
+    private final BlockListCopy blocks;
     private final EventOutbox outbox;
 
-    LikeErasure(JdbcClient db, ErasedUsers erased, EventOutbox outbox) {
+    LikeErasure(JdbcClient db, ErasedUsers erased, BlockListCopy blocks, EventOutbox outbox) {
         this.db = db;
         this.erased = erased;
+        this.blocks = blocks;
         this.outbox = outbox;
     }
 
@@ -38,6 +41,7 @@ class LikeErasure {
         db.sql("DELETE FROM bookmark WHERE user_id = :user")
                 .param("user", deleted.userId())
                 .update();
+        blocks.erase(deleted.userId());
         outbox.publish(new LikesErased(Ids.newId(), Instant.now(), 1, deleted.userId()));
     }
 }

@@ -98,7 +98,6 @@ class SubscriptionsTest {
                         "post-service.blocks",
                         "like-service.blocks",
                         "notification-service.blocks",
-
                         "user-service.account-erasure",
                         "post-service.account-erasure",
                         "followers-service.account-erasure",

@@ -8,13 +8,14 @@ import org.springframework.stereotype.Component;
 import social.contract.auth.UserDeleted;
 import social.contract.notification.NotificationsErased;
 import social.notification.followgraph.FollowGraph;
+import social.support.blocks.BlockListCopy;
 import social.support.erasure.ErasedUsers;
 import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
 
 /**
  * A deleted account's notifications go, those it received and those it caused, and its rows in
- * the copy of the follow graph; {@code notifications.erased} reports it: all in the inbox's
+ * the copies of the follow graph and of the block and mute lists; {@code notifications.erased} reports it: all in the inbox's
  * transaction.
  */
 @Component
@@ -22,12 +23,15 @@ class NotificationErasure {
     private final JdbcClient db;
     private final ErasedUsers erased;
     private final FollowGraph followGraph;
+    private final BlockListCopy blocks;
     private final EventOutbox outbox;
 
-    NotificationErasure(JdbcClient db, ErasedUsers erased, FollowGraph followGraph, EventOutbox outbox) {
+    NotificationErasure(
+            JdbcClient db, ErasedUsers erased, FollowGraph followGraph, BlockListCopy blocks, EventOutbox outbox) {
         this.db = db;
         this.erased = erased;
         this.followGraph = followGraph;
+        this.blocks = blocks;
         this.outbox = outbox;
     }
 
@@ -37,6 +41,7 @@ class NotificationErasure {
                 .param("user", deleted.userId())
                 .update();
         followGraph.erase(deleted.userId());
+        blocks.erase(deleted.userId());
         outbox.publish(new NotificationsErased(Ids.newId(), Instant.now(), 1, deleted.userId()));
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import social.support.blocks.BlockListCopy;
+import social.support.erasure.ErasedUsers;
 import social.support.events.EventSubscription;
 import social.support.messaging.Topology;
 
@@ -17,8 +18,8 @@ import social.support.messaging.Topology;
 class BlocksMessaging {
 
     @Bean
-    BlockListCopy blockListCopy(JdbcClient db) {
-        return new BlockListCopy(db);
+    BlockListCopy blockListCopy(JdbcClient db, ErasedUsers erased) {
+        return new BlockListCopy(db, erased);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import social.contract.follow.UserBlocked;
 import social.contract.follow.UserMuted;
 import social.contract.follow.UserUnblocked;
 import social.contract.follow.UserUnmuted;
+import social.support.erasure.ErasedUsers;
 import social.support.events.EventSubscription;
 import social.support.messaging.Topology;
 
@@ -22,9 +23,25 @@ import social.support.messaging.Topology;
  */
 public final class BlockListCopy {
     private final JdbcClient db;
+    private final ErasedUsers erased;
 
-    public BlockListCopy(JdbcClient db) {
+    public BlockListCopy(JdbcClient db, ErasedUsers erased) {
         this.db = db;
+        this.erased = erased;
+    }
+
+    /**
+     * Forgets every block and mute naming a deleted account, either side: called by the service's
+     * erasure of the account, in its transaction (after {@link ErasedUsers#erase}), so that an
+     * event about the account applied later finds it erased and writes nothing (see {@link #apply}).
+     */
+    public void erase(UUID user) {
+        db.sql("DELETE FROM user_block WHERE blocker_id = :user OR blocked_id = :user")
+                .param("user", user)
+                .update();
+        db.sql("DELETE FROM user_mute WHERE muter_id = :user OR muted_id = :user")
+                .param("user", user)
+                .update();
     }
 
     /**
@@ -123,6 +140,9 @@ public final class BlockListCopy {
 
     private boolean apply(
             String table, String from, String to, UUID fromId, UUID toId, boolean active, long pairVersion) {
+        if (!erased.isLive(fromId, toId)) {
+            return false; // an event still in flight about an erased account: nothing of it is kept
+        }
         Boolean was = db.sql("SELECT active FROM %s WHERE %s = ? AND %s = ? FOR UPDATE".formatted(table, from, to))
                 .params(fromId, toId)
                 .query(Boolean.class)

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import social.support.erasure.ErasedUsers;
 import social.support.testing.DatabaseRole;
 import social.support.testing.TestInfrastructure;
 
@@ -25,6 +26,7 @@ class BlockListCopyIT {
 
     static JdbcClient db;
     static BlockListCopy copy;
+    static ErasedUsers erased;
 
     @BeforeAll
     static void migrate() {
@@ -39,7 +41,11 @@ class BlockListCopyIT {
                 .load()
                 .migrate();
         db = JdbcClient.create(dataSource);
-        copy = new BlockListCopy(db);
+        // the tombstones each service's own migrations create (social.support.erasure.ErasedUsers)
+        db.sql("CREATE TABLE IF NOT EXISTS erased_user (user_id uuid PRIMARY KEY, erased_at timestamptz NOT NULL)")
+                .update();
+        erased = new ErasedUsers(db);
+        copy = new BlockListCopy(db, erased);
     }
 
     @Test
@@ -125,5 +131,33 @@ class BlockListCopyIT {
                 .param("viewer", viewer)
                 .query(UUID.class)
                 .list();
+    }
+
+    @Test
+    void anErasedAccountLeavesNoRowOnEitherSideAndALateEventAboutItWritesNone() {
+        UUID gone = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        copy.blocked(gone, other, 1);
+        copy.unblocked(third, gone, 2); // an inactive row names it too
+        copy.muted(other, gone, 1);
+        copy.muted(other, third, 1);
+
+        erased.erase(gone, java.time.Instant.now());
+        copy.erase(gone);
+        boolean lateApplied = copy.blocked(third, gone, 3);
+
+        assertThat(lateApplied).isFalse();
+        assertThat(db.sql("SELECT count(*) FROM user_block WHERE blocker_id = ? OR blocked_id = ?")
+                        .params(gone, gone)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(db.sql("SELECT count(*) FROM user_mute WHERE muter_id = ? OR muted_id = ?")
+                        .params(gone, gone)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(copy.mutes(other, third)).as("what does not name it stays").isTrue();
     }
 }
