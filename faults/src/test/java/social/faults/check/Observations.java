@@ -57,7 +57,14 @@ public final class Observations {
      * Columns that keep a deleted account's id on purpose (see README, "Leaving"), as
      * {@code schema.table}: everything else naming it is a leftover.
      */
-    static final Set<String> KEPT_AFTER_DELETION = Set.of();
+    static final Set<String> KEPT_AFTER_DELETION = Set.of(
+            "auth.erasure",
+            "auth.erasure_step",
+            "users.erased_user",
+            "posts.erased_user",
+            "followers.erased_user",
+            "likes.erased_user",
+            "notifications.erased_user");
 
     /**
      * For each of {@code accounts}, every uuid column of every service's tables (but those kept on

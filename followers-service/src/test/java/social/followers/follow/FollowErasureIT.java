@@ -15,11 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import social.contract.ErrorCode;
 import social.contract.auth.UserDeleted;
+import social.contract.follow.BlockUserRequest;
 import social.contract.follow.FollowEvents;
 import social.contract.follow.FollowRpc;
 import social.contract.follow.FollowUserRequest;
 import social.contract.follow.FollowsErased;
 import social.contract.follow.GetRelationshipRequest;
+import social.contract.follow.MuteUserRequest;
 import social.contract.follow.Relationship;
 import social.contract.follow.UserUnfollowed;
 import social.support.id.Ids;
@@ -84,6 +86,37 @@ class FollowErasureIT {
                         .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(rpc.refusal(FollowRpc.FOLLOW, new FollowUserRequest(leaver, followed, false))
+                        .code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void aDeletedAccountsBlocksAndMutesGoOnEitherSideAndNobodyCanBlockOrMuteItAgain() {
+        UUID leaver = UUID.randomUUID();
+        UUID blocked = UUID.randomUUID();
+        UUID blocker = UUID.randomUUID();
+        UUID muter = UUID.randomUUID();
+        rpc.call(FollowRpc.BLOCK, new BlockUserRequest(leaver, blocked));
+        rpc.call(FollowRpc.BLOCK, new BlockUserRequest(blocker, leaver));
+        rpc.call(FollowRpc.MUTE, new MuteUserRequest(muter, leaver));
+        rpc.call(FollowRpc.MUTE, new MuteUserRequest(leaver, muter));
+        rpc.call(FollowRpc.BLOCK, new BlockUserRequest(blocker, blocked));
+
+        replay.deliver(new UserDeleted(Ids.newId(), Instant.now(), 1, leaver, "leaver", Instant.now()));
+
+        events.next(FollowsErased.class, e -> e.userId().equals(leaver));
+        assertThat(db.sql("""
+                        SELECT (SELECT count(*) FROM block WHERE blocker_id = :u OR blocked_id = :u)
+                             + (SELECT count(*) FROM block_pair_version WHERE blocker_id = :u OR blocked_id = :u)
+                             + (SELECT count(*) FROM mute WHERE muter_id = :u OR muted_id = :u)
+                             + (SELECT count(*) FROM mute_pair_version WHERE muter_id = :u OR muted_id = :u)""").param("u", leaver).query(Long.class).single()).isZero();
+        assertThat(relationship(blocker, blocked).blocking())
+                .as("a block between others stays")
+                .isTrue();
+        assertThat(rpc.refusal(FollowRpc.BLOCK, new BlockUserRequest(blocker, leaver))
+                        .code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(rpc.refusal(FollowRpc.MUTE, new MuteUserRequest(muter, leaver))
                         .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
