@@ -95,6 +95,10 @@ export RATE_LIMIT_RPS=1000000 RATE_LIMIT_BURST=1000000 RATE_LIMIT_ANONYMOUS_RPS=
 export SOCIAL_AUTH_REGISTRATION_MAXPERADDRESSPERHOUR=1000000 SOCIAL_AUTH_HASHING_PERADDRESSBURST=1000000 \
     SOCIAL_AUTH_HASHING_PERADDRESSPERMINUTE=1000000 RATE_LIMIT_INVALID_TOKEN_BURST=1000000
 [[ "$DB_NAME" != "social" ]] || die "BENCH_DB_NAME must not be the development database 'social'"
+# Every service logs its GC pauses, so that the report can give them per service (gc_pauses).
+GC_LOGS="$ROOT/.run/logs"
+mkdir -p "$GC_LOGS"
+export JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} -Xlog:gc:file=$GC_LOGS/gc-%p.log:uptime"
 BASE_URL="http://localhost:$GATEWAY_PORT"
 EDGES="${EDGES:-$ROOT/../shared/datasets/socfb-Reed98/socfb-Reed98.edges}"
 [[ -f "$EDGES" ]] || die "no graph at $EDGES (set EDGES)"
@@ -223,6 +227,10 @@ cpu_snapshot() {
     for p in $(pgrep -x postgres); do pg+=("/proc/$p/stat"); done
     (( ${#rabbit[@]} )) && echo "rabbitmq $(( $(ticks "${rabbit[@]}") * 1000 / tck ))"
     (( ${#pg[@]} )) && echo "postgres $(( $(ticks "${pg[@]}") * 1000 / tck ))"
+    # the load generator: Maven's JVM running Gatling (and any JVM it forks)
+    local gen=()
+    for p in $(pgrep -f 'gatling:test|io.gatling'); do gen+=("/proc/$p/stat"); done
+    (( ${#gen[@]} )) && echo "load-generator $(( $(ticks "${gen[@]}") * 1000 / tck ))"
     awk -v tck="$tck" '/^cpu / { print "machine", int(($2 + $3 + $4 + $7 + $8 + $9) * 1000 / tck) }' /proc/stat
 }
 
@@ -237,8 +245,11 @@ cpu_window() {   # cpu_window <rate> <duration> <out file> <runs before>
     (( window > 0 )) || return 0
     sleep $(( WARMUP + 3 ))
     a="$(cpu_snapshot)"
+    local from to
+    from="$(date +%s.%N)"
     sleep "$window"
     b="$(cpu_snapshot)"
+    to="$(date +%s.%N)"
     awk -v rate="$1" -v window="$window" 'NR == FNR { before[$1] = $2; next }
         ($1 in before) { ms[$1] = $2 - before[$1]; names[++n] = $1 }
         END {
@@ -246,8 +257,36 @@ cpu_window() {   # cpu_window <rate> <duration> <out file> <runs before>
             for (i = 1; i <= n; i++) printf "%s\n    \"%s\": %.3f", (i > 1 ? "," : ""), names[i], ms[names[i]] / (rate * window)
             printf "\n  },\n  \"cpuCoresBusy\": {"
             for (i = 1; i <= n; i++) printf "%s\n    \"%s\": %.2f", (i > 1 ? "," : ""), names[i], ms[names[i]] / (1000 * window)
-            printf "\n  }\n}\n"
+            printf "\n  },\n"
         }' <(echo "$a") <(echo "$b") >"$3"
+    printf '  "gcPauses": {%s\n  }\n}\n' "$(gc_pauses "$from" "$to")" >>"$3"
+}
+
+# Stop-the-world GC pauses of each service inside a window (epoch seconds), from its GC log
+# ($GC_LOGS/gc-<pid>.log, written by the -Xlog:gc option this script adds to JAVA_OPTS): JSON
+# members "service": {"count", "totalMs", "maxMs"}, none for a service without a log.
+gc_pauses() {   # gc_pauses <from> <to>
+    local svc pid log boot start tck first=1
+    tck="$(getconf CLK_TCK)"
+    boot="$(awk '/^btime/ { print $2 }' /proc/stat)"
+    for svc in api-gateway auth-service user-service post-service followers-service like-service notification-service; do
+        pid="$(cat "$ROOT/.run/$svc.pid" 2>/dev/null || true)"
+        log="$GC_LOGS/gc-$pid.log"
+        [[ "$pid" =~ ^[0-9]+$ && -r /proc/$pid/stat && -f "$log" ]] || continue
+        # the JVM's uptime (what the log's lines are stamped with) at the window's ends
+        start="$(awk -v boot="$boot" -v tck="$tck" '{ printf "%.3f", boot + $22 / tck }' "/proc/$pid/stat")"
+        (( first )) || printf ","
+        first=0
+        awk -v svc="$svc" -v from="$1" -v to="$2" -v start="$start" '
+            /Pause/ && match($0, /^\[[0-9.]+s\]/) {
+                up = substr($0, 2, RLENGTH - 3) + 0
+                if (up < from - start || up > to - start) next
+                if (!match($0, /[0-9.]+ms$/)) next
+                ms = substr($0, RSTART, RLENGTH - 2) + 0
+                n++; total += ms; if (ms > max) max = ms
+            }
+            END { printf "\n    \"%s\": {\"count\": %d, \"totalMs\": %.1f, \"maxMs\": %.1f}", svc, n, total, max }' "$log"
+    done
 }
 
 gatling() {   # gatling <mode> <rate> <duration> [cpu.json]; sets GATLING_RUN

@@ -153,6 +153,7 @@ public final class BenchReport {
         }
         if (cpu != null) {
             cpuTable(md, cpu);
+            gcTable(md, cpu.path("gcPauses"));
         }
         md.append(String.format(
                 Locale.ROOT,
@@ -186,7 +187,26 @@ public final class BenchReport {
                         e.getKey(),
                         e.getValue().asDouble(),
                         cores.path(e.getKey()).asDouble())));
-        md.append("\n`machine` is the whole machine's busy time (incl. Gatling and the kernel).\n");
+        md.append("\n`machine` is the whole machine's busy time (incl. Gatling and the kernel);"
+                + " `load-generator` is Gatling's own (Maven's JVM running it).\n");
+    }
+
+    /** Stop-the-world GC pauses per service in the same window (from each service's GC log). */
+    private static void gcTable(StringBuilder md, JsonNode gc) {
+        if (gc.isMissingNode() || gc.isEmpty()) {
+            md.append("\nNo GC logs (JAVA_OPTS without `-Xlog:gc:file=.run/logs/gc-%p.log:uptime`): no GC pauses.\n");
+            return;
+        }
+        md.append(
+                "\n## GC pauses (the same window)\n\n| service | pauses | total ms | max ms |\n|---|---:|---:|---:|\n");
+        gc.properties()
+                .forEach(e -> md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %.1f | %.1f |%n",
+                        e.getKey(),
+                        e.getValue().path("count").asInt(),
+                        e.getValue().path("totalMs").asDouble(),
+                        e.getValue().path("maxMs").asDouble())));
     }
 
     /** The rows of Gatling's statistics table, with the measured group as "all" and warm-up rows dropped. */
