@@ -23,10 +23,15 @@ PROFILE=0
 FLOOR=1
 STEPS="100 200 400 600 800 1000 1200 1400 1600 1800 2000 2400 2800"
 STEP_DURATION=30
+SOAK=""
+SEGMENT=300
+REPEAT=1
+SCALE=1
 
 usage() {
     cat <<EOF
 Usage: benchmarks/run.sh [--rate N] [--duration S] [--mode mix|post-by-id|find-max] [options]
+       benchmarks/run.sh --soak 30m [--rate N] [--segment S] [options]
 
   --rate N          arrival rate in requests/s (open model)            [$RATE]
   --duration S      measured seconds, after a --warmup ramp            [$DURATION]
@@ -40,6 +45,15 @@ Usage: benchmarks/run.sh [--rate N] [--duration S] [--mode mix|post-by-id|find-m
                     that the JVMs have compiled their hot paths: a cold stack of seven JVMs on
                     two cores needs a couple of minutes of load for that  [90 when this script
                     started the stack, else 0]
+  --soak T          soak: the mode's load at --rate for T (e.g. 1800, 30m, 2h) without a pause
+                    between measurements, as back-to-back segments of --segment seconds; the
+                    report compares the first segment with the last (p99 and GC pause time of
+                    every service; steady when each is within 20 %)
+  --segment S       soak segment length                                 [$SEGMENT]
+  --repeat N        the same run N times in a row (mix or post-by-id); reports each verdict
+                    and whether they agree                               [$REPEAT]
+  --scale N         seed N times the posts (each user 0-20 x N) into a database of its own
+                    (BENCH_DB_NAME default social_bench_x<N>)            [$SCALE]
   --steps "A B .."  find-max rates                                      [$STEPS]
   --step-duration S find-max seconds per step                           [$STEP_DURATION]
   --no-start        use a stack that is already running (GATEWAY_PORT etc.)
@@ -73,6 +87,10 @@ while [[ $# -gt 0 ]]; do
         --build) BUILD="--build"; shift ;;
         --profile) PROFILE=1; shift ;;
         --no-floor) FLOOR=0; shift ;;
+        --soak) SOAK="$2"; shift 2 ;;
+        --segment) SEGMENT="$2"; shift 2 ;;
+        --repeat) REPEAT="$2"; shift 2 ;;
+        --scale) SCALE="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown option $1" ;;
     esac
@@ -81,10 +99,25 @@ done
 [[ "$RATE" =~ ^[0-9]+$ && "$DURATION" =~ ^[0-9]+$ && "$WARMUP" =~ ^[0-9]+$ && "$STEP_DURATION" =~ ^[0-9]+$ ]] \
     || die "--rate, --duration, --warmup and --step-duration take whole numbers"
 case "$MODE" in mix|post-by-id|find-max) ;; *) die "--mode is mix, post-by-id or find-max" ;; esac
+[[ "$SEGMENT" =~ ^[0-9]+$ && "$REPEAT" =~ ^[1-9][0-9]*$ && "$SCALE" =~ ^[1-9][0-9]*$ ]] \
+    || die "--segment, --repeat and --scale take whole numbers (--repeat and --scale at least 1)"
+SOAK_SECONDS=0
+if [[ -n "$SOAK" ]]; then
+    case "$SOAK" in
+        *h) SOAK_SECONDS=$(( ${SOAK%h} * 3600 )) ;;
+        *m) SOAK_SECONDS=$(( ${SOAK%m} * 60 )) ;;
+        *s) SOAK_SECONDS="${SOAK%s}" ;;
+        *) SOAK_SECONDS="$SOAK" ;;
+    esac
+    [[ "$SOAK_SECONDS" =~ ^[0-9]+$ ]] && (( SOAK_SECONDS >= 2 * SEGMENT )) \
+        || die "--soak takes a duration (1800, 30m, 2h) of at least two segments (--segment $SEGMENT s)"
+    [[ "$MODE" != find-max ]] || die "--soak runs one rate: not with --mode find-max"
+fi
+(( REPEAT == 1 )) || [[ "$MODE" != find-max && -z "$SOAK" ]] || die "--repeat is for one rate, not with find-max or --soak"
 
 # The stack under test: its own database and prefix, ports away from a developer's 8080, and the
 # per-user/per-address rate limits (50/s, 100/s) far above the load (all of it comes from one address).
-export DB_NAME="${BENCH_DB_NAME:-social_bench}"
+if (( SCALE > 1 )); then export DB_NAME="${BENCH_DB_NAME:-social_bench_x$SCALE}"; else export DB_NAME="${BENCH_DB_NAME:-social_bench}"; fi
 export MESSAGING_PREFIX="${BENCH_MESSAGING_PREFIX:-bench.}"
 export GATEWAY_PORT="${GATEWAY_PORT:-18080}" AUTH_PORT="${AUTH_PORT:-18081}" USER_PORT="${USER_PORT:-18082}"
 export POST_PORT="${POST_PORT:-18083}" FOLLOWERS_PORT="${FOLLOWERS_PORT:-18084}" LIKE_PORT="${LIKE_PORT:-18085}"
@@ -98,13 +131,18 @@ export SOCIAL_AUTH_REGISTRATION_MAXPERADDRESSPERHOUR=1000000 SOCIAL_AUTH_HASHING
 # Every service logs its GC pauses, so that the report can give them per service (gc_pauses).
 GC_LOGS="$ROOT/.run/logs"
 mkdir -p "$GC_LOGS"
-export JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} -Xlog:gc:file=$GC_LOGS/gc-%p.log:uptime"
+export JAVA_OPTS="${JAVA_OPTS:--Xms384m -Xmx384m -Xmn160m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} -Xlog:gc:file=$GC_LOGS/gc-%p.log:uptime"
 BASE_URL="http://localhost:$GATEWAY_PORT"
 EDGES="${EDGES:-$ROOT/../shared/datasets/socfb-Reed98/socfb-Reed98.edges}"
 [[ -f "$EDGES" ]] || die "no graph at $EDGES (set EDGES)"
 
+# tokens and samples belong to one database
+(( SCALE == 1 )) || DATA="$BENCH/target/bench-data-x$SCALE"
 STAMP="$(date +%Y%m%d-%H%M%S)"
-OUT="$BENCH/results/$STAMP-$MODE"
+KIND="$MODE"
+[[ -z "$SOAK" ]] || KIND="$MODE-soak"
+(( REPEAT == 1 )) || KIND="$MODE-repeat"
+OUT="$BENCH/results/$STAMP-$KIND"
 mkdir -p "$OUT"
 
 # ------------------------------------------------------------------ build the benchmark module
@@ -188,7 +226,7 @@ jfr() {   # jfr start | jfr dump <dir>
 
 # ------------------------------------------------------------------ seed and log in
 info "seeding socfb-Reed98 through the API (skipped when already seeded)"
-bench_java social.bench.Seeder seed "$BASE_URL" "$EDGES" "$DATA"
+bench_java -Dseed.scale="$SCALE" social.bench.Seeder seed "$BASE_URL" "$EDGES" "$DATA"
 # Fresh statistics and visibility maps after the bulk load, as autovacuum would have made them
 # by now (this machine's Postgres runs with autovacuum off: without this, the timeline's
 # index-only scans visit the heap for every row and plans rest on empty statistics).
@@ -199,7 +237,7 @@ else
     info "no vacuumdb on PATH: measuring without fresh statistics (fine where autovacuum runs)"
 fi
 
-refresh_tokens() { bench_java social.bench.Seeder login "$BASE_URL" "$EDGES" "$DATA"; }
+refresh_tokens() { bench_java -Dseed.scale="$SCALE" social.bench.Seeder login "$BASE_URL" "$EDGES" "$DATA"; }
 
 size_of() { sed -n "s/.*\"$1\" *: *\\([0-9]*\\).*/\\1/p" "$DATA/sizes.json"; }
 
@@ -349,6 +387,26 @@ if [[ "$MODE" == find-max ]]; then
     fi
     write_machine "$OUT/machine.json"
     bench_java social.bench.BenchReport summarize "$OUT" "$OUT/machine.json"
+elif [[ -n "$SOAK" ]]; then
+    # Back to back: each segment refreshes the tokens (seconds) and starts Gatling again, so
+    # the load pauses only for that; the echo floor is measured once, before the first.
+    SEGMENTS=$(( SOAK_SECONDS / SEGMENT ))
+    info "soak: $MODE at $RATE req/s for $SOAK_SECONDS s, $SEGMENTS segments of $SEGMENT s"
+    if (( FLOOR )); then
+        refresh_tokens
+        echo_floor "$RATE" 60 "$OUT/echo.json"
+    fi
+    for (( i = 1; i <= SEGMENTS; i++ )); do
+        one_run "$MODE" "$RATE" "$SEGMENT" "$OUT/$(printf 'segment-%02d' "$i")" 0 || true
+    done
+    write_machine "$OUT/machine.json"
+    bench_java social.bench.BenchReport series "$OUT" "$OUT/machine.json" soak
+elif (( REPEAT > 1 )); then
+    for (( i = 1; i <= REPEAT; i++ )); do
+        one_run "$MODE" "$RATE" "$DURATION" "$OUT/$(printf 'run-%02d' "$i")" "$FLOOR" || true
+    done
+    write_machine "$OUT/machine.json"
+    bench_java social.bench.BenchReport series "$OUT" "$OUT/machine.json" repeat
 else
     one_run "$MODE" "$RATE" "$DURATION" "$OUT" "$FLOOR" || true
 fi

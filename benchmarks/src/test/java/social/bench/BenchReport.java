@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>
  *   BenchReport run &lt;out dir&gt; &lt;gatling run dir&gt; &lt;echo.json or -&gt; &lt;machine.json&gt; &lt;mode&gt; &lt;rate&gt; &lt;duration&gt;
  *   BenchReport summarize &lt;out dir&gt; &lt;machine.json&gt;
+ *   BenchReport series &lt;out dir&gt; &lt;machine.json&gt; soak|repeat
  * </pre>
  *
  * "run" prints {@code HELD} or {@code NOT-HELD} last: held means p99 &lt;= 100 ms, errors &lt;= 0.1 %
@@ -45,6 +46,7 @@ public final class BenchReport {
                         Double.parseDouble(args[6]),
                         Integer.parseInt(args[7]));
             case "summarize" -> summarize(Path.of(args[1]), Path.of(args[2]));
+            case "series" -> series(Path.of(args[1]), Path.of(args[2]), args[3]);
             default -> {
                 System.err.println("usage: BenchReport run|summarize ...");
                 System.exit(2);
@@ -322,12 +324,7 @@ public final class BenchReport {
         md.append("\n| target req/s | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | errors | held |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (JsonNode s : steps) {
-            JsonNode all = null;
-            for (JsonNode r : s.path("requests")) {
-                if ("all".equals(r.path("name").asText())) {
-                    all = r;
-                }
-            }
+            JsonNode all = allRow(s);
             boolean held = s.path("verdict").path("held").asBoolean();
             double rate = s.path("targetRatePerSecond").asDouble();
             if (held && rate > highest) {
@@ -337,7 +334,7 @@ public final class BenchReport {
             step.put("targetRatePerSecond", rate);
             step.set("all", all);
             step.put("held", held);
-            if (all != null) {
+            if (!all.isEmpty()) {
                 md.append(String.format(
                         Locale.ROOT,
                         "| %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) | %s |%n",
@@ -376,5 +373,142 @@ public final class BenchReport {
                 .writeValue(out.resolve("results.json").toFile(), result);
         Files.writeString(out.resolve("report.md"), md);
         System.out.print(md);
+    }
+
+    // ------------------------------------------------------------------ soak and repeat
+
+    /** How far the last segment of a soak may drift from the first, in p99 and in GC pause time. */
+    static final double STEADY_DRIFT = 0.20;
+
+    /**
+     * The runs of a soak (segment-NN, back to back) or of a repeat (run-NN) in order: each one's
+     * latencies, GC pauses over all services and verdict. A soak is steady when its last segment's
+     * p99 and total GC pause time are each within 20 % of its first segment's (or both under 1 ms
+     * and 10 ms of pauses apart, below which a ratio means nothing); a repeat agrees when every
+     * run has the same verdict.
+     */
+    static void series(Path out, Path machineFile, String kind) throws IOException {
+        String prefix = "soak".equals(kind) ? "segment-" : "run-";
+        List<Path> dirs;
+        try (Stream<Path> list = Files.list(out)) {
+            dirs = list.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .filter(p -> Files.exists(p.resolve("results.json")))
+                    .sorted()
+                    .toList();
+        }
+        if (dirs.isEmpty()) {
+            throw new IllegalStateException("no " + prefix + "* results in " + out);
+        }
+        ObjectNode result = Http.JSON.createObjectNode();
+        result.put("mode", kind);
+        result.set("machine", Http.JSON.readTree(machineFile.toFile()));
+        ArrayNode arr = result.putArray("runs");
+        StringBuilder md = new StringBuilder(
+                "soak".equals(kind)
+                        ? "# Benchmark: soak (the same load without a pause, measured in back-to-back segments)\n\n"
+                        : "# Benchmark: the same run repeated\n\n");
+        machine(md, result.get("machine"));
+        md.append(
+                "\n| run | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | GC pauses (all services) | GC total ms | GC max ms | held |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        List<ObjectNode> runs = new ArrayList<>();
+        for (Path d : dirs) {
+            JsonNode r = Http.JSON.readTree(d.resolve("results.json").toFile());
+            JsonNode all = allRow(r);
+            int pauses = 0;
+            double gcTotal = 0;
+            double gcMax = 0;
+            for (JsonNode g : r.path("cpu").path("gcPauses")) {
+                pauses += g.path("count").asInt();
+                gcTotal += g.path("totalMs").asDouble();
+                gcMax = Math.max(gcMax, g.path("maxMs").asDouble());
+            }
+            boolean held = r.path("verdict").path("held").asBoolean();
+            ObjectNode run = arr.addObject();
+            run.put("name", d.getFileName().toString());
+            run.put("p99Ms", all.path("p99Ms").asDouble());
+            run.put("throughputPerSecond", all.path("throughputPerSecond").asDouble());
+            run.put("gcPauses", pauses);
+            run.put("gcTotalMs", Math.round(gcTotal * 10) / 10.0);
+            run.put("gcMaxMs", gcMax);
+            run.put("held", held);
+            run.set("ratioToEchoFloor", r.path("ratioToEchoFloor"));
+            runs.add(run);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) | %d | %.1f | %.1f | %s |%n",
+                    d.getFileName(),
+                    all.path("throughputPerSecond").asDouble(),
+                    all.path("p50Ms").asDouble(),
+                    all.path("p90Ms").asDouble(),
+                    all.path("p99Ms").asDouble(),
+                    all.path("maxMs").asDouble(),
+                    all.path("errors").asLong(),
+                    all.path("errorPct").asDouble(),
+                    pauses,
+                    gcTotal,
+                    gcMax,
+                    held ? "yes" : "**no**"));
+        }
+        if ("soak".equals(kind)) {
+            ObjectNode first = runs.get(0);
+            ObjectNode last = runs.get(runs.size() - 1);
+            double p99Drift =
+                    drift(first.path("p99Ms").asDouble(), last.path("p99Ms").asDouble(), 1);
+            double gcDrift = drift(
+                    first.path("gcTotalMs").asDouble(), last.path("gcTotalMs").asDouble(), 10);
+            boolean steady = Math.abs(p99Drift) <= STEADY_DRIFT && Math.abs(gcDrift) <= STEADY_DRIFT;
+            boolean allHeld = runs.stream().allMatch(r -> r.path("held").asBoolean());
+            ObjectNode verdict = result.putObject("verdict");
+            verdict.put("p99Drift", Math.round(p99Drift * 1000) / 1000.0);
+            verdict.put("gcPauseTimeDrift", Math.round(gcDrift * 1000) / 1000.0);
+            verdict.put("steady", steady);
+            verdict.put("everySegmentHeld", allHeld);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n**Last segment against the first: p99 %+.0f %%, GC pause time %+.0f %% -> %s**; "
+                            + "every segment held: %s.%n",
+                    100 * p99Drift,
+                    100 * gcDrift,
+                    steady ? "steady (both within 20 %)" : "NOT steady",
+                    allHeld ? "yes" : "**no**"));
+        } else {
+            long held = runs.stream().filter(r -> r.path("held").asBoolean()).count();
+            boolean agree = held == 0 || held == runs.size();
+            result.putObject("verdict")
+                    .put("held", held)
+                    .put("runs", runs.size())
+                    .put("sameVerdict", agree);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n**Held %d of %d: %s**%n",
+                    held,
+                    runs.size(),
+                    agree ? "the same verdict every time" : "the verdicts differ"));
+        }
+        md.append("\nEach run's own report: `").append(prefix).append("NN/report.md`.\n");
+        Http.JSON
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(out.resolve("results.json").toFile(), result);
+        Files.writeString(out.resolve("report.md"), md);
+        System.out.print(md);
+    }
+
+    /** (last - first) / first, or 0 when both are within {@code floor} of each other (noise, not drift). */
+    static double drift(double first, double last, double floor) {
+        if (Math.abs(last - first) < floor) {
+            return 0;
+        }
+        return first == 0 ? Double.POSITIVE_INFINITY : (last - first) / first;
+    }
+
+    /** The "all" row of one run's requests (an empty node when missing). */
+    static JsonNode allRow(JsonNode run) {
+        for (JsonNode r : run.path("requests")) {
+            if ("all".equals(r.path("name").asText())) {
+                return r;
+            }
+        }
+        return Http.JSON.createObjectNode();
     }
 }

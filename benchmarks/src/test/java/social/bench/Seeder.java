@@ -35,6 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Seeder {
     static final long SEED = 20260521L;
     static final int THREADS = Integer.getInteger("seed.threads", 24);
+    /** --scale: every user writes this many times the posts (the same first ones at any scale). */
+    static final int SCALE = Integer.getInteger("seed.scale", 1);
 
     final Http http;
     final Graph graph;
@@ -115,10 +117,10 @@ public final class Seeder {
                             + "been now find coffee campus library thesis reed portland rain bike music game party exam")
                     .split(" ");
 
-    /** User i's posts: 0-20 (10 on average), about a quarter mention one or two friends. */
+    /** User i's posts: 0-20 (10 on average) times SCALE, about a quarter mention one or two friends. */
     static List<String> postsOf(Graph g, int i) {
         Random r = new Random(SEED * 31 + i);
-        int n = r.nextInt(21);
+        int n = r.nextInt(21) * SCALE;
         List<String> posts = new ArrayList<>(n);
         List<Integer> friends = g.friends().get(i);
         for (int k = 0; k < n; k++) {
@@ -160,6 +162,7 @@ public final class Seeder {
 
         String[] ids = new String[n];
         String[] tokens = new String[n];
+        String[] refreshTokens = new String[n];
         AtomicInteger created = new AtomicInteger();
         parallel(n, i -> {
             String u = username(i);
@@ -174,8 +177,11 @@ public final class Seeder {
             }
             Login login = logIn(u);
             tokens[i] = login.access();
+            refreshTokens[i] = login.refresh();
             ids[i] = userId(login.access());
         });
+        // what `login` refreshes from: without it, it would hash every password a third time
+        Files.write(dataDir.resolve("refresh-tokens.txt"), List.of(refreshTokens));
         System.out.printf(
                 "users: %d registered now, %d existed (%.0f s)%n", created.get(), n - created.get(), secs(t0));
 
