@@ -71,6 +71,20 @@ class HomeTimelinePerformanceIT {
         assertThat(plan).contains("post_author_newest").doesNotContain("Seq Scan on post");
     }
 
+    /**
+     * The newest posts are the ones every timeline reads: autovacuum marks their pages all-visible
+     * (so the index-only scans above stay off the heap) after a fixed number of new posts, not
+     * after new rows worth 20 % of the table (V10).
+     */
+    @Test
+    void newPostsAreVacuumedAfterAFixedNumberWhateverTheTableSize() {
+        List<String> options = db.sql("SELECT unnest(reloptions) FROM pg_class WHERE oid = 'post'::regclass")
+                .query(String.class)
+                .list();
+        assertThat(options)
+                .contains("autovacuum_vacuum_insert_scale_factor=0", "autovacuum_vacuum_insert_threshold=1000");
+    }
+
     @Test
     @Performance
     void aPageOfTheHomeTimelineTakesUnder20Milliseconds() {
