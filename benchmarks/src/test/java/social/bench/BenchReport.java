@@ -336,17 +336,7 @@ public final class BenchReport {
             step.put("held", held);
             if (!all.isEmpty()) {
                 md.append(String.format(
-                        Locale.ROOT,
-                        "| %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) | %s |%n",
-                        rate,
-                        all.path("throughputPerSecond").asDouble(),
-                        all.path("p50Ms").asDouble(),
-                        all.path("p90Ms").asDouble(),
-                        all.path("p99Ms").asDouble(),
-                        all.path("maxMs").asDouble(),
-                        all.path("errors").asLong(),
-                        all.path("errorPct").asDouble(),
-                        held ? "yes" : "**no**"));
+                        Locale.ROOT, "| %.0f | %s | %s |%n", rate, latencyCells(all), held ? "yes" : "**no**"));
             }
         }
         result.put("highestRateHeld", highest);
@@ -436,15 +426,9 @@ public final class BenchReport {
             runs.add(run);
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%) | %d | %.1f | %.1f | %s |%n",
+                    "| %s | %s | %d | %.1f | %.1f | %s |%n",
                     d.getFileName(),
-                    all.path("throughputPerSecond").asDouble(),
-                    all.path("p50Ms").asDouble(),
-                    all.path("p90Ms").asDouble(),
-                    all.path("p99Ms").asDouble(),
-                    all.path("maxMs").asDouble(),
-                    all.path("errors").asLong(),
-                    all.path("errorPct").asDouble(),
+                    latencyCells(all),
                     pauses,
                     gcTotal,
                     gcMax,
@@ -500,6 +484,20 @@ public final class BenchReport {
             return 0;
         }
         return first == 0 ? Double.POSITIVE_INFINITY : (last - first) / first;
+    }
+
+    /** A run's achieved req/s, p50, p90, p99 and max (ms) and errors, as table cells. */
+    static String latencyCells(JsonNode all) {
+        return String.format(
+                Locale.ROOT,
+                "%.1f | %.0f | %.0f | %.0f | %.0f | %d (%.2f %%)",
+                all.path("throughputPerSecond").asDouble(),
+                all.path("p50Ms").asDouble(),
+                all.path("p90Ms").asDouble(),
+                all.path("p99Ms").asDouble(),
+                all.path("maxMs").asDouble(),
+                all.path("errors").asLong(),
+                all.path("errorPct").asDouble());
     }
 
     /** The "all" row of one run's requests (an empty node when missing). */
