@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The build lands where Maven packages resources: the gateway serves classpath:/static/ from this jar.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+  },
+  server: {
+    // `npm run dev` against a local stack (scripts/run-local.sh): the API stays same-origin through the proxy
+    proxy: { '/api': 'http://localhost:8080' },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
