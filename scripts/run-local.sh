@@ -268,13 +268,16 @@ package_of() {
         debian:rabbitmq) echo rabbitmq-server ;;
         debian:jdk) debian_jdk_package ;;
         debian:curl) echo curl ;;
+        debian:node) echo "nodejs npm" ;;
         macos:postgres) echo postgresql@16 ;;
         macos:rabbitmq) echo rabbitmq ;;
         macos:jdk) echo openjdk@21 ;;
         macos:curl) echo curl ;;
+        macos:node) echo node ;;
         *:postgres) echo "PostgreSQL (14 or newer)" ;;
         *:rabbitmq) echo "RabbitMQ (3.10 or newer)" ;;
         *:jdk) echo "a JDK (17 or newer)" ;;
+        *:node) echo "Node.js (20.19 or newer) and npm" ;;
         *) echo "$1" ;;
     esac
 }
@@ -305,7 +308,14 @@ have_jdk() {
     [[ "$version" =~ ^[0-9]+$ ]] && (( version >= 17 ))
 }
 
-# What is missing: postgres (the server's tools: psql), rabbitmq (rabbitmqctl, for a local broker), jdk, curl.
+# Node.js >= 20.19 with npm: the build makes the web client with it (web-client/package.json's engines).
+have_node() {
+    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || return 1
+    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
+}
+
+# What is missing: postgres (the server's tools: psql), rabbitmq (rabbitmqctl, for a local broker), jdk,
+# node (only when a build is due: the web client), curl.
 missing_prerequisites() {
     local missing=()
     command -v psql >/dev/null 2>&1 || missing+=(postgres)
@@ -313,6 +323,7 @@ missing_prerequisites() {
         missing+=(rabbitmq)
     fi
     have_jdk || missing+=(jdk)
+    if build_due && ! have_node; then missing+=(node); fi
     command -v curl >/dev/null 2>&1 || missing+=(curl)
     echo "${missing[*]}"
 }
@@ -324,6 +335,9 @@ check_prerequisites() {
     [[ -n "$missing" ]] || return 0
     for what in $missing; do
         message+=$'\n'"  $(package_of "$what"): $(install_hint "$what")"
+        # Debian 12 and Ubuntu 22.04/24.04 package an older Node.js than the web client's build needs
+        [[ "$what" != node || "$(platform)" != debian ]] \
+            || message+=" (if the distribution's is older than 20.19: NodeSource's nodejs package, see docs/running.md)"
     done
     die "missing prerequisites:$message"
 }
@@ -337,7 +351,8 @@ install_prerequisites() {
         info "Prerequisites: all installed"
         return 0
     fi
-    for what in $missing; do packages+=("$(package_of "$what")"); done
+    # shellcheck disable=SC2207 # a prerequisite may be several packages (nodejs npm)
+    for what in $missing; do packages+=($(package_of "$what")); done
     (( EUID == 0 )) || sudo=(sudo)
     info "Installing: ${packages[*]}"
     "${sudo[@]}" apt-get update -q || die "apt-get update failed"
@@ -672,6 +687,16 @@ SQL
             die "cannot create the database role of $svc as user '$DB_ADMIN_USER': $out"
         fi
     done
+}
+
+# True if this start builds first (--build, or a runnable jar is missing).
+build_due() {
+    local svc
+    [[ "$BUILD" == 1 ]] && return 0
+    for svc in "${SERVICES[@]}"; do
+        [[ -n "$(jar_of "$svc")" ]] || return 0
+    done
+    return 1
 }
 
 build_if_needed() {

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * The least rights of each party's broker user on the stack's virtual host, derived from
  * {@link Senders} and the names of {@link MessagingNames}: written once, used by
- * {@code scripts/run-local.sh}, {@code scripts/broker-users.sh} (docker compose) and the tests alike.
+ * {@code scripts/run-local.sh}, docker compose ({@code StackSecrets}), {@code scripts/broker-users.sh}
+ * (Kubernetes) and the tests alike.
  *
  * <ul>
  *   <li><b>configure</b> (declare, delete): the shared exchanges, the party's own request exchange and
