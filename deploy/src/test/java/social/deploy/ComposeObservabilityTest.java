@@ -158,10 +158,11 @@ class ComposeObservabilityTest {
         Map<String, Object> lgtm = lgtm();
         assertThat(ports(lgtm)).containsExactly("127.0.0.1:3000:3000");
         Map<String, Object> env = environment(lgtm, Observability.LGTM);
-        assertThat(env).doesNotContainKey("GF_SECURITY_ADMIN_PASSWORD");
-        // StackSecrets writes admin-password into the volume the one-shot service mounts at /secrets/grafana
+        // StackSecrets writes admin-password into the volume the one-shot service mounts at /secrets/grafana;
+        // Grafana expands $__file{path} ("$$" is compose's escape of "$")
         assertThat(env)
-                .containsEntry("GF_SECURITY_ADMIN_PASSWORD__FILE", ComposeTest.SECRETS_MOUNT + "/admin-password");
+                .containsEntry(
+                        "GF_SECURITY_ADMIN_PASSWORD", "$$__file{" + ComposeTest.SECRETS_MOUNT + "/admin-password}");
         assertThat(ComposeTest.mounts(lgtm)).containsEntry(ComposeTest.SECRETS_MOUNT, "secrets-grafana:ro");
         // the image's default lets anonymous visitors administer Grafana
         assertThat(env).containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
