@@ -314,16 +314,21 @@ have_node() {
     node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
 }
 
-# What is missing: postgres (the server's tools: psql), rabbitmq (rabbitmqctl, for a local broker), jdk,
-# node (only when a build is due: the web client), curl.
+# What is missing: postgres (the server's tools: psql), rabbitmq (rabbitmqctl, for a local broker), jdk
+# (javac when a build is due), node (only when a build is due: the web client), curl.
 missing_prerequisites() {
     local missing=()
     command -v psql >/dev/null 2>&1 || missing+=(postgres)
     if is_local_host "$RABBIT_HOST" && ! command -v "${RABBITMQCTL##* }" >/dev/null 2>&1; then
         missing+=(rabbitmq)
     fi
-    have_jdk || missing+=(jdk)
-    if build_due && ! have_node; then missing+=(node); fi
+    # a build needs javac; running the jars needs a java only (pick_java checks its version)
+    if build_due; then
+        have_jdk || missing+=(jdk)
+        have_node || missing+=(node)
+    elif [[ -z "${JAVA_HOME:-}" ]] && ! command -v java >/dev/null 2>&1 && ! compgen -G '/usr/lib/jvm/*/bin/java' >/dev/null; then
+        missing+=(jdk)
+    fi
     command -v curl >/dev/null 2>&1 || missing+=(curl)
     echo "${missing[*]}"
 }
