@@ -200,7 +200,7 @@ if (( START )); then
         "$ROOT/scripts/run-local.sh" $BUILD start || die "the stack did not start"
     fi
 fi
-curl -fsS --max-time 5 "$BASE_URL/actuator/health" >/dev/null || die "no healthy gateway at $BASE_URL"
+curl -fsS --max-time 5 "$BASE_URL/readyz" >/dev/null || die "no ready gateway at $BASE_URL"
 
 # ------------------------------------------------------------------ machine facts
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 #
-# Broker identity for docker compose: generates (once) a random password per service, for the
-# gateway and for the broker's administrator into .env (git-ignored, mode 600), and writes
+# Broker identity for Kubernetes (deploy/k8s/create-secrets.sh; docker compose generates its own inside
+# compose: docs/running.md): generates (once) a random password per service, for the gateway, the
+# operator and the broker's administrator into .env (git-ignored, mode 600), and writes
 # deploy/rabbitmq/definitions.json (git-ignored: salted password hashes, the vhost, each user's
 # least rights from social.support.messaging.BrokerPermissions), which RabbitMQ loads at boot.
-# Run it before the first `docker compose up`, and again after changing a password in .env
-# (rotation: delete a RABBIT_PASSWORD_* line, run this, then `docker compose up -d --force-recreate`).
+# Rotation: delete a RABBIT_PASSWORD_* line, run this, then deploy/k8s/create-secrets.sh.
 # Needs a JDK 17+ (the permissions are derived by the project's own code).
 #
 set -euo pipefail

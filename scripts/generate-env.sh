@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 #
-# Writes the secrets docker compose needs into the git-ignored .env next to docker-compose.yml:
+# Writes the secrets deploy/k8s/create-secrets.sh turns into Kubernetes Secrets into the git-ignored .env
+# (docker compose needs none of this: its one-shot service 'secrets' generates its own, docs/running.md):
 # the Postgres superuser's password, one password per service database role, auth-service's Ed25519
 # signing key pair and Grafana's admin password (the observability container); then the broker's users
 # (scripts/broker-users.sh: one password per service, the gateway and the administrator, and the

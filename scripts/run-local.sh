@@ -6,7 +6,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-RUN_DIR="$ROOT/.run"           # git-ignored: pid files and logs live here
+RUN_DIR="${RUN_DIR:-$ROOT/.run}"   # git-ignored: pid files, logs and generated passwords live here
 LOG_DIR="$RUN_DIR/logs"
 
 # Start order: the gateway last, because it is the only thing a user talks to and it
@@ -19,18 +19,35 @@ SERVICES=(auth-service user-service post-service followers-service like-service 
 export DB_HOST="${DB_HOST:-localhost}"
 export DB_PORT="${DB_PORT:-5432}"
 export DB_NAME="${DB_NAME:-social}"
-# The admin only creates the database and the service roles; no service connects as it.
+# The admin only creates the database and the service roles; no service connects as it. Without
+# DB_ADMIN_PASSWORD it is reached without a password where the platform allows it (see connect_db_admin):
+# a server that lets it in over TCP, else peer authentication over the Unix socket as the OS user of the
+# same name (sudo -u postgres; Homebrew's superuser is the user who installed it).
+if [[ -z "${DB_ADMIN_USER:-}" && "$(uname -s)" == Darwin ]]; then DB_ADMIN_USER="$(id -un)"; fi
 DB_ADMIN_USER="${DB_ADMIN_USER:-postgres}"
 DB_ADMIN_PASSWORD="${DB_ADMIN_PASSWORD:-}"
 unset DB_USER DB_PASSWORD    # each service gets its own role (see launch)
+DB_ADMIN_VIA=""              # how psql reaches the admin (connect_db_admin)
+# Each service role's password: <SCHEMA>_DB_PASSWORD when set, else generated once into this file (mode 600).
+DB_CREDENTIALS="$RUN_DIR/db-credentials"
 export RABBIT_HOST="${RABBIT_HOST:-localhost}"
 export RABBIT_PORT="${RABBIT_PORT:-5672}"
 # Broker identity: no shared broker user. Every service and the gateway connect as a user of
 # their own on the stack's virtual host, created by ensure_broker_users (below) with rabbitmqctl;
 # their random passwords live in the git-ignored $BROKER_CREDENTIALS.
 export RABBIT_VHOST="${RABBIT_VHOST:-social}"
-RABBITMQCTL="${RABBITMQCTL:-rabbitmqctl}"
+# rabbitmqctl needs the broker's admin rights (root or the rabbitmq user on Linux).
+if [[ -z "${RABBITMQCTL:-}" ]]; then
+    if (( EUID != 0 )) && [[ "$(uname -s)" == Linux ]] && command -v sudo >/dev/null 2>&1; then
+        RABBITMQCTL="sudo rabbitmqctl"
+    else
+        RABBITMQCTL="rabbitmqctl"
+    fi
+fi
+RABBITMQ_PLUGINS="${RABBITMQ_PLUGINS:-${RABBITMQCTL%rabbitmqctl}rabbitmq-plugins}"
+RABBIT_MANAGEMENT_PORT="${RABBIT_MANAGEMENT_PORT:-15672}"
 BROKER_CREDENTIALS="$RUN_DIR/broker-credentials"
+MANAGEMENT_UI=""            # the management UI's URL once it answers (ensure_management_ui)
 
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"   # seconds until every service must be UP
 TRAINING_TIMEOUT="${TRAINING_TIMEOUT:-300}" # seconds a training run (start-up cache) may take
@@ -48,6 +65,7 @@ AOT_DIR="$RUN_DIR/aot"
 TRAINING_JOBS="${TRAINING_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}"
 
 BUILD="${BUILD:-0}"
+INSTALL=0
 STARTED=()          # services this invocation launched (what a failed start cleans up)
 TRAINING_PIDS=()    # training runs in progress (what an interrupted start ends)
 WITH_CACHE=" "      # services this invocation launched with their start-up cache
@@ -55,9 +73,9 @@ UP=0                # foreground mode: set once every service is healthy
 
 usage() {
     cat <<EOF
-Usage: scripts/run-local.sh [--build] [COMMAND]
+Usage: scripts/run-local.sh [--build] [--install] [COMMAND]
 
-Runs all seven services as local JVMs against the local Postgres and RabbitMQ.
+Runs all seven services as local JVMs against the local Postgres and RabbitMQ (docs/running.md).
 
 Commands:
   (none)          start everything, wait until all are healthy, print the URLs and stay
@@ -72,18 +90,26 @@ Commands:
 Options:
   --build         run './mvnw -q -DskipTests install' first (also BUILD=1); without it the
                   build only runs when an *-exec.jar is missing
+  --install       Debian/Ubuntu: install what is missing first (Postgres, RabbitMQ, a JDK, curl)
+                  with apt-get (through sudo unless root)
 
 Environment (defaults in brackets):
   DB_HOST [localhost] DB_PORT [5432] DB_NAME [social]
-  DB_ADMIN_USER [postgres] DB_ADMIN_PASSWORD [] (creates the database and the service roles)
-  AUTH_DB_PASSWORD ... NOTIFICATIONS_DB_PASSWORD [] (a service role's password; empty: none,
-                  for a local Postgres with trust auth) DB_STATEMENT_TIMEOUT [5s]
+  DB_ADMIN_USER [postgres; macOS: you] DB_ADMIN_PASSWORD [] (creates the database and the
+                  service roles; without a password: over TCP if the server lets it in, else peer
+                  authentication over the Unix socket through sudo -u DB_ADMIN_USER, or runuser as root)
+  AUTH_DB_PASSWORD ... NOTIFICATIONS_DB_PASSWORD [generated into .run/db-credentials] a service
+                  role's password (services log in with it over TCP: SCRAM) DB_STATEMENT_TIMEOUT [5s]
   RABBIT_HOST [localhost] RABBIT_PORT [5672] RABBIT_VHOST [social]
   MESSAGING_PREFIX [] (prefixes every exchange and queue name, and the broker users' names)
-  RABBITMQCTL [rabbitmqctl] how to run rabbitmqctl with the broker's admin rights (e.g.
-                  'sudo rabbitmqctl'); used only to create the vhost and one user per service
+  RABBITMQCTL [rabbitmqctl as root, else sudo rabbitmqctl] how to run rabbitmqctl with the broker's
+                  admin rights; used only to create the vhost and the broker users
+  RABBITMQ_PLUGINS [the same with rabbitmq-plugins] enables the management plugin when it is off
+  RABBIT_MANAGEMENT_PORT [15672] the management UI's port
   GATEWAY_PORT [8080] AUTH_PORT [8081] USER_PORT [8082] POST_PORT [8083]
   FOLLOWERS_PORT [8084] LIKE_PORT [8085] NOTIFICATION_PORT [8086]
+  GATEWAY_MANAGEMENT_PORT [8090] the gateway's actuator (health, metrics) on 127.0.0.1
+  RUN_DIR [.run] pid files, logs, passwords and start-up caches
   JAVA_HOME (else the newest JDK >= 21 under /usr/lib/jvm, else java on PATH)
   JAVA_OPTS [-Xms384m -Xmx384m -Xmn160m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError]
   AOT_CACHE [auto] start each JVM from a cache of its own start-up (JDK 25+: the AOT cache,
@@ -92,16 +118,19 @@ Environment (defaults in brackets):
   STARTUP_TIMEOUT [180] seconds   STOP_TIMEOUT [20] seconds   TRAINING_TIMEOUT [300] seconds
 
 Each service connects as its own database role (<schema>_svc, e.g. posts_svc) that owns only its
-schema, and as its own broker user; the script creates missing roles, schemas and broker users.
+schema, with a password, and as its own broker user; the script creates missing roles, schemas and
+broker users. The operator user (<prefix>operator, tag management) may look at the vhost in the
+management UI and get messages from the dead-letter queues, and publish nothing.
 
 Start-up cache: the first start after a build extracts each jar into .run/aot/<service>/ and
 runs it once up to the refreshed context (against the real database; nothing is served or
 consumed) to record what the JVM loads and links; later starts map that cache. A new jar, JDK
 or JAVA_OPTS trains again. Training log: .run/logs/<service>-training.log.
 
-Files: logs in .run/logs/<service>.log, pids in .run/<service>.pid, broker passwords in
-       .run/broker-credentials (delete a line and restart to rotate that service's password),
-       start-up caches in .run/aot/ (delete to train again)
+Files: logs in .run/logs/<service>.log, pids in .run/<service>.pid, broker passwords (the
+       operator's too) in .run/broker-credentials and database role passwords in
+       .run/db-credentials (delete a line and restart to rotate that password), start-up caches
+       in .run/aot/ (delete to train again)
 EOF
 }
 
@@ -187,10 +216,19 @@ clear_stale_pid() {
     fi
 }
 
+# Where a service's actuator answers: the gateway's on a management port of its own (its public port
+# serves only /livez and /readyz), every other service's on its only port; always on 127.0.0.1.
+management_port_of() {
+    case "$1" in
+        api-gateway) echo "${GATEWAY_MANAGEMENT_PORT:-8090}" ;;
+        *) port_of "$1" ;;
+    esac
+}
+
 # UP only when actuator answers 200 (it answers 503 when DOWN) with status UP.
 is_healthy() {
     local body
-    body="$(curl -fsS --max-time 3 "http://127.0.0.1:$(port_of "$1")/actuator/health" 2>/dev/null)" || return 1
+    body="$(curl -fsS --max-time 3 "http://127.0.0.1:$(management_port_of "$1")/actuator/health" 2>/dev/null)" || return 1
     [[ "$body" == *'"status":"UP"'* ]]
 }
 
@@ -203,6 +241,135 @@ show_log_tail() {
 }
 
 # ---------------------------------------------------------------- pre-flight
+
+platform() {
+    if [[ "$(uname -s)" == Darwin ]]; then echo macos
+    elif command -v apt-get >/dev/null 2>&1; then echo debian
+    else echo other
+    fi
+}
+
+# The JDK package of this Debian or Ubuntu release: the newest of 25, 21 and 17 it has.
+debian_jdk_package() {
+    local version
+    for version in 25 21 17; do
+        if apt-cache show "openjdk-$version-jdk-headless" >/dev/null 2>&1; then
+            echo "openjdk-$version-jdk-headless"
+            return 0
+        fi
+    done
+    echo openjdk-17-jdk-headless
+}
+
+# The package that provides a prerequisite (postgres, rabbitmq, jdk, curl) on this platform.
+package_of() {
+    case "$(platform):$1" in
+        debian:postgres) echo postgresql ;;
+        debian:rabbitmq) echo rabbitmq-server ;;
+        debian:jdk) debian_jdk_package ;;
+        debian:curl) echo curl ;;
+        debian:node) echo "nodejs npm" ;;
+        macos:postgres) echo postgresql@16 ;;
+        macos:rabbitmq) echo rabbitmq ;;
+        macos:jdk) echo openjdk@21 ;;
+        macos:curl) echo curl ;;
+        macos:node) echo node ;;
+        *:postgres) echo "PostgreSQL (14 or newer)" ;;
+        *:rabbitmq) echo "RabbitMQ (3.10 or newer)" ;;
+        *:jdk) echo "a JDK (17 or newer)" ;;
+        *:node) echo "Node.js (20.19 or newer) and npm" ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# The exact command that installs a missing prerequisite.
+install_hint() {
+    local package
+    package="$(package_of "$1")"
+    case "$(platform)" in
+        debian) printf 'sudo apt-get install -y %s   (or: scripts/run-local.sh --install)' "$package" ;;
+        macos)
+            case "$1" in
+                postgres|rabbitmq) printf 'brew install %s && brew services start %s' "$package" "$package" ;;
+                jdk) printf 'brew install %s (then put its bin/ on PATH, or set JAVA_HOME)' "$package" ;;
+                *) printf 'brew install %s' "$package" ;;
+            esac ;;
+        *) printf 'install %s' "$package" ;;
+    esac
+}
+
+# A JDK >= 17 (javac too: the first start builds the project).
+have_jdk() {
+    local javac
+    if [[ -n "${JAVA_HOME:-}" ]]; then javac="$JAVA_HOME/bin/javac"; else javac="$(command -v javac || true)"; fi
+    [[ -n "$javac" && -x "$javac" ]] || return 1
+    local version
+    version="$("$javac" -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p')"
+    [[ "$version" =~ ^[0-9]+$ ]] && (( version >= 17 ))
+}
+
+# Node.js >= 20.19 with npm: the build makes the web client with it (web-client/package.json's engines).
+have_node() {
+    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || return 1
+    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
+}
+
+# What is missing: postgres (the server's tools: psql), rabbitmq (rabbitmqctl, for a local broker), jdk
+# (javac when a build is due), node (only when a build is due: the web client), curl.
+missing_prerequisites() {
+    local missing=()
+    command -v psql >/dev/null 2>&1 || missing+=(postgres)
+    if is_local_host "$RABBIT_HOST" && ! command -v "${RABBITMQCTL##* }" >/dev/null 2>&1; then
+        missing+=(rabbitmq)
+    fi
+    # a build needs javac; running the jars needs a java only (pick_java checks its version)
+    if build_due; then
+        have_jdk || missing+=(jdk)
+        have_node || missing+=(node)
+    elif [[ -z "${JAVA_HOME:-}" ]] && ! command -v java >/dev/null 2>&1 && ! compgen -G '/usr/lib/jvm/*/bin/java' >/dev/null; then
+        missing+=(jdk)
+    fi
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
+    echo "${missing[*]}"
+}
+
+# Names every missing prerequisite with the command that installs it, and stops.
+check_prerequisites() {
+    local missing what message=""
+    missing="$(missing_prerequisites)"
+    [[ -n "$missing" ]] || return 0
+    for what in $missing; do
+        message+=$'\n'"  $(package_of "$what"): $(install_hint "$what")"
+        # Debian 12 and Ubuntu 22.04/24.04 package an older Node.js than the web client's build needs
+        [[ "$what" != node || "$(platform)" != debian ]] \
+            || message+=" (if the distribution's is older than 20.19: NodeSource's nodejs package, see docs/running.md)"
+    done
+    die "missing prerequisites:$message"
+}
+
+# --install (Debian/Ubuntu): apt-get installs what is missing; the packages start their servers.
+install_prerequisites() {
+    local missing what packages=() sudo=()
+    [[ "$(platform)" == debian ]] || die "--install knows Debian and Ubuntu (apt-get) only; install by hand: $(missing_prerequisites)"
+    missing="$(missing_prerequisites)"
+    if [[ -z "$missing" ]]; then
+        info "Prerequisites: all installed"
+        return 0
+    fi
+    # shellcheck disable=SC2207 # a prerequisite may be several packages (nodejs npm)
+    for what in $missing; do packages+=($(package_of "$what")); done
+    (( EUID == 0 )) || sudo=(sudo)
+    info "Installing: ${packages[*]}"
+    "${sudo[@]}" apt-get update -q || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${packages[@]}" || die "apt-get install failed"
+    # without systemd (a container) the packages cannot start their servers
+    if [[ " $missing " == *" postgres "* ]] && ! tcp_open "$DB_HOST" "$DB_PORT"; then
+        "${sudo[@]}" service postgresql start || true
+    fi
+    if [[ " $missing " == *" rabbitmq "* ]] && ! tcp_open "$RABBIT_HOST" "$RABBIT_PORT"; then
+        "${sudo[@]}" service rabbitmq-server start || true
+    fi
+}
 
 pick_java() {
     if [[ -n "${JAVA_HOME:-}" ]]; then
@@ -225,13 +392,14 @@ pick_java() {
             JAVA="$best_dir/bin/java"
         else
             JAVA="$(command -v java || true)"
-            [[ -n "$JAVA" ]] || die "no java found: install a JDK >= 17 or set JAVA_HOME"
+            [[ -n "$JAVA" ]] || die "no java found: $(install_hint jdk), or set JAVA_HOME"
         fi
     fi
     JAVA_VERSION_TEXT="$("$JAVA" -version 2>&1)" || die "$JAVA does not run: $JAVA_VERSION_TEXT"
     # the feature release from e.g. 'openjdk version "25.0.3" ...' (or "1.8.0_x": 8)
     JAVA_FEATURE="$(sed -n '1s/^[^"]*"\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' <<<"$JAVA_VERSION_TEXT")"
     [[ "$JAVA_FEATURE" =~ ^[0-9]+$ ]] || JAVA_FEATURE=0
+    (( JAVA_FEATURE >= 17 )) || die "$JAVA is Java $JAVA_FEATURE; the services need 17 or newer: $(install_hint jdk)"
     info "Using java: $JAVA ($(head -n 1 <<<"$JAVA_VERSION_TEXT"))"
 }
 
@@ -244,6 +412,10 @@ check_postgres() {
     fi
     if (( ! ok )); then
         local hint="start it, e.g.: sudo service postgresql start" d
+        if is_local_host "$DB_HOST" && ! command -v pg_ctl >/dev/null 2>&1 && [[ ! -d /usr/lib/postgresql ]] \
+            && ! command -v postgres >/dev/null 2>&1; then
+            hint="install it: $(install_hint postgres)"
+        fi
         if is_local_host "$DB_HOST"; then
             # Debian/Ubuntu layout: /etc/postgresql/<version>/main; name the real version.
             for d in /etc/postgresql/*/main; do
@@ -258,7 +430,13 @@ check_postgres() {
 
 check_rabbitmq() {
     if ! tcp_open "$RABBIT_HOST" "$RABBIT_PORT"; then
-        die "RabbitMQ is not reachable at $RABBIT_HOST:$RABBIT_PORT; start it with: rabbitmq-server -detached (or: sudo service rabbitmq-server start)"
+        local hint="start it with: sudo service rabbitmq-server start (or: rabbitmq-server -detached)"
+        [[ "$(platform)" != macos ]] || hint="start it with: brew services start rabbitmq"
+        if is_local_host "$RABBIT_HOST" && ! command -v rabbitmq-server >/dev/null 2>&1 \
+            && [[ ! -x /usr/sbin/rabbitmq-server ]]; then
+            hint="install it: $(install_hint rabbitmq)"
+        fi
+        die "RabbitMQ is not reachable at $RABBIT_HOST:$RABBIT_PORT; $hint"
     fi
 }
 
@@ -272,21 +450,21 @@ check_rabbitmq() {
 # every rabbitmqctl call boots an Erlang VM, and one call per user and right took ~15 s per start.
 ensure_broker_users() {
     local cp="$ROOT/service-support/target/classes:$ROOT/messages-contract/target/classes" grants
-    local party user configure write read exchange topic_write topic_read password definitions out
+    local party user configure write read exchange topic_write topic_read tags password definitions out
     local -a ctl users=() permissions=() topic_permissions=()
     read -r -a ctl <<<"$RABBITMQCTL"
     grants="$("$JAVA" -cp "$cp" social.support.messaging.BrokerPermissions "${MESSAGING_PREFIX:-}")" \
         || die "cannot derive the broker permissions (build first: scripts/run-local.sh --build)"
     umask 077
     touch "$BROKER_CREDENTIALS"
-    while IFS=$'\t' read -r party user configure write read exchange topic_write topic_read; do
+    while IFS=$'\t' read -r party user configure write read exchange topic_write topic_read tags; do
         password="$(broker_password_of "$party")"
         if [[ -z "$password" ]]; then
             password="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
             printf '%s\t%s\n' "$party" "$password" >>"$BROKER_CREDENTIALS"
         fi
         # a clear password: the broker hashes it on import (and keeps only the hash)
-        users+=("{\"name\": $(json_string "$user"), \"password\": $(json_string "$password"), \"tags\": []}")
+        users+=("{\"name\": $(json_string "$user"), \"password\": $(json_string "$password"), \"tags\": $(json_tags "$tags")}")
         permissions+=("{\"user\": $(json_string "$user"), \"vhost\": $(json_string "$RABBIT_VHOST"), \"configure\": $(json_string "$configure"), \"write\": $(json_string "$write"), \"read\": $(json_string "$read")}")
         topic_permissions+=("{\"user\": $(json_string "$user"), \"vhost\": $(json_string "$RABBIT_VHOST"), \"exchange\": $(json_string "$exchange"), \"write\": $(json_string "$topic_write"), \"read\": $(json_string "$topic_read")}")
     done <<<"$grants"
@@ -300,7 +478,47 @@ ensure_broker_users() {
     out="$("${ctl[@]}" -q import_definitions --format json <<<"$definitions" 2>&1)" \
         || die "cannot create the broker users with '$RABBITMQCTL import_definitions' (set RABBITMQCTL, e.g. 'sudo rabbitmqctl'): $out"
     "${ctl[@]}" -q clear_permissions -p "$RABBIT_VHOST" guest >/dev/null 2>&1 || true
-    info "Broker users on vhost '$RABBIT_VHOST' ready (passwords in ${BROKER_CREDENTIALS#$ROOT/})"
+    info "Broker users on vhost '$RABBIT_VHOST' ready (passwords in $(relative "$BROKER_CREDENTIALS"))"
+}
+
+# The tags column of BrokerPermissions ("-" for none, else comma-separated) as a JSON array.
+json_tags() {
+    local tag out=() tags_list=()
+    [[ "$1" == "-" || -z "$1" ]] && { printf '[]'; return 0; }
+    IFS=',' read -r -a tags_list <<<"$1"
+    for tag in "${tags_list[@]}"; do out+=("$(json_string "$tag")"); done
+    printf '[%s]' "$(join_by ', ' "${out[@]}")"
+}
+
+# The operator's view (docs/running.md): RabbitMQ's management UI. Enabled here when nothing answers on its
+# port (rabbitmq-plugins enables it on the running broker, and it stays enabled); a broker elsewhere is left
+# as it is. Not being able to is a warning: the services need no UI.
+ensure_management_ui() {
+    local out deadline
+    local -a plugins
+    MANAGEMENT_UI="http://$RABBIT_HOST:$RABBIT_MANAGEMENT_PORT"
+    tcp_open "$RABBIT_HOST" "$RABBIT_MANAGEMENT_PORT" && return 0
+    if ! is_local_host "$RABBIT_HOST"; then
+        warn "no management UI at $MANAGEMENT_UI (enable the rabbitmq_management plugin on that broker)"
+        MANAGEMENT_UI=""
+        return 0
+    fi
+    info "Enabling RabbitMQ's management plugin (the operator's UI)"
+    read -r -a plugins <<<"$RABBITMQ_PLUGINS"
+    if ! out="$("${plugins[@]}" -q enable rabbitmq_management 2>&1)"; then
+        warn "cannot enable the management plugin with '$RABBITMQ_PLUGINS' (set RABBITMQ_PLUGINS): $out"
+        MANAGEMENT_UI=""
+        return 0
+    fi
+    deadline=$(( $(now) + 60 ))
+    until tcp_open "$RABBIT_HOST" "$RABBIT_MANAGEMENT_PORT"; do
+        if (( $(now) >= deadline )); then
+            warn "the management plugin is enabled but nothing answers on $RABBIT_HOST:$RABBIT_MANAGEMENT_PORT"
+            MANAGEMENT_UI=""
+            return 0
+        fi
+        sleep 1
+    done
 }
 
 # A JSON string literal (backslashes and quotes escaped; the values here hold no control characters).
@@ -321,24 +539,81 @@ broker_password_of() {
     awk -F '\t' -v p="$1" '$1 == p { print $2; exit }' "$BROKER_CREDENTIALS" 2>/dev/null
 }
 
+# ---------------------------------------------------------------- database administration
+
+# Runs psql as the database's administrator, the way connect_db_admin found: DATABASE [psql options...].
+# Never prompts (-w). The socket ways leave DB_HOST aside: peer authentication exists on the socket only.
+admin_psql() {
+    local db="$1"
+    shift
+    case "$DB_ADMIN_VIA" in
+        password) PGPASSWORD="$DB_ADMIN_PASSWORD" psql -X -w -h "$DB_HOST" -p "$DB_PORT" -U "$DB_ADMIN_USER" -d "$db" "$@" ;;
+        tcp) env -u PGPASSWORD psql -X -w -h "$DB_HOST" -p "$DB_PORT" -U "$DB_ADMIN_USER" -d "$db" "$@" ;;
+        # cd /: the admin's OS user may not enter the current directory
+        socket) (cd / && env -u PGHOST -u PGPASSWORD psql -X -w -p "$DB_PORT" -U "$DB_ADMIN_USER" -d "$db" "$@") ;;
+        runuser) (cd / && runuser -u "$DB_ADMIN_USER" -- env -u PGHOST -u PGPASSWORD psql -X -w -p "$DB_PORT" -d "$db" "$@") ;;
+        sudo) (cd / && sudo -u "$DB_ADMIN_USER" -- psql -X -w -p "$DB_PORT" -d "$db" "$@") ;;
+        *) die "internal: no way to the database admin (connect_db_admin first)" ;;
+    esac
+}
+
+describe_db_admin_way() {
+    case "$1" in
+        password) echo "with DB_ADMIN_PASSWORD over TCP" ;;
+        tcp) echo "over TCP without a password" ;;
+        socket) echo "over the Unix socket as $(id -un)" ;;
+        runuser) echo "through runuser -u $DB_ADMIN_USER (peer authentication over the Unix socket)" ;;
+        sudo) echo "through sudo -u $DB_ADMIN_USER (peer authentication over the Unix socket)" ;;
+    esac
+}
+
+# Finds how to reach the admin: DB_ADMIN_PASSWORD if given; else over TCP without a password (a server
+# that trusts local connections, or ~/.pgpass); else, for a local server, the Unix socket: as ourselves
+# when we are the admin's OS user (or on macOS, where Homebrew's superuser is the installing user), through
+# runuser as root, through sudo otherwise. A stock Debian/Ubuntu cluster (scram over TCP, peer over the
+# socket) is reached the last way. Trust authentication is never needed.
+connect_db_admin() {
+    local way out tried=""
+    local -a ways=()
+    if [[ -n "$DB_ADMIN_PASSWORD" ]]; then
+        ways=(password)
+    else
+        ways=(tcp)
+        if is_local_host "$DB_HOST"; then
+            if [[ "$(id -un)" == "$DB_ADMIN_USER" || "$(platform)" == macos ]]; then ways+=(socket); fi
+            if (( EUID == 0 )) && command -v runuser >/dev/null 2>&1; then
+                ways+=(runuser)
+            elif command -v sudo >/dev/null 2>&1 && [[ "$(id -un)" != "$DB_ADMIN_USER" ]]; then
+                ways+=(sudo)
+            fi
+        fi
+    fi
+    for way in "${ways[@]}"; do
+        DB_ADMIN_VIA="$way"
+        if out="$(admin_psql postgres -q -t -A -c 'SELECT 1' 2>&1)" && [[ "$out" == 1 ]]; then
+            info "Postgres admin '$DB_ADMIN_USER' $(describe_db_admin_way "$way")"
+            return 0
+        fi
+        tried+=$'\n'"  $(describe_db_admin_way "$way"): $(head -n 1 <<<"$out")"
+    done
+    DB_ADMIN_VIA=""
+    die "cannot log in to Postgres at $DB_HOST:$DB_PORT as its administrator '$DB_ADMIN_USER'; tried:$tried
+Give the administrator's password (DB_ADMIN_PASSWORD=... scripts/run-local.sh), or run this as a user
+who may 'sudo -u $DB_ADMIN_USER' (peer authentication), or name another administrator (DB_ADMIN_USER)."
+}
+
 # Each service's Flyway creates its own schema, but the database itself must exist.
 ensure_database() {
-    if ! command -v psql >/dev/null 2>&1; then
-        warn "psql not found; cannot check that database '$DB_NAME' exists (create it yourself if needed)"
-        return 0
-    fi
     local exists out
     # psql variables (:'db' / :"db") quote the name safely; they only work on stdin, not -c.
     if ! exists="$(echo "SELECT 1 FROM pg_database WHERE datname = :'db'" \
-        | PGPASSWORD="$DB_ADMIN_PASSWORD" psql -X -q -t -A -v ON_ERROR_STOP=1 -v db="$DB_NAME" \
-            -h "$DB_HOST" -p "$DB_PORT" -U "$DB_ADMIN_USER" -d postgres 2>&1)"; then
+        | admin_psql postgres -q -t -A -v ON_ERROR_STOP=1 -v db="$DB_NAME" 2>&1)"; then
         die "cannot query Postgres as user '$DB_ADMIN_USER': $exists"
     fi
     if [[ "$exists" != "1" ]]; then
         info "Creating database '$DB_NAME'"
         if ! out="$(echo 'CREATE DATABASE :"db"' \
-            | PGPASSWORD="$DB_ADMIN_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" \
-                -h "$DB_HOST" -p "$DB_PORT" -U "$DB_ADMIN_USER" -d postgres 2>&1)"; then
+            | admin_psql postgres -q -v ON_ERROR_STOP=1 -v db="$DB_NAME" 2>&1)"; then
             die "cannot create database '$DB_NAME' as user '$DB_ADMIN_USER': $out"
         fi
     fi
@@ -359,27 +634,52 @@ schema_of() {
     esac
 }
 
-# The role's password from e.g. POSTS_DB_PASSWORD; empty means none (local trust auth).
+# The role's password: e.g. POSTS_DB_PASSWORD when set, else the one generated into $DB_CREDENTIALS.
 db_password_of() {
     local var
     var="$(tr '[:lower:]' '[:upper:]' <<<"$1")_DB_PASSWORD"
-    echo "${!var:-}"
+    if [[ -n "${!var:-}" ]]; then
+        echo "${!var}"
+    else
+        awk -F '\t' -v s="$1" '$1 == s { print $2; exit }' "$DB_CREDENTIALS" 2>/dev/null
+    fi
 }
 
-# As the admin: per service a login role <schema>_svc owning its schema (as deploy/postgres/init.sh
-# does in docker compose). A schema left by earlier runs as the superuser is handed over with its
-# tables, so that the service's Flyway can migrate it as the owner.
+random_password() { od -An -N24 -tx1 /dev/urandom | tr -d ' \n'; }
+
+# Generates (once) the password of every service role that has none from the environment.
+ensure_db_passwords() {
+    local svc schema
+    mkdir -p "$RUN_DIR"
+    ( umask 077 && touch "$DB_CREDENTIALS" )
+    for svc in "${SERVICES[@]}"; do
+        schema="$(schema_of "$svc")"
+        [[ -n "$schema" && -z "$(db_password_of "$schema")" ]] || continue
+        printf '%s\t%s\n' "$schema" "$(random_password)" >>"$DB_CREDENTIALS"
+    done
+}
+
+# A psql single-quoted literal for \set (backslash and quote escaped).
+psql_literal() {
+    local s="${1//\\/\\\\}"
+    printf "'%s'" "${s//\'/\\\'}"
+}
+
+# As the admin: per service a login role <schema>_svc with its password (stored as a SCRAM-SHA-256
+# verifier) owning its schema (as deploy/postgres/init.sh does in docker compose). A schema left by
+# earlier runs as the superuser is handed over with its tables, so that the service's Flyway can
+# migrate it as the owner. The password goes to psql on stdin, never on a command line.
 ensure_service_roles() {
-    command -v psql >/dev/null 2>&1 || { warn "psql not found; cannot create the service roles (see deploy/postgres/init.sh)"; return 0; }
     local svc schema out
+    ensure_db_passwords
     for svc in "${SERVICES[@]}"; do
         schema="$(schema_of "$svc")"
         [[ -n "$schema" ]] || continue
-        if ! out="$(PGPASSWORD="$DB_ADMIN_PASSWORD" psql -X -q -t -A -v ON_ERROR_STOP=1 \
-            -v role="${schema}_svc" -v schema="$schema" -v password="$(db_password_of "$schema")" \
-            -h "$DB_HOST" -p "$DB_PORT" -U "$DB_ADMIN_USER" -d "$DB_NAME" 2>&1 <<'SQL'
+        if ! out="$( { printf '\\set password %s\n' "$(psql_literal "$(db_password_of "$schema")")"; cat <<'SQL'; } \
+            | admin_psql "$DB_NAME" -q -t -A -v ON_ERROR_STOP=1 -v role="${schema}_svc" -v schema="$schema" 2>&1
+SET password_encryption = 'scram-sha-256';
 SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
-SELECT format('ALTER ROLE %I PASSWORD %L', :'role', :'password') WHERE :'password' <> '' \gexec
+SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'role', :'password') \gexec
 SELECT format('ALTER ROLE %I SET search_path = %I', :'role', :'schema') \gexec
 SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database()) \gexec
 SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), :'role') \gexec
@@ -392,6 +692,16 @@ SQL
             die "cannot create the database role of $svc as user '$DB_ADMIN_USER': $out"
         fi
     done
+}
+
+# True if this start builds first (--build, or a runnable jar is missing).
+build_due() {
+    local svc
+    [[ "$BUILD" == 1 ]] && return 0
+    for svc in "${SERVICES[@]}"; do
+        [[ -n "$(jar_of "$svc")" ]] || return 0
+    done
+    return 1
 }
 
 build_if_needed() {
@@ -472,6 +782,15 @@ service_env() {
         RABBIT_USER="${MESSAGING_PREFIX:-}$svc"
         RABBIT_PASSWORD="$(broker_password_of "$svc")"
     )
+    # the gateway's actuator (health, metrics) on a port of its own, on this host only: as every other
+    # service's, which serve nothing else on theirs
+    if [[ "$svc" == api-gateway ]]; then
+        SERVICE_ENV+=(
+            MANAGEMENT_PORT="$(management_port_of "$svc")"
+            MANAGEMENT_SERVER_ADDRESS=127.0.0.1
+            GATEWAY_ACTUATOR_ENDPOINTS="${GATEWAY_ACTUATOR_ENDPOINTS:-health,info,prometheus}"
+        )
+    fi
 }
 
 # Extracts the service's jar and trains its cache; the key is written last, so a training that
@@ -554,6 +873,10 @@ check_ports_free() {
         port="$(port_of "$svc")"
         if tcp_open 127.0.0.1 "$port"; then
             warn "port $port for $svc is already in use by another process (set $(port_var "$svc") to use another port)"
+            busy=1
+        fi
+        if [[ "$svc" == api-gateway ]] && tcp_open 127.0.0.1 "$(management_port_of "$svc")"; then
+            warn "port $(management_port_of "$svc") for the gateway's actuator is already in use (set GATEWAY_MANAGEMENT_PORT)"
             busy=1
         fi
     done
@@ -688,36 +1011,53 @@ stop_services() {
 }
 
 print_summary() {
-    local took="$1" gw rabbit_ui
+    local took="$1" gw rabbit_ui operator credentials svc metrics=""
     gw="http://localhost:$(port_of api-gateway)"
-    if tcp_open "$RABBIT_HOST" 15672; then
-        rabbit_ui="http://$RABBIT_HOST:15672"
+    operator="${MESSAGING_PREFIX:-}operator"
+    credentials="$(relative "$BROKER_CREDENTIALS")"
+    if [[ -n "$MANAGEMENT_UI" ]]; then
+        rabbit_ui="$MANAGEMENT_UI (vhost '$RABBIT_VHOST')
+                       user $operator, password: grep ^operator $credentials | cut -f2"
     else
-        rabbit_ui="not enabled (rabbitmq-plugins enable rabbitmq_management, then http://$RABBIT_HOST:15672)"
+        rabbit_ui="not enabled ($RABBITMQ_PLUGINS enable rabbitmq_management, then http://$RABBIT_HOST:$RABBIT_MANAGEMENT_PORT)"
     fi
+    for svc in "${SERVICES[@]}"; do
+        metrics+=$'\n'"$(printf '    %-21s http://127.0.0.1:%s/actuator/prometheus' "$svc" "$(management_port_of "$svc")")"
+    done
     cat <<EOF
 
 All services healthy in ${took}s.
-  API                  $gw
+  Web client           $gw/
+  API                  $gw/api/  (the contract: docs/API.md)
   Swagger UI           $gw/swagger-ui.html
   OpenAPI              $gw/v3/api-docs
   RabbitMQ management  $rabbit_ui
-  Logs                 .run/logs/  (scripts/run-local.sh logs [service])
+  Metrics (Prometheus) on this host only:$metrics
+  Logs                 $(relative "$LOG_DIR")/  (scripts/run-local.sh logs [service])
 EOF
+}
+
+# A path under the repository as the user typed it there (relative), any other as it is.
+relative() {
+    if [[ "$1" == "$ROOT"/* ]]; then echo "${1#"$ROOT"/}"; else echo "$1"; fi
 }
 
 stop_all() { stop_services "${SERVICES[@]}"; }
 
 start_all() {
     local t0 svc pid to_wait=()
+    (( ! INSTALL )) || install_prerequisites
+    check_prerequisites
     pick_java
     check_postgres
     check_rabbitmq
+    connect_db_admin
     ensure_database
     ensure_service_roles
     build_if_needed
     mkdir -p "$LOG_DIR"
     ensure_broker_users
+    ensure_management_ui
     for svc in "${SERVICES[@]}"; do clear_stale_pid "$svc"; done
     check_ports_free
     local -a to_launch=()
@@ -850,6 +1190,7 @@ main() {
     for a in "$@"; do
         case "$a" in
             --build) BUILD=1 ;;
+            --install) INSTALL=1 ;;
             -h|--help) usage; exit 0 ;;
             *) args+=("$a") ;;
         esac

@@ -2,18 +2,24 @@
 # Run once by the postgres image (from /docker-entrypoint-initdb.d) on the first start of an
 # empty data volume, as the superuser, connected to POSTGRES_DB = social.
 #
-# One login role per service, each with its own password (from .env, see scripts/generate-env.sh;
-# stored as SCRAM-SHA-256 verifiers) and owning exactly one schema. Each service's Flyway then
-# finds its schema there and migrates it as its owner. Nobody but the owner (and the superuser)
-# may use a schema, so a service can read and write only its own tables; no role may create
-# schemas or use the public schema.
+# One login role per service, each with its own password (stored as SCRAM-SHA-256 verifiers) and owning
+# exactly one schema. The passwords are files <SCHEMA>_DB_PASSWORD in $SECRETS_DIR, which docker compose's
+# one-shot service 'secrets' writes (social.support.secrets.StackSecrets); an environment variable of the
+# same name takes precedence. Each service's Flyway then finds its schema there and migrates it as its
+# owner. Nobody but the owner (and the superuser) may use a schema, so a service can read and write only
+# its own tables; no role may create schemas or use the public schema.
 set -eu
 
+SECRETS_DIR="${SECRETS_DIR:-/run/secrets/social}"
 for var in AUTH_DB_PASSWORD USERS_DB_PASSWORD POSTS_DB_PASSWORD FOLLOWERS_DB_PASSWORD \
     LIKES_DB_PASSWORD NOTIFICATIONS_DB_PASSWORD; do
     eval "value=\${$var:-}"
+    if [ -z "$value" ] && [ -s "$SECRETS_DIR/$var" ]; then
+        value="$(cat "$SECRETS_DIR/$var")"
+        eval "$var=\$value"
+    fi
     if [ -z "$value" ]; then
-        echo "init.sh: $var is not set; run scripts/generate-env.sh before the first 'docker compose up'" >&2
+        echo "init.sh: no $var (neither in the environment nor in $SECRETS_DIR)" >&2
         exit 1
     fi
 done

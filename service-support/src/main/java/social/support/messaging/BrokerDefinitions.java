@@ -13,10 +13,10 @@ import java.util.function.Function;
 
 /**
  * A RabbitMQ definitions file (loaded by the broker at boot, {@code load_definitions}) with the
- * stack's virtual host, one user per party with the rights of {@link BrokerPermissions}, and an
- * administrator for the management UI that has no rights on the stack's virtual host. Passwords are
- * stored as RabbitMQ's salted SHA-256 hashes, never in clear. Used by {@code scripts/broker-users.sh}
- * for docker compose.
+ * stack's virtual host, one user per party and the operator with the rights of {@link BrokerPermissions},
+ * and an administrator for the management UI that has no rights on the stack's virtual host. Passwords are
+ * stored as RabbitMQ's salted SHA-256 hashes, never in clear. Used by docker compose's one-shot service
+ * ({@code StackSecrets}) and by {@code scripts/broker-users.sh} for Kubernetes.
  */
 public final class BrokerDefinitions {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,8 +39,8 @@ public final class BrokerDefinitions {
         List<String> permissions = new ArrayList<>();
         List<String> topicPermissions = new ArrayList<>();
         users.add(user(admin, required(passwords, "RABBITMQ_ADMIN_PASSWORD"), "administrator"));
-        for (BrokerPermissions.Grant grant : BrokerPermissions.grants(prefix)) {
-            users.add(user(grant.user(), required(passwords, passwordVariable(grant.party())), ""));
+        for (BrokerPermissions.Grant grant : BrokerPermissions.users(prefix)) {
+            users.add(user(grant.user(), required(passwords, passwordVariable(grant.party())), grant.tags()));
             permissions.add(object(Map.of(
                     "user", grant.user(),
                     "vhost", vhost,

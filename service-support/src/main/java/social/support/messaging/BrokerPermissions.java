@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * The least rights of each party's broker user on the stack's virtual host, derived from
  * {@link Senders} and the names of {@link MessagingNames}: written once, used by
- * {@code scripts/run-local.sh}, {@code scripts/broker-users.sh} (docker compose) and the tests alike.
+ * {@code scripts/run-local.sh}, docker compose ({@code StackSecrets}), {@code scripts/broker-users.sh}
+ * (Kubernetes) and the tests alike.
  *
  * <ul>
  *   <li><b>configure</b> (declare, delete): the shared exchanges, the party's own request exchange and
@@ -29,6 +30,10 @@ import java.util.stream.Collectors;
  *
  * <p>{@code amq.default} lets a service publish straight into any queue by name: what it can put there
  * carries its own validated {@code user_id}, which the receiver checks ({@link Senders}).
+ *
+ * <p>Besides the parties, the {@link #operator operator}: a person at the management UI, who may look at
+ * the virtual host and take messages out of the dead-letter queues, and may declare, bind or publish
+ * nothing (docs/running.md, "The management UI").
  */
 public final class BrokerPermissions {
 
@@ -41,7 +46,11 @@ public final class BrokerPermissions {
             String read,
             String eventsExchange,
             String topicWrite,
-            String topicRead) {}
+            String topicRead,
+            String tags) {}
+
+    /** The operator's party name; its broker user is {@code <prefix>operator}. */
+    public static final String OPERATOR = "operator";
 
     private BrokerPermissions() {}
 
@@ -89,9 +98,38 @@ public final class BrokerPermissions {
                             : anchored(events.stream()
                                     .map(BrokerPermissions::quote)
                                     .toList()),
-                    ".*"));
+                    ".*",
+                    ""));
         }
         return grants;
+    }
+
+    /**
+     * The operator at the management UI (tag {@code management}): sees the virtual host's queues,
+     * exchanges and rates, may get (and so remove) messages from the dead-letter queues ({@code *.dlq}),
+     * and has no right to declare, bind or publish anything: not to the services' exchanges, not through
+     * {@code amq.default}.
+     */
+    public static Grant operator(String prefix) {
+        MessagingNames names = new MessagingNames(prefix, "");
+        String deadLetterQueues = quote(prefix) + ".+" + quote(names.deadLetterQueue(""));
+        return new Grant(
+                OPERATOR,
+                prefix + OPERATOR,
+                "^$",
+                "^$",
+                anchored(List.of(deadLetterQueues)),
+                names.eventsExchange(),
+                "^$",
+                "^$",
+                "management");
+    }
+
+    /** Every broker user of a stack: the parties' and the operator's. */
+    public static List<Grant> users(String prefix) {
+        List<Grant> users = new ArrayList<>(grants(prefix));
+        users.add(operator(prefix));
+        return users;
     }
 
     private static String anchored(List<String> alternatives) {
@@ -111,12 +149,13 @@ public final class BrokerPermissions {
     }
 
     /**
-     * Prints one tab-separated line per party: party, user, configure, write, read, events exchange,
-     * topic write, topic read. For scripts: {@code java -cp ... social.support.messaging.BrokerPermissions [prefix]}.
+     * Prints one tab-separated line per broker user ({@link #users}): party, user, configure, write, read,
+     * events exchange, topic write, topic read, tags (comma-separated, {@code -} for none). For scripts:
+     * {@code java -cp ... social.support.messaging.BrokerPermissions [prefix]}.
      */
     public static void main(String[] args) {
         String prefix = args.length > 0 ? args[0] : "";
-        for (Grant grant : grants(prefix)) {
+        for (Grant grant : users(prefix)) {
             System.out.println(String.join(
                     "\t",
                     grant.party(),
@@ -126,7 +165,8 @@ public final class BrokerPermissions {
                     grant.read(),
                     grant.eventsExchange(),
                     grant.topicWrite(),
-                    grant.topicRead()));
+                    grant.topicRead(),
+                    grant.tags().isEmpty() ? "-" : grant.tags()));
         }
     }
 }

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +63,7 @@ import social.support.error.ServiceException;
 import social.support.events.EventConsumption;
 import social.support.events.EventSubscription;
 import social.support.events.Inbox;
+import social.support.messaging.BrokerPermissions;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessageObservations;
 import social.support.messaging.MessagingNames;
@@ -82,6 +89,7 @@ class BrokerIdentityIT {
     private static final String POSTS = Senders.application(PostRpc.SERVICE);
     private static final String LIKES = Senders.application(LikeRpc.SERVICE);
     private static final String NOTIFICATIONS = Senders.application(NotificationRpc.SERVICE);
+    private static final String OPERATOR = BrokerPermissions.OPERATOR;
     private static final UUID VICTIM = UUID.randomUUID();
     private static final UUID VICTIMS_POST = UUID.randomUUID();
     private static final VerificationKeys GENUINE_KEYS =
@@ -309,6 +317,65 @@ class BrokerIdentityIT {
     }
 
     @Test
+    void theOperatorGetsMessagesFromADeadLetterQueueButCannotConsumeAServicesQueue() throws Exception {
+        String queue = users.prefix() + NOTIFICATIONS + ".probe";
+        deadLetterOneMessage(queue);
+        Channel operator = connect(OPERATOR).createChannel();
+
+        GetResponse deadLetter = operator.basicGet(names().deadLetterQueue(queue), false);
+        operator.basicReject(deadLetter.getEnvelope().getDeliveryTag(), true);
+
+        assertThat(deadLetter.getProps().getUserId()).isEqualTo(users.user(LIKES));
+        for (String serviceQueue : List.of(queue, names().rpcQueue(PostRpc.SERVICE))) {
+            Channel channel = connect(OPERATOR).createChannel();
+            assertThatThrownBy(() -> channel.basicGet(serviceQueue, false)).hasStackTraceContaining("ACCESS_REFUSED");
+        }
+    }
+
+    @Test
+    void theOperatorCannotPublishToTheServicesExchangesNorDeclareAnything() throws Exception {
+        byte[] body = json(postCreated());
+        for (String exchange : List.of(
+                names().eventsExchange(), names().rpcExchange(PostRpc.SERVICE), names().deadLetterExchange(), "")) {
+            Channel channel = confirmedChannel(OPERATOR);
+            channel.basicPublish(exchange, "post.created", props(OPERATOR, "post.created"), body);
+
+            assertRefused(channel, 403);
+        }
+        Channel channel = connect(OPERATOR).createChannel();
+        assertThatThrownBy(() -> channel.queueDeclare(users.prefix() + "operator.mine", false, false, true, Map.of()))
+                .hasStackTraceContaining("ACCESS_REFUSED");
+        assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void theOperatorSeesTheQueuesInTheManagementUiAndGetsDeadLettersThereButCannotPublish() throws Exception {
+        String queue = users.prefix() + NOTIFICATIONS + ".probe";
+        deadLetterOneMessage(queue);
+        ManagementApi ui = new ManagementApi(
+                TestInfrastructure.managementUrl(), users.user(OPERATOR), users.password(OPERATOR), users.vhost());
+
+        assertThat(ui.get("/api/whoami").body()).contains("\"management\"");
+        HttpResponse<String> queues = ui.get("/api/queues/" + ui.vhost());
+        assertThat(queues.statusCode()).isEqualTo(200);
+        assertThat(queues.body()).contains(names().deadLetterQueue(queue), queue);
+        HttpResponse<String> got = ui.post(
+                "/api/queues/" + ui.vhost() + "/" + ManagementApi.encode(names().deadLetterQueue(queue)) + "/get",
+                "{\"count\": 1, \"ackmode\": \"ack_requeue_true\", \"encoding\": \"auto\"}");
+        assertThat(got.statusCode()).isEqualTo(200);
+        assertThat(got.body()).contains(users.user(LIKES));
+
+        HttpResponse<String> published = ui.post(
+                "/api/exchanges/" + ui.vhost() + "/" + ManagementApi.encode(names().eventsExchange()) + "/publish",
+                "{\"properties\": {}, \"routing_key\": \"post.created\", \"payload\": \"{}\","
+                        + " \"payload_encoding\": \"string\"}");
+        // the API answers a channel closed by the broker with 400 and the broker's reason
+        assertThat(published.statusCode()).isEqualTo(400);
+        assertThat(published.body()).contains("ACCESS_REFUSED", "refused for user '" + users.user(OPERATOR) + "'");
+        assertThat(applied).isEmpty();
+    }
+
+    @Test
     void aVerificationKeysReplyFromAnyoneButAuthServiceIsIgnored() throws Exception {
         // the strongest attacker: it even learnt the reply address (from a request it could not consume)
         Channel attacker = confirmedChannel(LIKES);
@@ -328,6 +395,51 @@ class BrokerIdentityIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** like-service puts a message it may not send into notification-service's queue: it is dead-lettered. */
+    private void deadLetterOneMessage(String queue) throws Exception {
+        Channel channel = confirmedChannel(LIKES);
+        channel.basicPublish("", queue, props(LIKES, "post.created"), json(postCreated()));
+        channel.waitForConfirmsOrDie(5_000);
+        Channel owner = connect(NOTIFICATIONS).createChannel();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> owner.queueDeclarePassive(names().deadLetterQueue(queue))
+                                .getMessageCount()
+                        > 0);
+    }
+
+    /** The management HTTP API, which the management UI calls, as one user. */
+    private record ManagementApi(String url, String user, String password, String rawVhost) {
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        String vhost() {
+            return encode(rawVhost);
+        }
+
+        static String encode(String name) {
+            return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(url + path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String json) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            String credentials =
+                    Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return HTTP.send(
+                    request.header("Authorization", "Basic " + credentials)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
 
     private void forgeReply(Channel attacker, AMQP.BasicProperties request) {
         reply(attacker, request, LIKES, FORGED_KEYS);

@@ -13,9 +13,9 @@ import social.support.messaging.BrokerPermissions;
 import social.support.messaging.BrokerPermissions.Grant;
 
 /**
- * A virtual host of a test's own with one broker user per party (the gateway and each service),
- * random passwords and the least rights of {@link BrokerPermissions}, as {@code scripts/run-local.sh}
- * and docker compose create them for a stack. Deleted again by {@link #close()}.
+ * A virtual host of a test's own with one broker user per party (the gateway and each service) and the
+ * operator, random passwords, the least rights and the tags of {@link BrokerPermissions}, as
+ * {@code scripts/run-local.sh} and docker compose create them for a stack. Deleted again by {@link #close()}.
  */
 public final class BrokerUsers implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,14 +31,17 @@ public final class BrokerUsers implements AutoCloseable {
         this.prefix = prefix;
     }
 
-    /** Creates the virtual host and the users of every party, named under {@code prefix}. */
+    /** Creates the virtual host and the users of every party and the operator, named under {@code prefix}. */
     public static BrokerUsers create(String vhost, String prefix) {
         BrokerUsers users = new BrokerUsers(vhost, prefix);
         TestInfrastructure.rabbitmqctl("add_vhost", vhost);
         try {
-            for (Grant grant : BrokerPermissions.grants(prefix)) {
+            for (Grant grant : BrokerPermissions.users(prefix)) {
                 String password = randomPassword();
                 TestInfrastructure.rabbitmqctl("add_user", grant.user(), password);
+                if (!grant.tags().isEmpty()) {
+                    TestInfrastructure.rabbitmqctl("set_user_tags", grant.user(), grant.tags());
+                }
                 users.grants.put(grant.party(), grant);
                 users.passwords.put(grant.party(), password);
                 TestInfrastructure.rabbitmqctl(

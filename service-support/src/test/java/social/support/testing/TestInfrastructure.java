@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.RabbitMQContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -29,6 +31,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * #databaseRole(String) role} (see {@link TestDatabaseRoles}).
  */
 public final class TestInfrastructure {
+    private static final int MANAGEMENT_PORT = 15672;
     private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
     private static Map<String, String> properties;
     /** The superuser (or whoever may create databases and roles): never handed to a service. */
@@ -235,6 +238,45 @@ public final class TestInfrastructure {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running rabbitmqctl", e);
         }
+    }
+
+    /**
+     * The base URL of the broker's management HTTP API (what its UI calls): the Testcontainers broker's,
+     * else {@code TEST_RABBIT_MANAGEMENT_URL}, else the local broker's on port 15672, whose management
+     * plugin is enabled here ({@code rabbitmq-plugins}, or the command in {@code TEST_RABBITMQ_PLUGINS})
+     * when nothing listens there yet: as {@code scripts/run-local.sh} does.
+     */
+    public static synchronized String managementUrl() {
+        Map<String, String> infrastructure = start();
+        if (rabbitContainer != null) {
+            return rabbitContainer.getHttpUrl();
+        }
+        String configured = System.getenv("TEST_RABBIT_MANAGEMENT_URL");
+        if (configured != null) {
+            return configured;
+        }
+        String host = infrastructure.get("RABBIT_HOST");
+        if (!reachable(host, MANAGEMENT_PORT)) {
+            List<String> command = new ArrayList<>(
+                    List.of(env("TEST_RABBITMQ_PLUGINS", "rabbitmq-plugins").split(" ")));
+            command.addAll(List.of("enable", "rabbitmq_management"));
+            try {
+                Process process =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                checked("(rabbitmq-plugins) enable", process.waitFor(), output);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run rabbitmq-plugins (set TEST_RABBITMQ_PLUGINS, or"
+                        + " TEST_RABBIT_MANAGEMENT_URL to the management API of the test broker): " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while enabling the management plugin", e);
+            }
+            Awaitility.await("the management plugin listening on " + host + ":" + MANAGEMENT_PORT)
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> reachable(host, MANAGEMENT_PORT));
+        }
+        return "http://" + host + ":" + MANAGEMENT_PORT;
     }
 
     private static String checked(String subcommand, int exitCode, String output) {
