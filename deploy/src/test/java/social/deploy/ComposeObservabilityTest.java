@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * docker-compose.yml's observability (README, "Operations"): the lgtm container (grafana/otel-lgtm) is
+ * docker-compose.yml's observability (docs/operations.md, "Docker compose", "Grafana in docker compose"): the lgtm container (grafana/otel-lgtm) is
  * pinned, gets every service's spans, scrapes every service where it listens and RabbitMQ per queue, reads
  * its configuration from deploy/observability where the image looks for it, and publishes only Grafana, on
  * the loopback, behind a password from .env. No Docker runs here: this reads the files as compose,
