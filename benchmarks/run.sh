@@ -3,7 +3,7 @@
 # The load benchmark in one command: start the stack (own database and messaging prefix, rate
 # limits out of the way), seed socfb-Reed98 if needed, measure the RabbitMQ echo floor and drive
 # the DeathStarBench social-network mix with Gatling at a fixed rate; write
-# benchmarks/results/<timestamp>-<mode>/{results.json,report.md}. See usage() and README "Performance".
+# benchmarks/results/<timestamp>-<mode>/{results.json,report.md}. See usage() and benchmarks/README.md.
 #
 set -euo pipefail
 

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -19,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The alert rules (deploy/observability/prometheus/alerts.yaml, README "Operations" → "Alerts"): valid
+ * The alert rules (deploy/observability/prometheus/alerts.yaml, docs/operations.md "Alerts"): valid
  * PromQL over the metrics the services and RabbitMQ serve, in a file Prometheus loads, each required alert
- * there with its threshold, a runbook in the README for each, ServiceDown watching every scrape job, and
+ * there with its threshold, a runbook in docs/operations.md for each, ServiceDown watching every scrape job, and
  * Kubernetes' PrometheusRule the same rules, generated.
  */
 class AlertRulesTest {
@@ -123,15 +121,11 @@ class AlertRulesTest {
     }
 
     @Test
-    void everyAlertHasARunbookUnderItsNameInTheReadme() {
-        Set<String> anchors = new TreeSet<>();
-        Matcher heading = Pattern.compile("(?m)^#{2,6} (.+)$").matcher(Manifests.read(Observability.README));
-        while (heading.find()) {
-            anchors.add(anchor(heading.group(1)));
-        }
+    void everyAlertHasARunbookUnderItsNameInTheOperationsDoc() {
+        Set<String> anchors = MarkdownLinks.anchors(Manifests.read(Observability.OPERATIONS));
         for (Observability.Rule rule : rules) {
             String runbook = rule.node().path("annotations").path("runbook").asString();
-            assertThat(runbook).as(rule.alert()).isEqualTo("README.md#" + anchor(rule.alert()));
+            assertThat(runbook).as(rule.alert()).isEqualTo("docs/operations.md#" + anchor(rule.alert()));
             assertThat(anchors).as(rule.alert() + "'s runbook").contains(anchor(rule.alert()));
         }
     }
@@ -179,11 +173,8 @@ class AlertRulesTest {
         return Pattern.compile(jobMatchers.get(0).value());
     }
 
-    /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes. */
+    /** GitHub's anchor of a heading ({@link MarkdownLinks#slug}). */
     static String anchor(String heading) {
-        return heading.trim()
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N} _-]", "")
-                .replace(' ', '-');
+        return MarkdownLinks.slug(heading);
     }
 }

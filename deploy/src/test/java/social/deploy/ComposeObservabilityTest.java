@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * docker-compose.yml's observability (README, "Operations"): the lgtm container (grafana/otel-lgtm) is
+ * docker-compose.yml's observability (docs/operations.md, "Docker compose", "Grafana in docker compose"): the lgtm container (grafana/otel-lgtm) is
  * pinned, gets every service's spans, scrapes every service where it listens and RabbitMQ per queue, reads
  * its configuration from deploy/observability where the image looks for it, and publishes only Grafana, on
  * the loopback, behind a password that compose's one-shot service generates. No Docker runs here: this reads the files as compose,

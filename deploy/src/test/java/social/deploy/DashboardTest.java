@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The provisioned Grafana dashboard (deploy/observability/grafana/social.json, README "Operations" →
+ * The provisioned Grafana dashboard (deploy/observability/grafana/social.json, docs/operations.md
  * "Dashboards"): every query is valid PromQL over the metrics the services and RabbitMQ serve, every panel
  * reads the data-source variable (so that the dashboard imports into any Grafana), the layout has no
- * overlap, every served metric is charted or alerted on, and the README describes every row.
+ * overlap, every served metric is charted or alerted on, and docs/operations.md describes every row.
  */
 class DashboardTest {
     /** Served series no panel or alert needs: a timer's maximum, and the sums beside the histograms. */
@@ -135,12 +135,12 @@ class DashboardTest {
     }
 
     @Test
-    void theReadmeDescribesEveryRow() {
-        String readme = Manifests.read(Observability.README);
-        int start = readme.indexOf("### Dashboards");
+    void theOperationsDocDescribesEveryRow() {
+        String operations = Manifests.read(Observability.OPERATIONS);
+        int start = operations.indexOf("\n## Dashboards\n");
         assertThat(start).isNotNegative();
-        int end = readme.indexOf("\n### ", start + 1);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        int end = operations.indexOf("\n## ", start + 1);
+        String section = operations.substring(start, end < 0 ? operations.length() : end);
         for (JsonNode panel : panels()) {
             if (panel.path("type").asString().equals("row")) {
                 assertThat(section).contains("**" + panel.path("title").asString() + "**");

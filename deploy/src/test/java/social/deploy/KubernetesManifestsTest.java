@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The manifests of deploy/k8s (README, "Operations" → "Kubernetes"): every file parses with fabric8's
+ * The manifests of deploy/k8s (docs/scaling.md, "Kubernetes"): every file parses with fabric8's
  * Kubernetes model, the base keeps every {@link ManifestRules rule}, the overlays only resize or pin it,
  * and the pieces agree with each other: the services find the broker and the database the operators
  * run, log in as the roles the database creates, and read only Secrets that create-secrets.sh creates.
@@ -138,7 +138,7 @@ class KubernetesManifestsTest {
         assertThat(config.get("DB_HOST")).isEqualTo(database.getMetadata().getName() + "-rw");
         assertThat(config.get("DB_NAME")).isEqualTo(database.<String>get("spec", "bootstrap", "initdb", "database"));
         assertThat(config.get("RABBIT_VHOST")).isEqualTo("social");
-        // the services' actuator answers the kubelet on the pod's address (README, "Operations")
+        // the services' actuator answers the kubelet on the pod's address (docs/scaling.md, "Pod security")
         assertThat(config.get("SERVER_ADDRESS")).isEqualTo("0.0.0.0");
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Monitoring on Kubernetes (deploy/k8s/components/monitoring, in the prod overlay; README "Operations" →
+ * Monitoring on Kubernetes (deploy/k8s/components/monitoring, in the prod overlay; docs/scaling.md
  * "Kubernetes"): a PodMonitor scrapes every Deployment's pods at their actuator on a port they declare, and
  * the broker per node and per queue, under the job names docker compose's Prometheus uses, so that one set
  * of alert rules (ServiceDown among them) fits both; Prometheus' namespace, and only it, reaches those ports.

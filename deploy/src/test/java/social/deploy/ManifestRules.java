@@ -34,7 +34,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
- * What every set of manifests of this system must keep (README, "Operations" → "Kubernetes"). Each
+ * What every set of manifests of this system must keep (docs/scaling.md, "Kubernetes"). Each
  * rule answers the violations it found, one line each naming the object and its file; none means
  * the rule holds. {@link #check} runs them all.
  */

@@ -50,7 +50,7 @@ final class Meters {
 
     private static Map<String, Set<String>> catalog() {
         Map<String, Set<String>> catalog = new LinkedHashMap<>();
-        // every service and the gateway (README, "Operations"; service-support and the gateway)
+        // every service and the gateway (docs/operations.md, "Metrics"; service-support and the gateway)
         timer(
                 catalog,
                 "http_server_requests_seconds",

@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The observability stack's files (README, "Operations"): docker-compose.yml, deploy/observability (the
- * observability container's Prometheus, alert rules and Grafana provisioning) and README.md, read as
- * the tools that load them do.
+ * The observability stack's files (docs/operations.md): docker-compose.yml, deploy/observability (the
+ * observability container's Prometheus, alert rules and Grafana provisioning) and docs/operations.md, read
+ * as the tools that load them do.
  */
 final class Observability {
     /** The repository's root: the deploy module's parent. */
@@ -35,7 +35,9 @@ final class Observability {
     static final Path DATASOURCES = DIR.resolve("grafana/datasources.yaml");
     static final Path DASHBOARDS = DIR.resolve("grafana/dashboards.yaml");
     static final Path DASHBOARD = DIR.resolve("grafana/social.json");
-    static final Path README = ROOT.resolve("README.md");
+    /** Where the dashboard's rows and the alerts' runbooks are described. */
+    static final Path OPERATIONS = ROOT.resolve("docs/operations.md");
+
     static final Path GENERATE_RULE = DIR.resolve("generate-prometheus-rule.sh");
 
     /** The compose service that runs the observability backend. */

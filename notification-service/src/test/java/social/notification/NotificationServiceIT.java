@@ -642,7 +642,7 @@ class NotificationServiceIT {
         assertThat(messages).isLessThanOrEqualTo(FAN_OUT / 100);
     }
 
-    /** README: 10,000 notify-followers take about 0.5-0.7 s; the budget leaves room for a busy machine. */
+    /** docs/features/notifications.md: 10,000 notify-followers take about 0.5-0.7 s; the budget leaves room for a busy machine. */
     @Test
     @Performance
     void aNewPostIsStoredForTenThousandNotifyFollowersWithinTwoSeconds() {

@@ -28,7 +28,7 @@ import social.support.testing.TcpProxy;
 import social.support.testing.TestInfrastructure;
 
 /**
- * The probes an orchestrator asks on a service's HTTP port (README, "Operations"): readiness
+ * The probes an orchestrator asks on a service's HTTP port (docs/scaling.md, "Probes and shutdown"): readiness
  * ({@code /actuator/health/readiness}) depends on the broker and the database, so an instance that
  * cannot reach them gets no new work and holds up a rolling update; liveness ({@code
  * /actuator/health/liveness}) on the application alone, so a broker outage restarts nothing. The

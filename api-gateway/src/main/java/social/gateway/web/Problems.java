@@ -20,7 +20,7 @@ import social.contract.ErrorReply;
 
 /**
  * RFC 9457 problem details, the one shape every error of the API has; each names its request with
- * the extension {@code requestId}: the id of the trace the request started (README, "Operations":
+ * the extension {@code requestId}: the id of the trace the request started (docs/operations.md, "Tracing":
  * the same id is in the logs and the tracing backend).
  */
 @Component

@@ -14,7 +14,7 @@ import social.support.testing.ServiceJvms;
 
 /**
  * What an operator's Prometheus scrapes: every service's meters on its own port, the gateway's on a
- * management port of its own, never on the public one (README, "Operations": Metrics).
+ * management port of its own, never on the public one (docs/operations.md, "Metrics").
  */
 class MetricsE2EIT {
     private static Api api;

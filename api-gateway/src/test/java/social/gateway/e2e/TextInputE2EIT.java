@@ -12,7 +12,7 @@ import social.gateway.e2e.Api.Session;
 
 /**
  * Text that would corrupt storage or mislead readers is refused at every entry with a 400
- * problem, and text that is kept is kept in one normal form (docs/API.md, "Security additions").
+ * problem, and text that is kept is kept in one normal form (docs/API.md, "Validation rules").
  */
 class TextInputE2EIT {
     private static final String DECOMPOSED = "Zoe\u0308"; // e + combining diaeresis

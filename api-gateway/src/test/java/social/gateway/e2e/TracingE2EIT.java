@@ -121,7 +121,7 @@ class TracingE2EIT {
         return HexFormat.of().formatHex(id);
     }
 
-    /** The trace as a tracing UI lists it: for the README and the closing note. */
+    /** The trace as a tracing UI lists it: for docs/operations.md ("Tracing") and the closing note. */
     private static void print(List<ReceivedSpan> spans) {
         long start = spans.stream().mapToLong(ReceivedSpan::startNanos).min().orElse(0);
         StringBuilder text = new StringBuilder("trace of one like:\n");

@@ -54,7 +54,7 @@ public final class Observations {
     }
 
     /**
-     * Columns that keep a deleted account's id on purpose (see README, "Leaving"), as
+     * Columns that keep a deleted account's id on purpose (see docs/features/leaving.md, "What is kept, and why"), as
      * {@code schema.table}: everything else naming it is a leftover.
      */
     static final Set<String> KEPT_AFTER_DELETION = Set.of(

@@ -27,7 +27,7 @@ import social.support.testing.ServiceIntegrationTest;
  * blocks 500 others, is blocked by 500 more (1,500 entries in the local copy of the lists), and
  * whose followed accounts repost the hidden accounts' posts, still reads a home-timeline page on an
  * index-driven plan (no Seq Scan), custom and generic alike, that leaves every hidden account out;
- * the page's time is printed (README, "Blocks and mutes").
+ * the page's time is printed (docs/features/blocks-mutes.md, "Cost at 1,000 blocks").
  */
 @ServiceIntegrationTest
 class HiddenAuthorsPerformanceIT {

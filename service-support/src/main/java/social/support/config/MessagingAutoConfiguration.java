@@ -72,7 +72,7 @@ public class MessagingAutoConfiguration {
         return new Declarables(topology.eventsExchange(), topology.deadLetterExchange());
     }
 
-    /** Timers and trace context for what crosses the broker (README, "Operations"). */
+    /** Timers and trace context for what crosses the broker (docs/operations.md, "Metrics", "Tracing"). */
     @Bean
     MessageObservations messageObservations(ObjectProvider<ObservationRegistry> registry) {
         return new MessageObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP));

@@ -90,7 +90,7 @@ public class PersistenceMessagingAutoConfiguration {
                 tracing);
     }
 
-    /** Trace context stored with each event and continued when it is published (README, "Operations"). */
+    /** Trace context stored with each event and continued when it is published (docs/operations.md, "Tracing"). */
     @Bean
     OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return new OutboxTracing(

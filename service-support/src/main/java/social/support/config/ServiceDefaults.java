@@ -16,7 +16,7 @@ import org.springframework.core.io.support.ResourcePropertySource;
 /**
  * Settings every service shares (broker and database from env vars, Flyway, JPA, actuator),
  * added with the lowest precedence so that a service's own configuration and env vars win; and the
- * switches of the README's "Operations" that depend on each other:
+ * switches of docs/operations.md ("Tracing") that depend on each other:
  * <ul>
  *   <li>{@code OTLP_TRACING_ENDPOINT} (or Spring's own property) sends spans there, every trace
  *       sampled unless {@code TRACING_SAMPLING_PROBABILITY} says otherwise; without an endpoint

@@ -11,7 +11,7 @@ import org.springframework.amqp.core.MessageProperties;
  * Observations of what crosses the broker: each is a timer (tagged by what it was and its {@link
  * #OUTCOME outcome}) and, where tracing is on, a span whose W3C context travels in the message
  * headers ({@code traceparent}), so that one user action shows as one trace across services.
- * Names, tags and outcomes are listed in the README, "Operations": dashboards and alerts use them.
+ * Names, tags and outcomes are listed in docs/operations.md, "Metrics": dashboards and alerts use them.
  */
 public final class MessageObservations {
     /** A request/reply call, timed by the caller until its answer, failure or timeout. */

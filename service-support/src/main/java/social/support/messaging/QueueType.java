@@ -11,7 +11,7 @@ public enum QueueType {
     /**
      * Replicated over the nodes of a cluster (Raft), available while a majority is up: for clusters.
      * Changing the type of an existing queue is refused by the broker ({@code PRECONDITION_FAILED}):
-     * README, "Scaling out", says how to move over.
+     * docs/scaling.md, "Quorum queues", says how to move over.
      */
     QUORUM("quorum");
 

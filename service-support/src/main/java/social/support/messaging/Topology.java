@@ -115,7 +115,7 @@ public final class Topology {
      * its oldest messages). RabbitMQ refuses to declare a queue again with other arguments
      * ({@code PRECONDITION_FAILED}): a dead-letter queue declared before it had a bound keeps its
      * old arguments, unbounded, and the refusal is logged and passed over, so that the service still
-     * starts and declares the rest (README, "Dead letters", says how to bound it by a policy).
+     * starts and declares the rest (docs/messaging.md, "Dead letters", says how to bound it by a policy).
      */
     public Queue deadLetterQueue(String queue) {
         Queue deadLetters = durableQueue(names.deadLetterQueue(queue), Map.of("x-max-length", deadLetterMaxLength));
