@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +35,7 @@ import social.gateway.user.UserDirectory;
 import social.gateway.web.ApiException;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
+import social.gateway.web.ProblemCode;
 import social.support.rpc.RpcClient;
 
 @RestController
@@ -137,11 +137,11 @@ class NotificationController {
         if (ticket != null) {
             streamer = tickets.redeem(ticket)
                     .orElseThrow(() -> new ApiException(
-                            HttpStatus.UNAUTHORIZED, "The stream ticket is unknown, used or expired."));
+                            ProblemCode.INVALID_STREAM_TICKET, "The stream ticket is unknown, used or expired."));
         } else if (caller != null) {
             streamer = caller;
         } else {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "A valid access token or stream ticket is required.");
+            throw new ApiException(ProblemCode.UNAUTHENTICATED, "A valid access token or stream ticket is required.");
         }
         return streams.open(streamer, request.getRemoteAddr(), notificationIdOf(lastEventId));
     }

@@ -12,7 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import social.gateway.GatewayProperties;
 import social.gateway.security.AuthenticatedUser;
+import social.gateway.web.ProblemCode;
 import social.gateway.web.Problems;
 import social.gateway.web.RequestPaths;
 
@@ -60,7 +60,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                     1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
             problems.write(
                     response,
-                    HttpStatus.TOO_MANY_REQUESTS,
+                    ProblemCode.RATE_LIMITED,
                     "Too many requests, slow down.",
                     Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
             return;

@@ -461,7 +461,7 @@ class Posts {
      */
     private void refuseAcrossBlock(UUID caller, Target post, String action) {
         if (blocks.blockedBetween(caller, post.authorId())) {
-            throw ServiceException.forbidden("you cannot " + action + " this post");
+            throw ServiceException.blocked("you cannot " + action + " this post");
         }
     }
 
