@@ -9,17 +9,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import social.contract.auth.AuthRpc;
+import social.contract.auth.ChangePasswordRequest;
 import social.contract.auth.DeleteAccountRequest;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
 import social.gateway.security.LoggedOutLogins;
 import social.support.rpc.RpcClient;
 
-/** Leaving: the caller deletes their own account. */
+/** The caller's account: changing its password, deleting it (leaving). */
 @RestController
 @Tag(name = "users", description = "Profiles")
 class AccountController {
@@ -33,6 +35,9 @@ class AccountController {
 
     /** The password, asked again. */
     record PasswordConfirmation(String password) {}
+
+    /** The password now, asked again, and the one from now on. */
+    record PasswordChange(String currentPassword, String newPassword) {}
 
     @ApiResponse(responseCode = "202", description = "Accepted")
     @DeleteMapping("/api/users/me")
@@ -52,5 +57,29 @@ class AccountController {
         // refused here at once; the other instances hear user.deleted
         denyList.deleted(caller.id(), Instant.now());
         return ResponseEntity.accepted().build();
+    }
+
+    @ApiResponse(responseCode = "204", description = "No Content")
+    @ApiResponse(responseCode = "401", description = "Wrong current password (or no valid access token)")
+    @PutMapping("/api/users/me/password")
+    @Operation(
+            summary = "Change the caller's password",
+            description = "The current password is asked again (401 INVALID_CREDENTIALS if wrong); the new one "
+                    + "follows the rules of registration and must differ from the current one (400). Every other "
+                    + "login of the account ends: its refresh tokens are dead at once and its access tokens are "
+                    + "refused by every gateway within a second. The caller's own login stays.",
+            security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<Void> changePassword(
+            @Caller AuthenticatedUser caller, @RequestBody PasswordChange body, HttpServletRequest request) {
+        // the other logins end through auth.login-ended, which every gateway instance (this one too) hears
+        rpc.callAndWait(
+                AuthRpc.CHANGE_PASSWORD,
+                new ChangePasswordRequest(
+                        caller.id(),
+                        caller.loginId(),
+                        body.currentPassword(),
+                        body.newPassword(),
+                        request.getRemoteAddr()));
+        return ResponseEntity.noContent().build();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.contract.post.GetTagPostsRequest;
 import social.contract.post.GetTrendingTagsRequest;
 import social.contract.post.PostRpc;
+import social.contract.post.SearchTagsRequest;
 import social.contract.post.TagCount;
 import social.gateway.post.PostAssembler;
 import social.gateway.post.PostView;
@@ -25,7 +26,7 @@ import social.gateway.web.Page;
 import social.gateway.web.PageSize;
 import social.support.rpc.RpcClient;
 
-/** Tag pages and trending tags (post-service owns the tags). */
+/** Tag pages, trending tags and tag autocomplete (post-service owns the tags). */
 @RestController
 @RequestMapping("/api/hashtags")
 @Tag(name = "hashtags", description = "Tag pages and trending tags")
@@ -56,6 +57,22 @@ class HashtagController {
                 rpc.callAndWait(
                         PostRpc.GET_TAG_POSTS, new GetTagPostsRequest(callerId, tag, PageSize.of(limit), cursor)),
                 callerId);
+    }
+
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "400",
+            description = "q is not 1-50 letters, digits or underscores, or limit out of range")
+    @GetMapping("/search")
+    @Operation(
+            summary = "Tags starting with a prefix (autocomplete)",
+            description = "The tags used in the last 7 days that start with q (any case), with their posts and"
+                    + " distinct authors of those 7 days, most posts first, then most authors, then by tag.")
+    List<TagCount> searchTags(
+            @Parameter(description = "1-50 letters, digits or underscores, without '#'") @RequestParam String q,
+            @Parameter(description = "1 to 20, default 10") @RequestParam(required = false) Integer limit) {
+        return rpc.callAndWait(PostRpc.SEARCH_TAGS, new SearchTagsRequest(q, limit))
+                .tags();
     }
 
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)

@@ -118,7 +118,8 @@ class NotificationController {
             description = "`id:` the notification's id, `event:` the type, `data:` the Notification JSON, "
                     + "a comment heartbeat every 15 s; each notification once. Reconnecting with the header "
                     + "`Last-Event-ID` (as EventSource does) first sends, oldest first, the notifications "
-                    + "newer than that one (at most the newest 100; an id that is none is ignored). "
+                    + "newer than that one (at most the newest 100; an id that is none is ignored); the query "
+                    + "parameter `lastEventId` does the same for clients that cannot set the header. "
                     + "A client that falls far behind (stops reading) has its stream ended. "
                     + "Authenticated by the Authorization header or by a `ticket` from "
                     + "`POST /api/notifications/stream-ticket` (for browsers, whose EventSource cannot send "
@@ -132,6 +133,12 @@ class NotificationController {
             @Parameter(description = "the id of the last event received, to get the notifications missed since")
                     @RequestHeader(name = "Last-Event-ID", required = false)
                     String lastEventId,
+            @Parameter(
+                            description = "as the Last-Event-ID header, for clients that cannot set it; the header"
+                                    + " wins when both are sent (EventSource sends the newest in the header when it"
+                                    + " reconnects to the same URL)")
+                    @RequestParam(name = "lastEventId", required = false)
+                    String lastEventIdParameter,
             HttpServletRequest request) {
         AuthenticatedUser streamer;
         if (ticket != null) {
@@ -143,7 +150,10 @@ class NotificationController {
         } else {
             throw new ApiException(ProblemCode.UNAUTHENTICATED, "A valid access token or stream ticket is required.");
         }
-        return streams.open(streamer, request.getRemoteAddr(), notificationIdOf(lastEventId));
+        return streams.open(
+                streamer,
+                request.getRemoteAddr(),
+                notificationIdOf(lastEventId != null ? lastEventId : lastEventIdParameter));
     }
 
     /** The notification id a {@code Last-Event-ID} names, or null: anything else resumes nothing. */

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.EditPostRequest;
+import social.contract.post.GetPostContextRequest;
 import social.contract.post.GetPostHistoryRequest;
 import social.contract.post.GetPostRequest;
 import social.contract.post.GetQuotesRequest;
@@ -152,6 +153,20 @@ class PostController {
                 rpc.callAndWait(
                         PostRpc.GET_REPLIES, new GetRepliesRequest(callerId, postId, PageSize.of(limit), cursor)),
                 callerId);
+    }
+
+    @GetMapping("/{id}/context")
+    @Operation(
+            summary = "The thread around a post",
+            description = "ancestors: from the thread's root down to the direct parent (at most 40: the root and the 39"
+                    + " nearest); descendants: the replies below, depth first, each level oldest first (at most 200)."
+                    + " Deleted posts and those of authors blocked either way are left out. A repost stands for its"
+                    + " original. Optional bearer token: personalises likedByMe, repostedByMe and bookmarkedByMe and"
+                    + " applies the caller's blocks. 404 for an unknown post.")
+    PostContextView context(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID postId) {
+        UUID callerId = callerId(caller);
+        return assembler.context(
+                rpc.callAndWait(PostRpc.GET_CONTEXT, new GetPostContextRequest(callerId, postId)), callerId);
     }
 
     @GetMapping("/{id}/quotes")
