@@ -29,6 +29,9 @@ export RABBIT_PORT="${RABBIT_PORT:-5672}"
 # their own on the stack's virtual host, created by ensure_broker_users (below) with rabbitmqctl;
 # their random passwords live in the git-ignored $BROKER_CREDENTIALS.
 export RABBIT_VHOST="${RABBIT_VHOST:-social}"
+# The gateway lets the web client's development server (web-client: npm run dev) call the API
+# cross-origin; a deployment lists its own origins or none (docs/API.md, "CORS").
+export CORS_ALLOWED_ORIGINS="${CORS_ALLOWED_ORIGINS:-http://localhost:5173}"
 RABBITMQCTL="${RABBITMQCTL:-rabbitmqctl}"
 BROKER_CREDENTIALS="$RUN_DIR/broker-credentials"
 
@@ -82,6 +85,8 @@ Environment (defaults in brackets):
   MESSAGING_PREFIX [] (prefixes every exchange and queue name, and the broker users' names)
   RABBITMQCTL [rabbitmqctl] how to run rabbitmqctl with the broker's admin rights (e.g.
                   'sudo rabbitmqctl'); used only to create the vhost and one user per service
+  CORS_ALLOWED_ORIGINS [http://localhost:5173] origins whose pages may call the gateway
+  TRUSTED_PROXIES [] CIDRs of reverse proxies whose X-Forwarded-For the gateway believes
   GATEWAY_PORT [8080] AUTH_PORT [8081] USER_PORT [8082] POST_PORT [8083]
   FOLLOWERS_PORT [8084] LIKE_PORT [8085] NOTIFICATION_PORT [8086]
   JAVA_HOME (else the newest JDK >= 21 under /usr/lib/jvm, else java on PATH)

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.FilterType;
                             "social\\.gateway\\.security\\.(AccessTokenVerifier|LoggedOutLogins.*)",
                             "social\\.gateway\\.user\\.(UserDirectory|UserCacheProperties)",
                             "social\\.gateway\\.post\\.PostAssembler",
-                            "social\\.gateway\\.notification\\.(NotificationStreams|MissedNotifications|NotificationProperties|StreamTickets)"
+                            "social\\.gateway\\.notification\\.(NotificationStreams|MissedNotifications|NotificationProperties|StreamTickets)",
+                            "social\\.gateway\\.edge\\.(ApiCors|CorsProperties)"
                         }))
 public @interface GatewayWebMvcTest {}

@@ -26,8 +26,11 @@ public enum ProblemCode {
     FORBIDDEN(HttpStatus.FORBIDDEN),
     /** Refused because the caller and the other user block one another. */
     BLOCKED(HttpStatus.FORBIDDEN),
-    /** A cross-origin request from an origin not in CORS_ALLOWED_ORIGINS. */
-    CORS_ORIGIN_REFUSED(HttpStatus.FORBIDDEN),
+    /**
+     * A cross-origin request the CORS rules refuse: its origin is not in CORS_ALLOWED_ORIGINS, or its
+     * preflight asks for a method or header the API does not take.
+     */
+    CORS_REQUEST_REFUSED(HttpStatus.FORBIDDEN),
     /** No such resource, or no such path. */
     NOT_FOUND(HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
