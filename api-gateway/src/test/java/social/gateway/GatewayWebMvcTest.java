@@ -26,6 +26,7 @@ import org.springframework.context.annotation.FilterType;
                         pattern = {
                             "social\\.gateway\\.GatewayProperties",
                             "social\\.gateway\\.web\\.(Problems|StrictJson)",
+                            "social\\.gateway\\.openapi\\..*",
                             "social\\.gateway\\.security\\.(AccessTokenVerifier|LoggedOutLogins.*)",
                             "social\\.gateway\\.user\\.(UserDirectory|UserCacheProperties)",
                             "social\\.gateway\\.post\\.PostAssembler",

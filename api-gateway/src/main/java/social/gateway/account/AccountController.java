@@ -1,10 +1,12 @@
 package social.gateway.account;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -34,21 +36,33 @@ class AccountController {
     }
 
     /** The password, asked again. */
-    record PasswordConfirmation(String password) {}
+    record PasswordConfirmation(
+            @Schema(requiredMode = REQUIRED, format = "password", maxLength = 256)
+            String password) {}
 
     /** The password now, asked again, and the one from now on. */
-    record PasswordChange(String currentPassword, String newPassword) {}
+    record PasswordChange(
+            @Schema(requiredMode = REQUIRED, format = "password", maxLength = 256)
+            String currentPassword,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "the rules of registration, and not the current password",
+                    format = "password",
+                    minLength = 8,
+                    maxLength = 128)
+            String newPassword) {}
 
     @ApiResponse(responseCode = "202", description = "Accepted")
     @DeleteMapping("/api/users/me")
     @Operation(
+            operationId = "deleteAccount",
             summary = "Delete the caller's account",
             description = "The password is asked again (401 if wrong, 400 if missing). At once every refresh token "
                     + "of the account is dead, its access tokens are refused by every gateway within a second and "
                     + "logging in fails as for an unknown user; within seconds its profile, posts, reposts, likes, "
                     + "bookmarks, follows and notifications are gone everywhere and every count they touched is "
-                    + "corrected; then its username and email are free again.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + "corrected; then its username and email are free again.")
     ResponseEntity<Void> delete(
             @Caller AuthenticatedUser caller, @RequestBody PasswordConfirmation body, HttpServletRequest request) {
         rpc.callAndWait(
@@ -63,12 +77,12 @@ class AccountController {
     @ApiResponse(responseCode = "401", description = "Wrong current password (or no valid access token)")
     @PutMapping("/api/users/me/password")
     @Operation(
+            operationId = "changePassword",
             summary = "Change the caller's password",
             description = "The current password is asked again (401 INVALID_CREDENTIALS if wrong); the new one "
                     + "follows the rules of registration and must differ from the current one (400). Every other "
                     + "login of the account ends: its refresh tokens are dead at once and its access tokens are "
-                    + "refused by every gateway within a second. The caller's own login stays.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + "refused by every gateway within a second. The caller's own login stays.")
     ResponseEntity<Void> changePassword(
             @Caller AuthenticatedUser caller, @RequestBody PasswordChange body, HttpServletRequest request) {
         // the other logins end through auth.login-ended, which every gateway instance (this one too) hears

@@ -5,7 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The API's thread around a post. */
-@Schema(name = "PostContext")
+@Schema(name = "PostContext", description = "The thread around a post")
 public record PostContextView(
         @Schema(
                 description = "the posts the post answers, the thread's root first, its direct parent last (at most"

@@ -61,7 +61,13 @@ class PasswordChange {
     }
 
     Acknowledged change(ChangePasswordRequest request) {
-        Validation validation = Validation.start().requireCleanPassword(request.currentPassword(), "currentPassword");
+        Validation validation = Validation.start()
+                .require(
+                        request.currentPassword() != null
+                                && !request.currentPassword().isEmpty(),
+                        "currentPassword",
+                        "must not be empty")
+                .requireCleanPassword(request.currentPassword(), "currentPassword");
         Passwords.requireAllowed(validation, request.newPassword(), "newPassword")
                 .orThrow();
         if (request.callerId() == null

@@ -89,6 +89,12 @@ class PasswordChangeIT {
         assertThat(unchanged.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(unchanged.errors()).extracting(ErrorReply.FieldError::field).containsExactly("newPassword");
 
+        ErrorReply missing = rpc.refusal(
+                AuthRpc.CHANGE_PASSWORD,
+                new ChangePasswordRequest(account.userId(), loginOf(mine), null, NEW_PASSWORD, "127.0.0.1"));
+        assertThat(missing.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(missing.errors()).extracting(ErrorReply.FieldError::field).containsExactly("currentPassword");
+
         assertThat(login(account.username(), PASSWORD)).isNotNull();
     }
 
