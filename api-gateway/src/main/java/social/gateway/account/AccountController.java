@@ -54,6 +54,9 @@ class AccountController {
             String newPassword) {}
 
     @ApiResponse(responseCode = "202", description = "Accepted")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Wrong password: INVALID_CREDENTIALS (or no valid access token: UNAUTHENTICATED)")
     @DeleteMapping("/api/users/me")
     @Operation(
             operationId = "deleteAccount",
@@ -74,7 +77,9 @@ class AccountController {
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
-    @ApiResponse(responseCode = "401", description = "Wrong current password (or no valid access token)")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Wrong current password: INVALID_CREDENTIALS (or no valid access token: UNAUTHENTICATED)")
     @PutMapping("/api/users/me/password")
     @Operation(
             operationId = "changePassword",

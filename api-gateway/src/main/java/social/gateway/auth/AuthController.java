@@ -93,7 +93,7 @@ class AuthController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "Username or email taken")
+    @ApiResponse(responseCode = "409", description = "Username or email taken: USERNAME_TAKEN, EMAIL_TAKEN")
     @ApiResponse(responseCode = "429", description = "Too many registrations or password checks from this address")
     @PostMapping("/register")
     @Operation(

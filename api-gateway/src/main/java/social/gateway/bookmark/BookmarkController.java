@@ -44,6 +44,7 @@ class BookmarkController {
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
+    @ApiResponse(responseCode = "403", description = "The caller and the post's author block one another: BLOCKED")
     @PutMapping("/api/posts/{id}/bookmark")
     @Operation(
             operationId = "bookmarkPost",

@@ -65,6 +65,11 @@ class FollowController {
                 userId, rpc.call(FollowRpc.GET_RELATIONSHIP, new GetRelationshipRequest(caller.id(), userId))));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "The caller and the user block one another: BLOCKED")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The caller follows the most accounts allowed already: FOLLOW_LIMIT_REACHED")
     @PostMapping("/follow")
     @Operation(
             operationId = "followUser",

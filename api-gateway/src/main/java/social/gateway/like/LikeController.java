@@ -40,6 +40,7 @@ class LikeController {
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
+    @ApiResponse(responseCode = "403", description = "The caller and the post's author block one another: BLOCKED")
     @PutMapping("/like")
     @Operation(
             operationId = "likePost",

@@ -145,9 +145,13 @@ class OpenApiConfiguration {
                         response.addHeaderObject(HttpHeaders.LOCATION, headerRef(HttpHeaders.LOCATION));
                     }
                 } else if (status.startsWith("4") || status.startsWith("5")) {
-                    // failures a handler declares itself (409, 403, a 400 or 401 of its own) answer problem+json too
+                    // failures a handler declares itself (409, 403, a 400 or 401 of its own) answer problem+json
+                    // too, with the headers of their status
                     response.setContent(problemContent());
-                    response.setDescription(response.getDescription() + codesOf(status));
+                    COMMON_ERRORS.stream()
+                            .filter(error -> error.status().equals(status))
+                            .flatMap(error -> error.headers().stream())
+                            .forEach(header -> response.addHeaderObject(header, headerRef(header)));
                 }
             });
             for (CommonError error : COMMON_ERRORS) {

@@ -79,6 +79,9 @@ class PostController {
             String content) {}
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller and the author of the post replied to or quoted block one another: BLOCKED")
     @PostMapping
     @Operation(
             operationId = "createPost",
@@ -128,7 +131,7 @@ class PostController {
 
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "Invalid content, or a repost (which has none)")
-    @ApiResponse(responseCode = "403", description = "Not the author")
+    @ApiResponse(responseCode = "403", description = "Not the author: FORBIDDEN")
     @PatchMapping("/{id}")
     @Operation(
             operationId = "editPost",
@@ -156,7 +159,7 @@ class PostController {
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
-    @ApiResponse(responseCode = "403", description = "Not the author")
+    @ApiResponse(responseCode = "403", description = "Not the author: FORBIDDEN")
     @DeleteMapping("/{id}")
     @Operation(
             operationId = "deletePost",
@@ -214,6 +217,7 @@ class PostController {
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "The caller and the post's author block one another: BLOCKED")
     @PostMapping("/{id}/repost")
     @Operation(
             operationId = "repostPost",
