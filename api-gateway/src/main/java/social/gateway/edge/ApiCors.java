@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,7 +48,7 @@ class ApiCors {
             RateLimitHeaders.RESET);
 
     @Bean
-    FilterRegistrationBean<CorsFilter> apiCorsFilter(CorsProperties properties, Problems problems) {
+    FilterRegistrationBean<Filter> apiCorsFilter(CorsProperties properties, Problems problems) {
         CorsConfiguration api = new CorsConfiguration();
         api.setAllowedOrigins(properties.allowedOrigins());
         api.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
@@ -55,14 +56,18 @@ class ApiCors {
         api.setExposedHeaders(EXPOSED_HEADERS);
         api.setAllowCredentials(false);
         api.setMaxAge(properties.maxAge());
-        CorsFilter filter = new CorsFilter(request -> RequestPaths.isApi(request) ? api : null) {
-            @Override
-            protected boolean shouldNotFilter(HttpServletRequest request) {
-                return request.getHeader(HttpHeaders.ORIGIN) == null;
+        CorsFilter cors = new CorsFilter(request -> RequestPaths.isApi(request) ? api : null);
+        cors.setCorsProcessor(new ProblemRefusals(problems));
+        // without an Origin header nothing is looked at, not even the once-per-request bookkeeping
+        Filter onlyWithOrigin = (request, response, chain) -> {
+            if (((HttpServletRequest) request).getHeader(HttpHeaders.ORIGIN) == null) {
+                chain.doFilter(request, response);
+            } else {
+                cors.doFilter(request, response, chain);
             }
         };
-        filter.setCorsProcessor(new ProblemRefusals(problems));
-        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(onlyWithOrigin);
+        registration.setName("apiCorsFilter");
         // after the request's observation (HIGHEST_PRECEDENCE + 1), before load shedding (+ 5)
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;

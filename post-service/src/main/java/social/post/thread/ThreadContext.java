@@ -46,7 +46,8 @@ class ThreadContext {
      * A depth-first walk with an explicit stack (an array, top first): each step takes the top,
      * tells whether it is shown, and pushes its children (replies and deleted replies, oldest on
      * top). The stack is cut to the steps left, as deeper entries could never be reached; the walk
-     * stops when the stack is empty, enough were shown, or it made {@code :visits} steps.
+     * stops when the stack is empty, enough were shown, or it made {@code :visits} steps. ({@code OFFSET 0}
+     * keeps the planner from repeating the check for each use of its result.)
      */
     static final String DESCENDANTS = """
             WITH RECURSIVE walk (step, node, shown, stack, shown_before) AS (
@@ -57,7 +58,7 @@ class ThreadContext {
                        w.shown_before + CASE WHEN v.shown THEN 1 ELSE 0 END
                 FROM walk w
                 CROSS JOIN LATERAL (SELECT EXISTS (
-                    SELECT 1 FROM post p WHERE p.id = w.stack[1] AND %3$s) AS shown) v
+                    SELECT 1 FROM post p WHERE p.id = w.stack[1] AND %3$s) AS shown OFFSET 0) v
                 WHERE cardinality(w.stack) > 0 AND w.shown_before < :limit AND w.step < :visits
             )
             SELECT node FROM walk WHERE shown ORDER BY step LIMIT :limit""".formatted(
