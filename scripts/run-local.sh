@@ -36,6 +36,9 @@ export RABBIT_PORT="${RABBIT_PORT:-5672}"
 # their own on the stack's virtual host, created by ensure_broker_users (below) with rabbitmqctl;
 # their random passwords live in the git-ignored $BROKER_CREDENTIALS.
 export RABBIT_VHOST="${RABBIT_VHOST:-social}"
+# The gateway lets the web client's development server (web-client: npm run dev) call the API
+# cross-origin; a deployment lists its own origins or none (docs/API.md, "CORS").
+export CORS_ALLOWED_ORIGINS="${CORS_ALLOWED_ORIGINS:-http://localhost:5173}"
 # rabbitmqctl needs the broker's admin rights (root or the rabbitmq user on Linux).
 if [[ -z "${RABBITMQCTL:-}" ]]; then
     if (( EUID != 0 )) && [[ "$(uname -s)" == Linux ]] && command -v sudo >/dev/null 2>&1; then
@@ -106,6 +109,8 @@ Environment (defaults in brackets):
                   admin rights; used only to create the vhost and the broker users
   RABBITMQ_PLUGINS [the same with rabbitmq-plugins] enables the management plugin when it is off
   RABBIT_MANAGEMENT_PORT [15672] the management UI's port
+  CORS_ALLOWED_ORIGINS [http://localhost:5173] origins whose pages may call the gateway
+  TRUSTED_PROXIES [] CIDRs of reverse proxies whose X-Forwarded-For the gateway believes
   GATEWAY_PORT [8080] AUTH_PORT [8081] USER_PORT [8082] POST_PORT [8083]
   FOLLOWERS_PORT [8084] LIKE_PORT [8085] NOTIFICATION_PORT [8086]
   GATEWAY_MANAGEMENT_PORT [8090] the gateway's actuator (health, metrics) on 127.0.0.1

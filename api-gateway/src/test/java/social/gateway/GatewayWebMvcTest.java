@@ -26,9 +26,11 @@ import org.springframework.context.annotation.FilterType;
                         pattern = {
                             "social\\.gateway\\.GatewayProperties",
                             "social\\.gateway\\.web\\.(Problems|StrictJson)",
+                            "social\\.gateway\\.openapi\\..*",
                             "social\\.gateway\\.security\\.(AccessTokenVerifier|LoggedOutLogins.*)",
                             "social\\.gateway\\.user\\.(UserDirectory|UserCacheProperties)",
                             "social\\.gateway\\.post\\.PostAssembler",
-                            "social\\.gateway\\.notification\\.(NotificationStreams|MissedNotifications|NotificationProperties|StreamTickets)"
+                            "social\\.gateway\\.notification\\.(NotificationStreams|MissedNotifications|NotificationProperties|StreamTickets)",
+                            "social\\.gateway\\.edge\\.(ApiCors|CorsProperties)"
                         }))
 public @interface GatewayWebMvcTest {}

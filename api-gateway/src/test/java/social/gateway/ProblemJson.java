@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import social.gateway.web.ProblemCode;
+
 /** The answer every error of the API gives: RFC 9457 problem+json, never a stack trace. */
 public final class ProblemJson {
     private ProblemJson() {}
@@ -20,8 +22,22 @@ public final class ProblemJson {
             assertThat(result).bodyJson().extractingPath("$.title").isEqualTo(status.getReasonPhrase());
             assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status.value());
             assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+            assertThat(result).bodyJson().extractingPath("$.code").asString().matches("[A-Z][A-Z_]*");
             assertThat(result).bodyText().doesNotContain("Exception").doesNotContain("at social.");
         };
+    }
+
+    /** A problem of this code, answered with the code's status. */
+    public static Consumer<MvcTestResult> problem(ProblemCode code) {
+        return problem(code.status())
+                .andThen(result ->
+                        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo(code.name()));
+    }
+
+    public static Consumer<MvcTestResult> problem(ProblemCode code, String detail) {
+        return problem(code)
+                .andThen(result ->
+                        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(detail));
     }
 
     public static Consumer<MvcTestResult> problem(HttpStatus status, String detail) {

@@ -60,10 +60,10 @@ class AbuseLimitsIT {
                     .code());
         }
 
-        assertThat(answers.subList(0, 5)).containsOnly(ErrorCode.UNAUTHORIZED);
-        assertThat(answers.subList(5, 1000)).containsOnly(ErrorCode.TOO_MANY_REQUESTS);
+        assertThat(answers.subList(0, 5)).containsOnly(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(answers.subList(5, 1000)).containsOnly(ErrorCode.TOO_MANY_FAILED_LOGINS);
         ErrorReply throttled = rpc.refusal(AuthRpc.LOGIN, new LoginRequest(username, PASSWORD, attacker));
-        assertThat(throttled.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+        assertThat(throttled.code()).isEqualTo(ErrorCode.TOO_MANY_FAILED_LOGINS);
         assertThat(throttled.retryAfterSeconds()).isBetween(1L, 15 * 60L);
         IssuedTokens tokens = rpc.call(AuthRpc.LOGIN, new LoginRequest(username, PASSWORD, freshIpv4()));
         assertThat(tokens.accessToken()).isNotBlank();
@@ -80,8 +80,8 @@ class AbuseLimitsIT {
 
         List<ErrorCode> answers =
                 inFlight.stream().map(AbuseLimitsIT::refusalOf).toList();
-        assertThat(answers).filteredOn(ErrorCode.UNAUTHORIZED::equals).hasSize(5);
-        assertThat(answers).filteredOn(ErrorCode.TOO_MANY_REQUESTS::equals).hasSize(35);
+        assertThat(answers).filteredOn(ErrorCode.INVALID_CREDENTIALS::equals).hasSize(5);
+        assertThat(answers).filteredOn(ErrorCode.TOO_MANY_FAILED_LOGINS::equals).hasSize(35);
     }
 
     @Test
@@ -92,11 +92,11 @@ class AbuseLimitsIT {
         for (int i = 1; i <= 5; i++) {
             assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(username, "wrong", prefix + ":" + i))
                             .code())
-                    .isEqualTo(ErrorCode.UNAUTHORIZED);
+                    .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         }
         assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(username, "wrong", prefix + "abcd:ef01:2345:6789"))
                         .code())
-                .isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+                .isEqualTo(ErrorCode.TOO_MANY_FAILED_LOGINS);
         String otherNetwork = prefix.replace(":1:", ":2:") + ":1";
         assertThat(rpc.call(AuthRpc.LOGIN, new LoginRequest(username, PASSWORD, otherNetwork))
                         .accessToken())
@@ -164,7 +164,7 @@ class AbuseLimitsIT {
 
         assertThat(rpc.refusal(AuthRpc.REFRESH, new RefreshTokensRequest(rotated.refreshToken()))
                         .code())
-                .isEqualTo(ErrorCode.UNAUTHORIZED);
+                .isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
     }
 
     @Test

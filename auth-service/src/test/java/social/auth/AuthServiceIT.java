@@ -89,7 +89,7 @@ class AuthServiceIT {
                                         "127.0.0.1",
                                         UUID.randomUUID().toString()))
                         .code())
-                .isEqualTo(ErrorCode.CONFLICT);
+                .isEqualTo(ErrorCode.USERNAME_TAKEN);
         assertThat(rpc.refusal(
                                 AuthRpc.REGISTER,
                                 new RegisterCredentialsRequest(
@@ -100,7 +100,7 @@ class AuthServiceIT {
                                         "127.0.0.1",
                                         null))
                         .code())
-                .isEqualTo(ErrorCode.CONFLICT);
+                .isEqualTo(ErrorCode.USERNAME_TAKEN);
     }
 
     @Test
@@ -142,11 +142,11 @@ class AuthServiceIT {
             String unknown = "nobody_" + i;
             assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(unknown, "wrong password", address))
                             .code())
-                    .isEqualTo(ErrorCode.UNAUTHORIZED);
+                    .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         }
         assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest("someone_else", "wrong password", address)))
                 .satisfies(refusal -> {
-                    assertThat(refusal.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+                    assertThat(refusal.code()).isEqualTo(ErrorCode.TOO_MANY_FAILED_LOGINS);
                     assertThat(refusal.retryAfterSeconds()).isPositive();
                 });
     }

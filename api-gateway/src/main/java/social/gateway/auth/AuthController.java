@@ -1,11 +1,13 @@
 package social.gateway.auth;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import social.contract.auth.RegisteredCredentials;
 import social.contract.user.CreateProfileRequest;
 import social.contract.user.User;
 import social.contract.user.UserRpc;
+import social.gateway.openapi.Schemas;
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.Caller;
 import social.support.rpc.RpcClient;
@@ -38,24 +41,63 @@ class AuthController {
         this.rpc = rpc;
     }
 
-    record Registration(String username, String email, String password, String displayName) {}
+    record Registration(
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "letters, digits and underscores; unique ignoring case",
+                    minLength = 3,
+                    maxLength = 30,
+                    pattern = Schemas.USERNAME)
+            String username,
 
-    record Credentials(String username, String password) {}
+            @Schema(requiredMode = REQUIRED, description = "unique ignoring case", format = "email", maxLength = 254)
+            String email,
 
-    record RefreshToken(String refreshToken) {}
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "any characters but control characters",
+                    format = "password",
+                    minLength = 8,
+                    maxLength = 128)
+            String password,
+
+            @Schema(description = "the username when absent", minLength = 1, maxLength = 50)
+            String displayName) {}
+
+    record Credentials(
+            @Schema(requiredMode = REQUIRED, description = "any case", maxLength = 64)
+            String username,
+
+            @Schema(requiredMode = REQUIRED, format = "password", maxLength = 256)
+            String password) {}
+
+    record RefreshToken(
+            @Schema(requiredMode = REQUIRED, maxLength = 256)
+            String refreshToken) {}
 
     /** The API's Token shape. */
-    record Token(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+    record Token(
+            @Schema(description = "a JWT to send as Authorization: Bearer")
+            String accessToken,
+
+            @Schema(description = "single use: trade it for the next pair at /api/auth/refresh")
+            String refreshToken,
+
+            @Schema(allowableValues = "Bearer") String tokenType,
+
+            @Schema(description = "seconds until the access token expires", minimum = "1")
+            long expiresIn) {
         static Token of(IssuedTokens tokens) {
             return new Token(tokens.accessToken(), tokens.refreshToken(), tokens.tokenType(), tokens.expiresIn());
         }
     }
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "Username or email taken")
+    @ApiResponse(responseCode = "409", description = "Username or email taken: USERNAME_TAKEN, EMAIL_TAKEN")
     @ApiResponse(responseCode = "429", description = "Too many registrations or password checks from this address")
     @PostMapping("/register")
     @Operation(
+            operationId = "registerAccount",
             summary = "Create an account",
             description = "201 with the new User and its Location; 409 if the username or email is taken.")
     ResponseEntity<User> register(@RequestBody Registration body, HttpServletRequest request) {
@@ -78,6 +120,7 @@ class AuthController {
 
     @PostMapping("/login")
     @Operation(
+            operationId = "logIn",
             summary = "Log in",
             description =
                     "401 for an unknown user or a wrong password alike; 429 with Retry-After after repeated failures.")
@@ -88,6 +131,7 @@ class AuthController {
 
     @PostMapping("/refresh")
     @Operation(
+            operationId = "refreshTokens",
             summary = "Trade a refresh token for a new pair",
             description = "The old refresh token is dead from then on; reusing it revokes the login. A retry "
                     + "within 30 s (the reply was lost), while the new refresh token is unused, answers the same "
@@ -99,10 +143,10 @@ class AuthController {
     @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/logout")
     @Operation(
+            operationId = "logOut",
             summary = "End a login",
             description = "The refresh token (and its rotation chain) is dead from now on, and the access tokens "
-                    + "of this login are refused by every gateway within about a second.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + "of this login are refused by every gateway within about a second.")
     ResponseEntity<Void> logout(@Caller AuthenticatedUser caller, @RequestBody RefreshToken body) {
         rpc.callAndWait(AuthRpc.LOGOUT, new LogoutRequest(caller.id(), body.refreshToken()));
         return ResponseEntity.noContent().build();

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,12 +44,13 @@ class BookmarkController {
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
+    @ApiResponse(responseCode = "403", description = "The caller and the post's author block one another: BLOCKED")
     @PutMapping("/api/posts/{id}/bookmark")
     @Operation(
+            operationId = "bookmarkPost",
             summary = "Bookmark a post",
             description = "Idempotent; nobody else learns of it. Bookmarking a repost bookmarks its original."
-                    + " 404 for an unknown or deleted post.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + " 404 for an unknown or deleted post.")
     ResponseEntity<Void> bookmark(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(LikeRpc.BOOKMARK, new BookmarkPostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
@@ -59,9 +59,9 @@ class BookmarkController {
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/api/posts/{id}/bookmark")
     @Operation(
+            operationId = "unbookmarkPost",
             summary = "Remove a bookmark",
-            description = "Idempotent. 404 for an unknown or deleted post.",
-            security = @SecurityRequirement(name = "bearer"))
+            description = "Idempotent. 404 for an unknown or deleted post.")
     ResponseEntity<Void> unbookmark(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(LikeRpc.UNBOOKMARK, new UnbookmarkPostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
@@ -69,9 +69,9 @@ class BookmarkController {
 
     @GetMapping("/api/bookmarks")
     @Operation(
+            operationId = "getBookmarks",
             summary = "The caller's bookmarked posts, newest bookmark first",
-            description = "Only the caller's own; a deleted post leaves the list.",
-            security = @SecurityRequirement(name = "bearer"))
+            description = "Only the caller's own; a deleted post leaves the list.")
     Page<PostView> bookmarks(
             @Caller AuthenticatedUser caller,
             @RequestParam(required = false) Integer limit,

@@ -3,7 +3,6 @@ package social.gateway.follow;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,22 +44,19 @@ class BlockController {
 
     @PutMapping("/api/users/{id}/block")
     @Operation(
+            operationId = "blockUser",
             summary = "Block a user",
             description = "Idempotent. Ends the follows between the two, both ways; neither can follow the other or"
                     + " like, repost, quote, reply to or bookmark the other's posts (403), nor see the other's posts"
                     + " in timelines, replies, tag pages or search; no notifications pass between them. 400 for"
-                    + " yourself.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + " yourself.")
     RelationshipView block(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         users.requireExisting(userId);
         return RelationshipView.of(rpc.callAndWait(FollowRpc.BLOCK, new BlockUserRequest(caller.id(), userId)));
     }
 
     @DeleteMapping("/api/users/{id}/block")
-    @Operation(
-            summary = "Stop blocking a user",
-            description = "Idempotent.",
-            security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "unblockUser", summary = "Stop blocking a user", description = "Idempotent.")
     RelationshipView unblock(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         users.requireExisting(userId);
         return RelationshipView.of(rpc.callAndWait(FollowRpc.UNBLOCK, new UnblockUserRequest(caller.id(), userId)));
@@ -68,28 +64,25 @@ class BlockController {
 
     @PutMapping("/api/users/{id}/mute")
     @Operation(
+            operationId = "muteUser",
             summary = "Mute a user",
             description = "Idempotent; the muted user is not told. Their posts and reposts leave the caller's home"
                     + " timeline, tag pages and search, and their notifications to the caller are not created;"
-                    + " following stays. 400 for yourself.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + " following stays. 400 for yourself.")
     RelationshipView mute(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         users.requireExisting(userId);
         return RelationshipView.of(rpc.callAndWait(FollowRpc.MUTE, new MuteUserRequest(caller.id(), userId)));
     }
 
     @DeleteMapping("/api/users/{id}/mute")
-    @Operation(
-            summary = "Stop muting a user",
-            description = "Idempotent.",
-            security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "unmuteUser", summary = "Stop muting a user", description = "Idempotent.")
     RelationshipView unmute(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         users.requireExisting(userId);
         return RelationshipView.of(rpc.callAndWait(FollowRpc.UNMUTE, new UnmuteUserRequest(caller.id(), userId)));
     }
 
     @GetMapping("/api/blocks")
-    @Operation(summary = "Whom the caller blocks, newest block first", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getBlockedUsers", summary = "Whom the caller blocks, newest block first")
     Page<UserSummary> blocks(
             @Caller AuthenticatedUser caller,
             @RequestParam(required = false) Integer limit,
@@ -100,7 +93,7 @@ class BlockController {
     }
 
     @GetMapping("/api/mutes")
-    @Operation(summary = "Whom the caller mutes, newest mute first", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getMutedUsers", summary = "Whom the caller mutes, newest mute first")
     Page<UserSummary> mutes(
             @Caller AuthenticatedUser caller,
             @RequestParam(required = false) Integer limit,

@@ -1,11 +1,13 @@
 package social.gateway.follow;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,23 +51,31 @@ class FollowController {
     }
 
     /** @param notifyEnabled the body's {@code notify}; absent means false for a new follow */
-    record FollowOptions(@JsonProperty("notify") Boolean notifyEnabled) {}
+    record FollowOptions(
+            @Schema(description = "NEW_POST notifications about the user's posts (default false)")
+            @JsonProperty("notify")
+            Boolean notifyEnabled) {}
 
-    record NotifySetting(Boolean enabled) {}
+    record NotifySetting(@Schema(requiredMode = REQUIRED) Boolean enabled) {}
 
     @GetMapping("/relationship")
-    @Operation(summary = "How the caller and this user stand", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getRelationship", summary = "How the caller and this user stand")
     RelationshipView relationship(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         return RelationshipView.of(users.aboutExisting(
                 userId, rpc.call(FollowRpc.GET_RELATIONSHIP, new GetRelationshipRequest(caller.id(), userId))));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "The caller and the user block one another: BLOCKED")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The caller follows the most accounts allowed already: FOLLOW_LIMIT_REACHED")
     @PostMapping("/follow")
     @Operation(
+            operationId = "followUser",
             summary = "Follow a user",
             description =
-                    "Idempotent. Body {notify} (default false) asks for NEW_POST notifications. 400 for following yourself.",
-            security = @SecurityRequirement(name = "bearer"))
+                    "Idempotent. Body {notify} (default false) asks for NEW_POST notifications. 400 for following yourself.")
     RelationshipView follow(
             @Caller AuthenticatedUser caller,
             @PathVariable("id") UUID userId,
@@ -78,10 +88,7 @@ class FollowController {
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/follow")
-    @Operation(
-            summary = "Stop following a user",
-            description = "Idempotent.",
-            security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "unfollowUser", summary = "Stop following a user", description = "Idempotent.")
     ResponseEntity<Void> unfollow(@Caller AuthenticatedUser caller, @PathVariable("id") UUID userId) {
         users.requireExisting(userId);
         rpc.callAndWait(FollowRpc.UNFOLLOW, new UnfollowUserRequest(caller.id(), userId));
@@ -90,9 +97,9 @@ class FollowController {
 
     @PutMapping("/follow/notify")
     @Operation(
+            operationId = "setFollowNotify",
             summary = "Switch NEW_POST notifications about a followed user",
-            description = "404 unless the caller follows the user.",
-            security = @SecurityRequirement(name = "bearer"))
+            description = "404 unless the caller follows the user.")
     RelationshipView setNotify(
             @Caller AuthenticatedUser caller, @PathVariable("id") UUID userId, @RequestBody NotifySetting setting) {
         if (setting.enabled() == null) {
@@ -103,7 +110,7 @@ class FollowController {
     }
 
     @GetMapping("/followers")
-    @Operation(summary = "Who follows this user, newest follow first")
+    @Operation(operationId = "getFollowers", summary = "Who follows this user, newest follow first")
     Page<UserSummary> followers(
             @PathVariable("id") UUID userId,
             @RequestParam(required = false) Integer limit,
@@ -114,7 +121,7 @@ class FollowController {
     }
 
     @GetMapping("/following")
-    @Operation(summary = "Whom this user follows, newest follow first")
+    @Operation(operationId = "getFollowing", summary = "Whom this user follows, newest follow first")
     Page<UserSummary> following(
             @PathVariable("id") UUID userId,
             @RequestParam(required = false) Integer limit,

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import social.contract.follow.Relationship;
 
 /** The API's Relationship; its {@code notify} cannot be a Java record component's name. */
-@Schema(name = "Relationship")
+@Schema(name = "Relationship", description = "How the caller and a user stand, from the caller's side")
 record RelationshipView(
         boolean following,
         boolean followedBy,

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,11 +40,12 @@ class LikeController {
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
+    @ApiResponse(responseCode = "403", description = "The caller and the post's author block one another: BLOCKED")
     @PutMapping("/like")
     @Operation(
+            operationId = "likePost",
             summary = "Like a post",
-            description = "Idempotent: liking twice counts once. Liking a repost likes its original.",
-            security = @SecurityRequirement(name = "bearer"))
+            description = "Idempotent: liking twice counts once. Liking a repost likes its original.")
     ResponseEntity<Void> like(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(LikeRpc.LIKE, new LikePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
@@ -53,17 +53,17 @@ class LikeController {
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/like")
-    @Operation(
-            summary = "Take a like back",
-            description = "Idempotent.",
-            security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "unlikePost", summary = "Take a like back", description = "Idempotent.")
     ResponseEntity<Void> unlike(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(LikeRpc.UNLIKE, new UnlikePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/likes")
-    @Operation(summary = "Who liked a post, newest like first", description = "404 for an unknown or deleted post.")
+    @Operation(
+            operationId = "getLikers",
+            summary = "Who liked a post, newest like first",
+            description = "404 for an unknown or deleted post.")
     Page<UserSummary> likers(
             @PathVariable("id") UUID postId,
             @RequestParam(required = false) Integer limit,

@@ -6,11 +6,12 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import social.gateway.user.UserDirectory;
 import social.gateway.web.ApiException;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
+import social.gateway.web.ProblemCode;
 import social.support.rpc.RpcClient;
 
 @RestController
@@ -54,10 +56,11 @@ class NotificationController {
         this.tickets = tickets;
     }
 
-    record Count(long count) {}
+    @Schema(name = "Count", description = "How many")
+    record Count(@Schema(minimum = "0") long count) {}
 
     @GetMapping
-    @Operation(summary = "The caller's notifications, newest first", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getNotifications", summary = "The caller's notifications, newest first")
     Page<Notification> list(
             @Caller AuthenticatedUser caller,
             @RequestParam(defaultValue = "false") boolean unreadOnly,
@@ -74,9 +77,7 @@ class NotificationController {
     }
 
     @GetMapping("/unread-count")
-    @Operation(
-            summary = "How many of the caller's notifications are unread",
-            security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getUnreadCount", summary = "How many of the caller's notifications are unread")
     Count unreadCount(@Caller AuthenticatedUser caller) {
         return new Count(rpc.callAndWait(NotificationRpc.COUNT_UNREAD, new CountUnreadRequest(caller.id()))
                 .count());
@@ -85,9 +86,9 @@ class NotificationController {
     @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/{id}/read")
     @Operation(
+            operationId = "markNotificationRead",
             summary = "Mark one notification read",
-            description = "404 for a missing or someone else's notification.",
-            security = @SecurityRequirement(name = "bearer"))
+            description = "404 for a missing or someone else's notification.")
     ResponseEntity<Void> markRead(@Caller AuthenticatedUser caller, @PathVariable("id") UUID notificationId) {
         rpc.callAndWait(NotificationRpc.MARK_READ, new MarkReadRequest(caller.id(), notificationId));
         return ResponseEntity.noContent().build();
@@ -95,7 +96,7 @@ class NotificationController {
 
     @ApiResponse(responseCode = "204", description = "No Content")
     @PostMapping("/read-all")
-    @Operation(summary = "Mark every notification of the caller read", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark every notification of the caller read")
     ResponseEntity<Void> markAllRead(@Caller AuthenticatedUser caller) {
         rpc.callAndWait(NotificationRpc.MARK_ALL_READ, new MarkAllReadRequest(caller.id()));
         return ResponseEntity.noContent().build();
@@ -103,47 +104,77 @@ class NotificationController {
 
     @PostMapping("/stream-ticket")
     @Operation(
+            operationId = "createStreamTicket",
             summary = "A single-use ticket for opening the notification stream",
             description = "Good once, for `expiresIn` seconds, through any gateway instance: "
                     + "`GET /api/notifications/stream?ticket=...`. Lets a browser's EventSource open the "
-                    + "stream without putting its access token into a URL.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + "stream without putting its access token into a URL.")
     StreamTickets.Issued streamTicket(@Caller AuthenticatedUser caller) {
         return tickets.issue(caller);
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "Server-Sent Events, one per notification: `id:` its id, `event:` its type, `data:` the"
+                    + " Notification JSON; a comment line as heartbeat every 15 s",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(type = "string", description = "an event stream (text/event-stream)")))
+    @ApiResponse(responseCode = "401", description = "No valid access token or stream ticket")
+    @ApiResponse(responseCode = "429", description = "Too many streams open from this address or on this instance")
+    @Parameter(
+            name = "access_token",
+            in = ParameterIn.QUERY,
+            deprecated = true,
+            description = "an access token, for clients that can send no header; prefer a ticket (URLs end up in logs)",
+            schema = @Schema(type = "string"))
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(
+            operationId = "streamNotifications",
             summary = "New notifications as they happen (Server-Sent Events)",
             description = "`id:` the notification's id, `event:` the type, `data:` the Notification JSON, "
                     + "a comment heartbeat every 15 s; each notification once. Reconnecting with the header "
                     + "`Last-Event-ID` (as EventSource does) first sends, oldest first, the notifications "
-                    + "newer than that one (at most the newest 100; an id that is none is ignored). "
+                    + "newer than that one (at most the newest 100; an id that is none is ignored); the query "
+                    + "parameter `lastEventId` does the same for clients that cannot set the header. "
                     + "A client that falls far behind (stops reading) has its stream ended. "
                     + "Authenticated by the Authorization header or by a `ticket` from "
                     + "`POST /api/notifications/stream-ticket` (for browsers, whose EventSource cannot send "
                     + "headers); an unknown, used or expired ticket is 401. `?access_token=` still works but is "
                     + "discouraged: URLs end up in proxy and access logs. The stream ends when the access token "
-                    + "expires; too many open streams (per address, or on the instance) is 429.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + "expires; too many open streams (per address, or on the instance) is 429.")
     SseEmitter stream(
             @Caller(required = false) AuthenticatedUser caller,
-            @Parameter(description = "a single-use stream ticket") @RequestParam(required = false) String ticket,
+            @Parameter(
+                            description = "a single-use ticket from POST /api/notifications/stream-ticket",
+                            schema = @Schema(maxLength = 64))
+                    @RequestParam(required = false)
+                    String ticket,
             @Parameter(description = "the id of the last event received, to get the notifications missed since")
                     @RequestHeader(name = "Last-Event-ID", required = false)
                     String lastEventId,
+            @Parameter(
+                            description = "as the Last-Event-ID header, for clients that cannot set it; the header"
+                                    + " wins when both are sent (EventSource sends the newest in the header when it"
+                                    + " reconnects to the same URL)")
+                    @RequestParam(name = "lastEventId", required = false)
+                    String lastEventIdParameter,
             HttpServletRequest request) {
         AuthenticatedUser streamer;
         if (ticket != null) {
             streamer = tickets.redeem(ticket)
                     .orElseThrow(() -> new ApiException(
-                            HttpStatus.UNAUTHORIZED, "The stream ticket is unknown, used or expired."));
+                            ProblemCode.INVALID_STREAM_TICKET, "The stream ticket is unknown, used or expired."));
         } else if (caller != null) {
             streamer = caller;
         } else {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "A valid access token or stream ticket is required.");
+            throw new ApiException(ProblemCode.UNAUTHENTICATED, "A valid access token or stream ticket is required.");
         }
-        return streams.open(streamer, request.getRemoteAddr(), notificationIdOf(lastEventId));
+        return streams.open(
+                streamer,
+                request.getRemoteAddr(),
+                notificationIdOf(lastEventId != null ? lastEventId : lastEventIdParameter));
     }
 
     /** The notification id a {@code Last-Event-ID} names, or null: anything else resumes nothing. */

@@ -24,13 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import social.gateway.security.AuthenticatedUser;
 import social.gateway.security.LoggedOutLogins;
 import social.gateway.web.ApiException;
+import social.gateway.web.ProblemCode;
 
 /**
  * The notification streams open on this gateway instance, by user. A stream is forgotten as soon
@@ -169,13 +169,13 @@ class NotificationStreams implements SmartLifecycle {
         if (total.incrementAndGet() > properties.maxStreams()) {
             total.decrementAndGet();
             throw new ApiException(
-                    HttpStatus.TOO_MANY_REQUESTS, "Too many notification streams are open, try again later.");
+                    ProblemCode.TOO_MANY_STREAMS, "Too many notification streams are open, try again later.");
         }
         if (byAddress.merge(address, 1, Integer::sum) > properties.maxStreamsPerAddress()) {
             byAddress.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null);
             total.decrementAndGet();
             throw new ApiException(
-                    HttpStatus.TOO_MANY_REQUESTS, "Too many notification streams are open from this address.");
+                    ProblemCode.TOO_MANY_STREAMS, "Too many notification streams are open from this address.");
         }
     }
 

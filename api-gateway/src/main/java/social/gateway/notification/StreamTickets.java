@@ -2,6 +2,7 @@ package social.gateway.notification;
 
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 
 import social.contract.ErrorCode;
@@ -28,7 +29,13 @@ class StreamTickets {
 
     private final RpcClient rpc;
 
-    record Issued(String ticket, long expiresIn) {}
+    @Schema(name = "StreamTicket", description = "Opens the notification stream once: ?ticket=")
+    record Issued(
+            @Schema(description = "single use", maxLength = 64)
+            String ticket,
+
+            @Schema(description = "seconds it stays good", minimum = "1")
+            long expiresIn) {}
 
     StreamTickets(RpcClient rpc) {
         this.rpc = rpc;

@@ -16,6 +16,7 @@ import social.contract.like.GetLikeStatesRequest;
 import social.contract.like.LikeRpc;
 import social.contract.like.LikeStates;
 import social.contract.post.Post;
+import social.contract.post.PostContext;
 import social.contract.post.PostPage;
 import social.contract.user.UserSummary;
 import social.gateway.user.UserDirectory;
@@ -46,6 +47,17 @@ public class PostAssembler {
     /** A post just created (not a repost): nobody can have liked it yet, so like-service is not asked. */
     public PostView created(Post post) {
         return new Parts(users.known(List.of(post.authorId())), Map.of()).view(post);
+    }
+
+    /** A thread's context: both lists in one round of questions. */
+    public PostContextView context(PostContext context, UUID callerId) {
+        List<Post> both = new ArrayList<>(
+                context.ancestors().size() + context.descendants().size());
+        both.addAll(context.ancestors());
+        both.addAll(context.descendants());
+        List<PostView> views = all(both, callerId);
+        int ancestors = context.ancestors().size();
+        return new PostContextView(views.subList(0, ancestors), views.subList(ancestors, views.size()));
     }
 
     public Page<PostView> page(PostPage page, UUID callerId) {

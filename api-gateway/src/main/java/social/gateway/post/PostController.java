@@ -1,12 +1,15 @@
 package social.gateway.post;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.EditPostRequest;
+import social.contract.post.GetPostContextRequest;
 import social.contract.post.GetPostHistoryRequest;
 import social.contract.post.GetPostRequest;
 import social.contract.post.GetQuotesRequest;
@@ -52,22 +56,46 @@ class PostController {
         this.assembler = assembler;
     }
 
-    record NewPost(String content, String replyToId, String quoteOfId) {}
+    record NewPost(
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "1-280 Unicode code points after trimming; may hold line feeds",
+                    minLength = 1,
+                    maxLength = 280)
+            String content,
+
+            @Schema(description = "the post it answers (a repost's original)", format = "uuid", nullable = true)
+            String replyToId,
+
+            @Schema(
+                    description = "the post it quotes (a repost's original); not together with replyToId",
+                    format = "uuid",
+                    nullable = true)
+            String quoteOfId) {}
 
     /** Only the content can change; anything else in the body is ignored. */
-    record EditedPost(String content) {}
+    record EditedPost(
+            @Schema(requiredMode = REQUIRED, description = "the rules of a new post", minLength = 1, maxLength = 280)
+            String content) {}
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller and the author of the post replied to or quoted block one another: BLOCKED")
     @PostMapping
     @Operation(
+            operationId = "createPost",
             summary = "Publish a post or a reply",
             description =
-                    "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId or quoteOfId. quoteOfId quotes a post (a repost's original), not together with replyToId (400).",
-            security = @SecurityRequirement(name = "bearer"))
+                    "Content: 1-280 Unicode code points after trimming. A repeat with the same Idempotency-Key returns the first post, no duplicate. 404 for an unknown replyToId or quoteOfId. quoteOfId quotes a post (a repost's original), not together with replyToId (400).")
     ResponseEntity<PostView> create(
             @Caller AuthenticatedUser caller,
             @RequestBody NewPost body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @Parameter(
+                            description = "a repeat with the same key answers the first post, no duplicate",
+                            schema = @Schema(maxLength = 200))
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey) {
         // an id that cannot exist is not found, as in paths
         UUID replyToId = body.replyToId() == null
                 ? null
@@ -90,6 +118,7 @@ class PostController {
 
     @GetMapping("/{id}")
     @Operation(
+            operationId = "getPost",
             summary = "A post",
             description = "Optional bearer token: personalises likedByMe, repostedByMe and bookmarkedByMe.")
     PostView get(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID postId) {
@@ -102,14 +131,14 @@ class PostController {
 
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "Invalid content, or a repost (which has none)")
-    @ApiResponse(responseCode = "403", description = "Not the author")
+    @ApiResponse(responseCode = "403", description = "Not the author: FORBIDDEN")
     @PatchMapping("/{id}")
     @Operation(
+            operationId = "editPost",
             summary = "Edit one of the caller's posts",
             description = "Body {content}: the rules of a new post. The post answers with editedAt set; its tags,"
                     + " mentions, search entry and the quotes showing it follow; users it mentions for the first"
-                    + " time are notified. The same content again changes nothing.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + " time are notified. The same content again changes nothing.")
     PostView edit(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId, @RequestBody EditedPost body) {
         return assembler.one(
                 rpc.callAndWait(PostRpc.EDIT, new EditPostRequest(caller.id(), postId, body.content()))
@@ -119,6 +148,7 @@ class PostController {
 
     @GetMapping("/{id}/history")
     @Operation(
+            operationId = "getPostHistory",
             summary = "Every version of a post's content",
             description =
                     "Oldest first, the current version last; a post never edited has one. 404 for an unknown post.")
@@ -129,19 +159,19 @@ class PostController {
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")
-    @ApiResponse(responseCode = "403", description = "Not the author")
+    @ApiResponse(responseCode = "403", description = "Not the author: FORBIDDEN")
     @DeleteMapping("/{id}")
     @Operation(
+            operationId = "deletePost",
             summary = "Delete one of the caller's posts",
-            description = "403 for someone else's post. Its reposts go with it; replies stay.",
-            security = @SecurityRequirement(name = "bearer"))
+            description = "403 for someone else's post. Its reposts go with it; replies stay.")
     ResponseEntity<Void> delete(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(PostRpc.DELETE, new DeletePostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/replies")
-    @Operation(summary = "The replies to a post, oldest first")
+    @Operation(operationId = "getReplies", summary = "The replies to a post, oldest first")
     Page<PostView> replies(
             @Caller(required = false) AuthenticatedUser caller,
             @PathVariable("id") UUID postId,
@@ -154,8 +184,26 @@ class PostController {
                 callerId);
     }
 
+    @GetMapping("/{id}/context")
+    @Operation(
+            operationId = "getPostContext",
+            summary = "The thread around a post",
+            description = "ancestors: from the thread's root down to the direct parent (at most 40: the root and the 39"
+                    + " nearest); descendants: the replies below, depth first, each level oldest first (at most 200)."
+                    + " Deleted posts and those of authors blocked either way are left out. A repost stands for its"
+                    + " original. Optional bearer token: personalises likedByMe, repostedByMe and bookmarkedByMe and"
+                    + " applies the caller's blocks. 404 for an unknown post.")
+    PostContextView context(@Caller(required = false) AuthenticatedUser caller, @PathVariable("id") UUID postId) {
+        UUID callerId = callerId(caller);
+        return assembler.context(
+                rpc.callAndWait(PostRpc.GET_CONTEXT, new GetPostContextRequest(callerId, postId)), callerId);
+    }
+
     @GetMapping("/{id}/quotes")
-    @Operation(summary = "The posts quoting a post, newest first", description = "404 for an unknown post.")
+    @Operation(
+            operationId = "getQuotes",
+            summary = "The posts quoting a post, newest first",
+            description = "404 for an unknown post.")
     Page<PostView> quotes(
             @Caller(required = false) AuthenticatedUser caller,
             @PathVariable("id") UUID postId,
@@ -169,12 +217,13 @@ class PostController {
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "The caller and the post's author block one another: BLOCKED")
     @PostMapping("/{id}/repost")
     @Operation(
+            operationId = "repostPost",
             summary = "Repost a post",
             description =
-                    "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.",
-            security = @SecurityRequirement(name = "bearer"))
+                    "201 with the repost; a repeat returns the existing repost with 200. Reposting a repost reposts its original.")
     ResponseEntity<PostView> repost(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         PostResult result = rpc.callAndWait(PostRpc.REPOST, new RepostRequest(caller.id(), postId));
         PostView repost = assembler.one(result.post(), caller.id());
@@ -187,9 +236,9 @@ class PostController {
     @ApiResponse(responseCode = "204", description = "No Content")
     @DeleteMapping("/{id}/repost")
     @Operation(
+            operationId = "undoRepost",
             summary = "Undo the caller's repost of a post",
-            description = "Idempotent; 404 only for a post that does not exist.",
-            security = @SecurityRequirement(name = "bearer"))
+            description = "Idempotent; 404 only for a post that does not exist.")
     ResponseEntity<Void> undoRepost(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId) {
         rpc.callAndWait(PostRpc.UNDO_REPOST, new UndoRepostRequest(caller.id(), postId));
         return ResponseEntity.noContent().build();

@@ -3,7 +3,6 @@ package social.gateway.post;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +36,9 @@ class TimelineController {
 
     @GetMapping("/api/timeline")
     @Operation(
+            operationId = "getHomeTimeline",
             summary = "The caller's home timeline, newest first",
-            description = "The caller's own posts and reposts plus those of everyone the caller follows now.",
-            security = @SecurityRequirement(name = "bearer"))
+            description = "The caller's own posts and reposts plus those of everyone the caller follows now.")
     Page<PostView> home(
             @Caller AuthenticatedUser caller,
             @RequestParam(required = false) Integer limit,
@@ -52,6 +51,7 @@ class TimelineController {
 
     @GetMapping("/api/users/{id}/posts")
     @Operation(
+            operationId = "getUserPosts",
             summary = "A user's posts, newest first, reposts included",
             description =
                     "Optional bearer token: personalises likedByMe, repostedByMe and bookmarkedByMe. 404 for an unknown user.")

@@ -12,7 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,22 +19,50 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import social.gateway.GatewayProperties;
 import social.gateway.security.AuthenticatedUser;
+import social.gateway.web.ProblemCode;
 import social.gateway.web.Problems;
 import social.gateway.web.RequestPaths;
 
 /**
  * A token bucket per signed-in user, or per client address for anonymous callers; an empty
- * bucket answers 429 with {@code Retry-After}. Runs inside the security filter chain, so the
- * caller is known. Buckets live in this instance, bounded in number (least recently used go).
+ * bucket answers 429 with {@code Retry-After}. Every answer tells the caller its budget
+ * ({@link RateLimitHeaders}): the bucket's size, the tokens left after this request and the
+ * seconds until it is full again. Runs after the security filter chain, so the caller is known.
+ * Buckets live in this instance, bounded in number (least recently used go).
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
-    private final GatewayProperties.RateLimit limits;
+    /** The numbers the headers carry, as text made once: no allocation per request for a usual budget. */
+    private static final int CACHED_NUMBERS = 65_536;
+
+    private final Budget signedIn;
+    private final Budget anonymous;
+    private final String[] numbers;
     private final Problems problems;
     private final Map<String, Bucket> buckets;
 
+    /** A bucket's size and refill, and its size as the {@code RateLimit-Limit} header says it. */
+    private record Budget(long capacity, long perSecond, String limitHeader) {
+        Budget(long capacity, long perSecond) {
+            this(Math.max(1, capacity), Math.max(1, perSecond), Long.toString(Math.max(1, capacity)));
+        }
+
+        /** Whole seconds until a bucket with {@code remaining} tokens is full again. */
+        long secondsUntilFull(long remaining) {
+            long missing = Math.max(0, capacity - remaining);
+            return (missing + perSecond - 1) / perSecond;
+        }
+    }
+
     RateLimitFilter(GatewayProperties properties, Problems problems) {
-        this.limits = properties.rateLimit();
+        GatewayProperties.RateLimit limits = properties.rateLimit();
+        this.signedIn = new Budget(limits.burst(), limits.requestsPerSecond());
+        this.anonymous = new Budget(limits.anonymousBurst(), limits.anonymousRequestsPerSecond());
+        this.numbers =
+                new String[(int) Math.min(CACHED_NUMBERS, Math.max(signedIn.capacity(), anonymous.capacity()) + 1)];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = Integer.toString(i);
+        }
         this.problems = problems;
         int max = limits.maxTrackedCallers();
         this.buckets = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -54,13 +81,21 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ConsumptionProbe probe = bucketOf(request).tryConsumeAndReturnRemaining(1);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        AuthenticatedUser user =
+                authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser u ? u : null;
+        Budget budget = user != null ? signedIn : anonymous;
+        ConsumptionProbe probe = bucketOf(user, request, budget).tryConsumeAndReturnRemaining(1);
+        long remaining = Math.max(0, probe.getRemainingTokens());
+        response.setHeader(RateLimitHeaders.LIMIT, budget.limitHeader());
+        response.setHeader(RateLimitHeaders.REMAINING, text(remaining));
+        response.setHeader(RateLimitHeaders.RESET, text(budget.secondsUntilFull(remaining)));
         if (!probe.isConsumed()) {
             long seconds = Math.max(
                     1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
             problems.write(
                     response,
-                    HttpStatus.TOO_MANY_REQUESTS,
+                    ProblemCode.RATE_LIMITED,
                     "Too many requests, slow down.",
                     Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
             return;
@@ -68,19 +103,18 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Bucket bucketOf(HttpServletRequest request) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser;
-        String key = signedIn
-                ? "user:" + ((AuthenticatedUser) authentication.getPrincipal()).id()
-                : "address:" + request.getRemoteAddr();
-        long perSecond = signedIn ? limits.requestsPerSecond() : limits.anonymousRequestsPerSecond();
-        long burst = signedIn ? limits.burst() : limits.anonymousBurst();
+    private String text(long number) {
+        return number < numbers.length ? numbers[(int) number] : Long.toString(number);
+    }
+
+    private Bucket bucketOf(AuthenticatedUser user, HttpServletRequest request, Budget budget) {
+        String key = user != null ? "user:" + user.id() : "address:" + request.getRemoteAddr();
         synchronized (buckets) {
             return buckets.computeIfAbsent(
                     key,
                     ignored -> Bucket.builder()
-                            .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                            .addLimit(limit -> limit.capacity(budget.capacity())
+                                    .refillGreedy(budget.perSecond(), Duration.ofSeconds(1)))
                             .build());
         }
     }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ class SearchController {
     @ApiResponse(responseCode = "400", description = "q missing, blank, over 100 characters or with control characters")
     @GetMapping("/api/search/posts")
     @Operation(
+            operationId = "searchPosts",
             summary = "Posts matching a search, newest first",
             description = "Words must all match, in any case, by their stems (\"rabbits\" finds \"rabbit\");"
                     + " \"quoted phrases\", or and -word work as in web search. #tag terms keep the posts with"
@@ -43,7 +45,12 @@ class SearchController {
                     + " reposts. Optional bearer token: personalises likedByMe and repostedByMe.")
     Page<PostView> search(
             @Caller(required = false) AuthenticatedUser caller,
-            @Parameter(description = "1 to 100 characters") @RequestParam(required = false) String q,
+            @Parameter(
+                            description = "the search: 1 to 100 characters on one line",
+                            required = true,
+                            schema = @Schema(minLength = 1, maxLength = 100))
+                    @RequestParam(required = false)
+                    String q,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         UUID callerId = caller == null ? null : caller.id();

@@ -11,11 +11,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import social.gateway.web.ProblemCode;
 import social.gateway.web.Problems;
 import social.gateway.web.RequestPaths;
 
@@ -65,7 +65,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             if (wait.isPresent() && !verifier.alreadyVerified(token)) {
                 problems.write(
                         response,
-                        HttpStatus.TOO_MANY_REQUESTS,
+                        ProblemCode.TOO_MANY_INVALID_TOKENS,
                         "Too many invalid access tokens from this address, slow down.",
                         Map.of(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong())));
                 return;
@@ -81,7 +81,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             } catch (AccessTokenVerifier.KeysUnavailableException e) {
                 problems.write(
                         response,
-                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemCode.SERVICE_UNAVAILABLE,
                         "Access tokens cannot be verified right now, try again shortly.",
                         Map.of(HttpHeaders.RETRY_AFTER, "5"));
                 return;

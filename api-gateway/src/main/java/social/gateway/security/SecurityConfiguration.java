@@ -7,7 +7,6 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -19,6 +18,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import social.gateway.GatewayProperties;
+import social.gateway.web.ProblemCode;
 import social.gateway.web.Problems;
 
 /**
@@ -50,11 +50,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> problems.write(
                                 response,
-                                HttpStatus.UNAUTHORIZED,
+                                ProblemCode.UNAUTHENTICATED,
                                 "A valid access token is required.",
                                 Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer")))
                         .accessDeniedHandler((request, response, e) ->
-                                problems.write(response, HttpStatus.FORBIDDEN, "Not allowed.", Map.of())))
+                                problems.write(response, ProblemCode.FORBIDDEN, "Not allowed.", Map.of())))
                 .build();
     }
 

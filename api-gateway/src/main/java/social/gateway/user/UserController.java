@@ -3,7 +3,7 @@ package social.gateway.user;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,16 +40,21 @@ class UserController {
     }
 
     /** Only these two fields can change; anything else in the body is ignored. */
-    record ProfileChanges(String displayName, String bio) {}
+    record ProfileChanges(
+            @Schema(description = "unchanged when absent", minLength = 1, maxLength = 50)
+            String displayName,
+
+            @Schema(description = "unchanged when absent; may hold line feeds", maxLength = 160)
+            String bio) {}
 
     @GetMapping("/me")
-    @Operation(summary = "The caller's profile", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getMyProfile", summary = "The caller's profile")
     User me(@Caller AuthenticatedUser caller) {
         return rpc.callAndWait(UserRpc.GET, new GetUserRequest(caller.id()));
     }
 
     @PatchMapping("/me")
-    @Operation(summary = "Change the caller's display name or bio", security = @SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "updateMyProfile", summary = "Change the caller's display name or bio")
     User updateMe(@Caller AuthenticatedUser caller, @RequestBody ProfileChanges changes) {
         User updated = rpc.callAndWait(
                 UserRpc.UPDATE_PROFILE, new UpdateProfileRequest(caller.id(), changes.displayName(), changes.bio()));
@@ -59,13 +64,13 @@ class UserController {
     }
 
     @GetMapping("/lookup")
-    @Operation(summary = "A user by username, in any case")
+    @Operation(operationId = "getUserByUsername", summary = "A user by username, in any case")
     User lookup(@RequestParam String username) {
         return rpc.callAndWait(UserRpc.FIND_BY_USERNAME, new FindUserByUsernameRequest(username));
     }
 
     @GetMapping("/search")
-    @Operation(summary = "Users whose username or display name starts with q")
+    @Operation(operationId = "searchUsers", summary = "Users whose username or display name starts with q")
     Page<UserSummary> search(
             @RequestParam String q,
             @RequestParam(required = false) Integer limit,
@@ -75,7 +80,7 @@ class UserController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A user by id")
+    @Operation(operationId = "getUser", summary = "A user by id")
     User byId(@PathVariable("id") UUID userId) {
         return rpc.callAndWait(UserRpc.GET, new GetUserRequest(userId));
     }

@@ -4,22 +4,26 @@ import org.springframework.http.HttpStatus;
 
 /** A refusal decided at the gateway itself (a malformed id, a bad page size). */
 public class ApiException extends RuntimeException {
-    private final HttpStatus status;
+    private final ProblemCode code;
 
-    public ApiException(HttpStatus status, String message) {
+    public ApiException(ProblemCode code, String message) {
         super(message, null, false, false);
-        this.status = status;
+        this.code = code;
     }
 
     public static ApiException notFound(String message) {
-        return new ApiException(HttpStatus.NOT_FOUND, message);
+        return new ApiException(ProblemCode.NOT_FOUND, message);
     }
 
     public static ApiException badRequest(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, message);
+        return new ApiException(ProblemCode.VALIDATION_FAILED, message);
+    }
+
+    public ProblemCode code() {
+        return code;
     }
 
     public HttpStatus status() {
-        return status;
+        return code.status();
     }
 }

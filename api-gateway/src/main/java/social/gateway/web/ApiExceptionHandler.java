@@ -35,16 +35,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RpcErrorException.class)
     ResponseEntity<ProblemDetail> errorReply(RpcErrorException e) {
         ErrorReply reply = e.reply();
-        HttpStatus status = switch (reply.code()) {
-            case VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
-            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
-        };
+        ProblemCode code = ProblemCode.of(reply.code());
+        HttpStatus status = code.status();
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -52,19 +44,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (reply.retryAfterSeconds() != null) {
             response.header(HttpHeaders.RETRY_AFTER, reply.retryAfterSeconds().toString());
         }
-        return response.body(Problems.withFieldErrors(Problems.problem(status, reply.message()), reply.errors()));
+        return response.body(Problems.withFieldErrors(Problems.problem(code, reply.message()), reply.errors()));
     }
 
     @ExceptionHandler(RpcTimeoutException.class)
     ResponseEntity<ProblemDetail> timeout(RpcTimeoutException e) {
         log.warn("{}", e.getMessage());
-        return of(HttpStatus.GATEWAY_TIMEOUT, "A service did not answer in time.");
+        return of(ProblemCode.TIMEOUT, "A service did not answer in time.");
     }
 
     @ExceptionHandler(RpcUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(RpcUnavailableException e) {
         log.warn("{}", e.getMessage());
-        return of(HttpStatus.SERVICE_UNAVAILABLE, "A service is unavailable, try again shortly.");
+        return of(ProblemCode.SERVICE_UNAVAILABLE, "A service is unavailable, try again shortly.");
     }
 
     @ExceptionHandler(ApiException.class)
@@ -73,7 +65,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return response.body(Problems.problem(e.status(), e.getMessage()));
+        return response.body(Problems.problem(e.code(), e.getMessage()));
     }
 
     /**
@@ -83,9 +75,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         if (e.getParameter().hasParameterAnnotation(PathVariable.class) && UUID.class.equals(e.getRequiredType())) {
-            return of(HttpStatus.NOT_FOUND, "no such " + namedBy(e.getParameter()));
+            return of(ProblemCode.NOT_FOUND, "no such " + namedBy(e.getParameter()));
         }
-        return of(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has an invalid value.");
+        return of(ProblemCode.MALFORMED_REQUEST, "Parameter '" + e.getName() + "' has an invalid value.");
     }
 
     /** What an id parameter names: a post for {@code postId}. */
@@ -105,20 +97,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // not one of Spring MVC's exceptions: an unexpected failure
         }
         log.error("unexpected failure", e);
-        return of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+        return of(ProblemCode.INTERNAL_ERROR, "Something went wrong on our side.");
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (BodySizeLimitFilter.isTooLarge(e)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."));
+            return new ResponseEntity<>(
+                    Problems.problem(ProblemCode.PAYLOAD_TOO_LARGE, "The request body is too large."),
+                    ProblemCode.PAYLOAD_TOO_LARGE.status());
         }
-        return ResponseEntity.badRequest()
-                .body(Problems.problem(
-                        HttpStatus.BAD_REQUEST,
-                        "The request body is missing or is not valid JSON of the expected shape."));
+        return new ResponseEntity<>(
+                Problems.problem(
+                        ProblemCode.MALFORMED_REQUEST,
+                        "The request body is missing or is not valid JSON of the expected shape."),
+                ProblemCode.MALFORMED_REQUEST.status());
     }
 
     /** Spring MVC's own problems get the same members as ours: type and title are always there. */
@@ -126,7 +120,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            ProblemDetail complete = Problems.problem(statusCode, problem.getDetail());
+            ProblemDetail complete =
+                    Problems.problem(statusCode, ProblemCode.forStatus(statusCode.value()), problem.getDetail());
             if (problem.getProperties() != null) {
                 problem.getProperties().forEach(complete::setProperty);
             }
@@ -136,7 +131,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static ResponseEntity<ProblemDetail> of(HttpStatusCode status, String detail) {
-        return ResponseEntity.status(status).body(Problems.problem(status, detail));
+    private static ResponseEntity<ProblemDetail> of(ProblemCode code, String detail) {
+        return ResponseEntity.status(code.status()).body(Problems.problem(code, detail));
     }
 }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,7 +47,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(
                     response,
-                    HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemCode.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes.",
                     Map.of("Connection", "close"));
             return;

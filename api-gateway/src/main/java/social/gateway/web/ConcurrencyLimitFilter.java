@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,7 +47,7 @@ class ConcurrencyLimitFilter extends OncePerRequestFilter {
         if (!permits.tryAcquire()) {
             problems.write(
                     response,
-                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemCode.SERVICE_UNAVAILABLE,
                     "The service is busy; try again shortly.",
                     Map.of(HttpHeaders.RETRY_AFTER, "1"));
             return;

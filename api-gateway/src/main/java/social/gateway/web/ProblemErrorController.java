@@ -27,6 +27,6 @@ class ProblemErrorController implements ErrorController {
         String detail = status.is5xxServerError() ? "Something went wrong on our side." : status.getReasonPhrase();
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.problem(status, detail));
+                .body(Problems.problem(status, ProblemCode.forStatus(status.value()), detail));
     }
 }

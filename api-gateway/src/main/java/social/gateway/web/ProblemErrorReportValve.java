@@ -30,7 +30,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"" + title + "\"}");
+                        + ",\"detail\":\"" + title + "\",\"code\":\"" + ProblemCode.forStatus(status) + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

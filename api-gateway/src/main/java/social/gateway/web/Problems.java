@@ -26,6 +26,10 @@ import social.contract.ErrorReply;
 @Component
 public class Problems {
     public static final String REQUEST_ID = "requestId";
+    /** The extension every problem has: its {@link ProblemCode}. */
+    public static final String CODE = "code";
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private final JsonMapper json;
 
@@ -33,11 +37,18 @@ public class Problems {
         this.json = json;
     }
 
-    public static ProblemDetail problem(HttpStatusCode status, String detail) {
+    /** A problem of {@code code}, answered with the code's status. */
+    public static ProblemDetail problem(ProblemCode code, String detail) {
+        return problem(code.status(), code, detail);
+    }
+
+    /** A problem answered with {@code status} (the code's own, or any for {@link ProblemCode#HTTP_ERROR}). */
+    public static ProblemDetail problem(HttpStatusCode status, ProblemCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-        problem.setType(URI.create("about:blank"));
+        problem.setType(ABOUT_BLANK);
+        problem.setProperty(CODE, code.name());
         SpanContext trace = Span.current().getSpanContext();
         if (trace.isValid()) {
             problem.setProperty(REQUEST_ID, trace.getTraceId());
@@ -57,17 +68,21 @@ public class Problems {
     }
 
     /** For filters, which answer before Spring MVC could. */
-    public void write(HttpServletResponse response, HttpStatus status, String detail, Map<String, String> headers)
+    public void write(HttpServletResponse response, ProblemCode code, String detail, Map<String, String> headers)
             throws IOException {
-        response.setStatus(status.value());
+        response.setStatus(code.status().value());
         headers.forEach(response::setHeader);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem(status, detail));
+        json.writeValue(response.getOutputStream(), problem(code, detail));
     }
 
     public void unauthorized(HttpServletResponse response, String detail) throws IOException {
-        write(response, HttpStatus.UNAUTHORIZED, detail, Map.of(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(detail)));
+        write(
+                response,
+                ProblemCode.UNAUTHENTICATED,
+                detail,
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(detail)));
     }
 
     public static String bearerChallenge(String detail) {

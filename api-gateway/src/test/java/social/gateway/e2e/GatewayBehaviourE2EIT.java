@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
@@ -53,6 +55,7 @@ class GatewayBehaviourE2EIT {
                     .startsWith("HTTP/1.1 400")
                     .containsIgnoringCase("Content-Type: application/problem+json")
                     .contains("\"status\":400")
+                    .contains("\"code\":\"MALFORMED_REQUEST\"")
                     .doesNotContain("<html");
         }
     }
@@ -165,7 +168,10 @@ class GatewayBehaviourE2EIT {
                         "/api/users/{id}/block",
                         "/api/users/{id}/mute",
                         "/api/blocks",
-                        "/api/mutes");
+                        "/api/mutes",
+                        "/api/users/me/password",
+                        "/api/posts/{id}/context",
+                        "/api/hashtags/search");
         var paths = docs.json().get("paths");
         assertThat(paths.get("/api/notifications/stream-ticket")
                         .get("post")
@@ -207,6 +213,21 @@ class GatewayBehaviourE2EIT {
         assertThat(docs.json().get("components").get("securitySchemes").has("bearer"))
                 .isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    /** What clients are generated from is what this gateway serves: docs/openapi.json, exactly. */
+    @Test
+    void theLiveOpenApiDocumentIsTheCommittedOne() throws Exception {
+        for (URI gateway : Stack.get().gateways()) {
+            Response live = new Api(gateway).get("/v3/api-docs");
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(live.json())
+                    .as("the live document of %s differs from docs/openapi.json", gateway)
+                    .isEqualTo(JsonMapper.builder()
+                            .build()
+                            .readTree(Files.readString(
+                                    ServiceJvms.repositoryRoot().resolve("docs/openapi.json"))));
+        }
     }
 
     @Test
@@ -276,6 +297,7 @@ class GatewayBehaviourE2EIT {
         assertThat(response.json().has("title")).isTrue();
         assertThat(response.json().has("type")).isTrue();
         assertThat(response.json().has("detail")).isTrue();
+        assertThat(response.json().get("code").asString()).matches("[A-Z][A-Z_]*");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at social.");
     }
 }

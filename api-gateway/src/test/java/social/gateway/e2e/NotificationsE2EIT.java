@@ -457,6 +457,52 @@ class NotificationsE2EIT {
         }
     }
 
+    /**
+     * A browser whose EventSource cannot set {@code Last-Event-ID} opens the stream with a ticket and
+     * {@code ?lastEventId=}: it first gets what it missed, as with the header; when both come, the
+     * header (the newest id an EventSource sends on its own reconnects) wins.
+     */
+    @Test
+    void aStreamOpenedWithATicketAndLastEventIdInTheQueryFirstGetsWhatItMissed() throws Exception {
+        Session uma = api.signUp("ntf_uma");
+        Session vic = api.signUp("ntf_vic");
+        UUID u = UUID.fromString(uma.id());
+        UUID v = UUID.fromString(vic.id());
+        publish(followed(v, u, false));
+        await().atMost(CONVERGE).until(() -> unread(uma) == 1);
+        String seen = api.get("/api/notifications", uma.accessToken())
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        UUID missedPost = UUID.randomUUID();
+        publish(new LikeAdded(UUID.randomUUID(), Instant.now(), 1, missedPost, u, v));
+        await().atMost(CONVERGE).until(() -> unread(uma) == 2);
+
+        try (SseClient resumed = SseClient.openWith(api.base(), "ticket=" + ticket(uma) + "&lastEventId=" + seen)) {
+            resumed.expect("LIKE", vic, missedPost, CONVERGE);
+            assertThat(resumed.nothingMoreWithin(Duration.ofMillis(300))).isTrue();
+        }
+        // the parameter alone would resume after the newest one: nothing to send
+        String newest = api.get("/api/notifications", uma.accessToken())
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        try (SseClient both = SseClient.openWith(
+                api.base(), "ticket=" + ticket(uma) + "&lastEventId=" + newest, Map.of("Last-Event-ID", seen))) {
+            both.expect("LIKE", vic, missedPost, CONVERGE);
+        }
+    }
+
+    private static String ticket(Session session) {
+        Response issued = api.post("/api/notifications/stream-ticket", null, session.accessToken());
+        assertThat(issued.status()).as("%s", issued).isEqualTo(200);
+        return issued.json().get("ticket").asString();
+    }
+
     /** Each instance's queue of live notifications is bounded: beyond, the oldest are dropped. */
     @Test
     void theLiveNotificationQueueOfEveryGatewayInstanceIsBoundedDroppingTheOldest() {

@@ -29,6 +29,7 @@ import social.contract.auth.StreamTicket;
 import social.contract.auth.StreamTicketHolder;
 import social.gateway.GatewayWebMvcTest;
 import social.gateway.TestTokens;
+import social.gateway.web.ProblemCode;
 import social.support.rpc.RpcClient;
 import social.support.rpc.RpcErrorException;
 
@@ -94,14 +95,14 @@ class StreamTicketEndpointTest {
                         ErrorReply.of(ErrorCode.UNAUTHORIZED, "The stream ticket is unknown, used or expired.")));
 
         assertThat(stream("?ticket=" + TICKET))
-                .satisfies(problem(HttpStatus.UNAUTHORIZED, "The stream ticket is unknown, used or expired."))
+                .satisfies(problem(ProblemCode.INVALID_STREAM_TICKET, "The stream ticket is unknown, used or expired."))
                 .hasHeader("WWW-Authenticate", "Bearer");
     }
 
     @Test
     void somethingTooLongToBeATicketOrNoCredentialAtAllIs401WithoutAskingAuthService() {
-        assertThat(stream("?ticket=" + "x".repeat(65))).satisfies(problem(HttpStatus.UNAUTHORIZED));
-        assertThat(stream("")).satisfies(problem(HttpStatus.UNAUTHORIZED)).hasHeader("WWW-Authenticate", "Bearer");
+        assertThat(stream("?ticket=" + "x".repeat(65))).satisfies(problem(ProblemCode.INVALID_STREAM_TICKET));
+        assertThat(stream("")).satisfies(problem(ProblemCode.UNAUTHENTICATED)).hasHeader("WWW-Authenticate", "Bearer");
         verify(rpc, never()).callAndWait(eq(AuthRpc.REDEEM_STREAM_TICKET), any());
     }
 

@@ -2,6 +2,10 @@ package social.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,11 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 import social.gateway.GatewayProperties;
+import social.gateway.security.AuthenticatedUser;
 import social.gateway.web.Problems;
 
+/** The per-caller budget: counted per canonical path spelling, told in every answer's headers. */
 class RateLimitFilterTest {
     /** Anonymous callers: a burst of 2, refilled at 1 a second. */
     private final RateLimitFilter filter = new RateLimitFilter(
@@ -36,6 +44,52 @@ class RateLimitFilterTest {
             assertThat(refused.getStatus()).as(spelling).isEqualTo(429);
             assertThat(refused.getHeader("Retry-After")).as(spelling).isNotNull();
         }
+    }
+
+    @Test
+    void everyAnswerCarriesTheBudgetAndRemainingCountsDownToZeroThenThe429KeepsThem() throws Exception {
+        MockHttpServletResponse first = post("/api/users/search");
+        assertThat(first.getHeader("RateLimit-Limit")).isEqualTo("2");
+        assertThat(first.getHeader("RateLimit-Remaining")).isEqualTo("1");
+        assertThat(first.getHeader("RateLimit-Reset")).isEqualTo("1");
+
+        MockHttpServletResponse second = post("/api/users/search");
+        assertThat(second.getStatus()).isEqualTo(200);
+        assertThat(second.getHeader("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(second.getHeader("RateLimit-Reset")).isEqualTo("2");
+
+        MockHttpServletResponse refused = post("/api/users/search");
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("RateLimit-Limit")).isEqualTo("2");
+        assertThat(refused.getHeader("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.getHeader("RateLimit-Reset")).isEqualTo("2");
+        assertThat(refused.getHeader("Retry-After")).isNotNull();
+        assertThat(refused.getContentAsString()).contains("\"code\":\"RATE_LIMITED\"");
+    }
+
+    @Test
+    void aSignedInCallerHasTheBudgetOfUsersNotOfItsAddress() throws Exception {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        new AuthenticatedUser(
+                                UUID.randomUUID(), "ann", Instant.now().plusSeconds(60), null),
+                        null,
+                        List.of()));
+        try {
+            MockHttpServletResponse answer = post("/api/timeline");
+            assertThat(answer.getHeader("RateLimit-Limit")).isEqualTo("100");
+            assertThat(answer.getHeader("RateLimit-Remaining")).isEqualTo("99");
+            assertThat(answer.getHeader("RateLimit-Reset")).isEqualTo("1");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        // the address's own budget is untouched
+        assertThat(post("/api/users/search").getHeader("RateLimit-Remaining")).isEqualTo("1");
+    }
+
+    @Test
+    void pathsOutsideTheApiAreNotLimited() throws Exception {
+        assertThat(post("/actuator/health").getHeader("RateLimit-Limit")).isNull();
     }
 
     private MockHttpServletResponse post(String rawPath) throws Exception {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -52,7 +51,7 @@ class ErrorResponsesTest {
                 .willThrow(new RpcErrorException(ErrorReply.of(code, "what the service said")));
 
         assertThat(mvc.get().uri("/api/users/{id}", UUID.randomUUID()))
-                .satisfies(problem(statusOf(code), "what the service said"));
+                .satisfies(problem(ProblemCode.of(code), "what the service said"));
     }
 
     @Test
@@ -72,7 +71,7 @@ class ErrorResponsesTest {
                 .content("{\"username\":\"a!\",\"email\":\"nope\",\"password\":\"long enough\"}")
                 .exchange();
 
-        assertThat(response).satisfies(problem(HttpStatus.BAD_REQUEST, "invalid registration"));
+        assertThat(response).satisfies(problem(ProblemCode.VALIDATION_FAILED, "invalid registration"));
         assertThat(response)
                 .bodyJson()
                 .extractingPath("$.errors")
@@ -84,13 +83,14 @@ class ErrorResponsesTest {
     @Test
     void anUnauthorizedReplyChallengesForABearerToken() {
         given(rpc.callAndWait(eq(AuthRpc.LOGIN), any()))
-                .willThrow(new RpcErrorException(ErrorReply.of(ErrorCode.UNAUTHORIZED, "wrong username or password")));
+                .willThrow(new RpcErrorException(
+                        ErrorReply.of(ErrorCode.INVALID_CREDENTIALS, "wrong username or password")));
 
         assertThat(mvc.post()
                         .uri("/api/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(LOGIN))
-                .satisfies(problem(HttpStatus.UNAUTHORIZED, "wrong username or password"))
+                .satisfies(problem(ProblemCode.INVALID_CREDENTIALS, "wrong username or password"))
                 .hasHeader("WWW-Authenticate", "Bearer");
     }
 
@@ -98,13 +98,13 @@ class ErrorResponsesTest {
     void tooManyRequestsSaysWhenToRetry() {
         given(rpc.callAndWait(eq(AuthRpc.LOGIN), any()))
                 .willThrow(new RpcErrorException(
-                        new ErrorReply(ErrorCode.TOO_MANY_REQUESTS, "too many failed logins", List.of(), 840L)));
+                        new ErrorReply(ErrorCode.TOO_MANY_FAILED_LOGINS, "too many failed logins", List.of(), 840L)));
 
         assertThat(mvc.post()
                         .uri("/api/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(LOGIN))
-                .satisfies(problem(HttpStatus.TOO_MANY_REQUESTS, "too many failed logins"))
+                .satisfies(problem(ProblemCode.TOO_MANY_FAILED_LOGINS, "too many failed logins"))
                 .hasHeader("Retry-After", "840");
     }
 
@@ -113,7 +113,7 @@ class ErrorResponsesTest {
         given(rpc.callAndWait(eq(UserRpc.GET), any())).willThrow(new RpcTimeoutException(UserRpc.GET.routingKey()));
 
         assertThat(mvc.get().uri("/api/users/{id}", UUID.randomUUID()))
-                .satisfies(problem(HttpStatus.GATEWAY_TIMEOUT, "A service did not answer in time."));
+                .satisfies(problem(ProblemCode.TIMEOUT, "A service did not answer in time."));
     }
 
     @Test
@@ -122,7 +122,7 @@ class ErrorResponsesTest {
                 .willThrow(new RpcUnavailableException("user", new IllegalStateException("no route")));
 
         assertThat(mvc.get().uri("/api/users/{id}", UUID.randomUUID()))
-                .satisfies(problem(HttpStatus.SERVICE_UNAVAILABLE, "A service is unavailable, try again shortly."));
+                .satisfies(problem(ProblemCode.SERVICE_UNAVAILABLE, "A service is unavailable, try again shortly."));
     }
 
     @Test
@@ -134,7 +134,7 @@ class ErrorResponsesTest {
                         CompletableFuture.failedFuture(new RpcTimeoutException(LikeRpc.GET_LIKE_STATES.routingKey())));
 
         assertThat(mvc.get().uri("/api/posts/{id}", post.id()))
-                .satisfies(problem(HttpStatus.GATEWAY_TIMEOUT, "A service did not answer in time."));
+                .satisfies(problem(ProblemCode.TIMEOUT, "A service did not answer in time."));
     }
 
     @Test
@@ -142,7 +142,7 @@ class ErrorResponsesTest {
         given(rpc.callAndWait(eq(UserRpc.GET), any())).willThrow(new IllegalStateException("secret internals"));
 
         assertThat(mvc.get().uri("/api/users/{id}", UUID.randomUUID()))
-                .satisfies(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."))
+                .satisfies(problem(ProblemCode.INTERNAL_ERROR, "Something went wrong on our side."))
                 .bodyText()
                 .doesNotContain("secret internals");
     }
@@ -153,12 +153,12 @@ class ErrorResponsesTest {
                         .uri("/api/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": "))
-                .satisfies(problem(HttpStatus.BAD_REQUEST));
+                .satisfies(problem(ProblemCode.MALFORMED_REQUEST));
         assertThat(mvc.post()
                         .uri("/api/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(""))
-                .satisfies(problem(HttpStatus.BAD_REQUEST));
+                .satisfies(problem(ProblemCode.MALFORMED_REQUEST));
         verifyNoInteractions(rpc);
     }
 
@@ -168,25 +168,25 @@ class ErrorResponsesTest {
                         .uri("/api/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": 12345, \"password\": \"correct horse\"}"))
-                .satisfies(problem(HttpStatus.BAD_REQUEST));
+                .satisfies(problem(ProblemCode.MALFORMED_REQUEST));
         assertThat(mvc.post()
                         .uri("/api/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"ann\", \"password\": true}"))
-                .satisfies(problem(HttpStatus.BAD_REQUEST));
-        assertThat(mvc.get().uri("/api/users/search?q=a&limit=ten")).satisfies(problem(HttpStatus.BAD_REQUEST));
+                .satisfies(problem(ProblemCode.MALFORMED_REQUEST));
+        assertThat(mvc.get().uri("/api/users/search?q=a&limit=ten")).satisfies(problem(ProblemCode.MALFORMED_REQUEST));
         verifyNoInteractions(rpc);
     }
 
     @Test
     void aWrongMethodIs405() {
-        assertThat(mvc.delete().uri("/api/auth/login")).satisfies(problem(HttpStatus.METHOD_NOT_ALLOWED));
+        assertThat(mvc.delete().uri("/api/auth/login")).satisfies(problem(ProblemCode.METHOD_NOT_ALLOWED));
     }
 
     @Test
     void anUnknownPathIs404() {
         assertThat(mvc.get().uri("/api/no/such/thing").accept(MediaType.TEXT_HTML))
-                .satisfies(problem(HttpStatus.NOT_FOUND));
+                .satisfies(problem(ProblemCode.NOT_FOUND));
     }
 
     @Test
@@ -197,21 +197,7 @@ class ErrorResponsesTest {
                         .uri("/api/auth/register")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(big))
-                .satisfies(problem(HttpStatus.CONTENT_TOO_LARGE));
+                .satisfies(problem(ProblemCode.PAYLOAD_TOO_LARGE));
         verifyNoInteractions(rpc);
-    }
-
-    /** API.md's status for each error code. */
-    private static HttpStatus statusOf(ErrorCode code) {
-        return switch (code) {
-            case VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
-            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
-        };
     }
 }

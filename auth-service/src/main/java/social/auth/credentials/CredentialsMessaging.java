@@ -7,14 +7,15 @@ import social.contract.auth.AuthRpc;
 import social.support.messaging.Topology;
 import social.support.rpc.RpcEndpoint;
 
-/** What auth-service answers on {@code auth.rpc} about credentials. */
+/** What auth-service answers on {@code auth.rpc} about credentials: registering, changing a password. */
 @Configuration(proxyBeanMethods = false)
 class CredentialsMessaging {
 
     @Bean
-    RpcEndpoint credentialsEndpoint(Topology topology, Registration registration) {
+    RpcEndpoint credentialsEndpoint(Topology topology, Registration registration, PasswordChange passwordChange) {
         return RpcEndpoint.answering(AuthRpc.SERVICE, topology)
                 .on(AuthRpc.REGISTER, registration::register)
+                .on(AuthRpc.CHANGE_PASSWORD, passwordChange::change)
                 .build();
     }
 }

@@ -63,7 +63,7 @@ class Registration {
                 request.displayName() == null
                         ? request.username()
                         : request.displayName().strip());
-        Validation.start()
+        Validation validation = Validation.start()
                 .requireMatch(
                         request.username(), USERNAME, "username", "must be 3 to 30 letters, digits or underscores")
                 .require(
@@ -72,21 +72,8 @@ class Registration {
                                 && EMAIL.matcher(request.email()).matches(),
                         "email",
                         "must be a valid email address")
-                .requireCleanText(request.email(), "email")
-                // any characters count, spaces too: only the length is ruled
-                .require(
-                        request.password() != null
-                                && request.password()
-                                                .codePointCount(
-                                                        0, request.password().length())
-                                        >= Passwords.MIN_LENGTH
-                                && request.password()
-                                                .codePointCount(
-                                                        0, request.password().length())
-                                        <= Passwords.MAX_LENGTH,
-                        "password",
-                        "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
-                .requireCleanPassword(request.password(), "password")
+                .requireCleanText(request.email(), "email");
+        Passwords.requireAllowed(validation, request.password(), "password")
                 .requireText(displayName, "displayName", 1, 50)
                 .require(
                         request.requestKey() == null || request.requestKey().length() <= MAX_REQUEST_KEY,
@@ -100,10 +87,14 @@ class Registration {
                 return new RegisteredCredentials(
                         existing.get().userId(), existing.get().username(), displayName);
             }
-            throw ServiceException.conflict("username is taken");
+            throw new ServiceException(ErrorCode.USERNAME_TAKEN, "username is taken");
+        }
+        if (credentials.usernameTaken(request.username())) {
+            // by an account deleted but not yet erased everywhere
+            throw new ServiceException(ErrorCode.USERNAME_TAKEN, "username is taken");
         }
         if (credentials.emailTaken(request.email())) {
-            throw ServiceException.conflict("email is taken");
+            throw new ServiceException(ErrorCode.EMAIL_TAKEN, "email is taken");
         }
         Instant attemptedAt = Instant.now();
         Count fromAddress = attempts.add(
@@ -126,8 +117,10 @@ class Registration {
                 outbox.publish(new UserRegistered(Ids.newId(), now, 1, userId, request.username(), displayName));
             });
         } catch (DataIntegrityViolationException e) {
-            // a concurrent registration won the race for the name or the address
-            throw ServiceException.conflict("username or email is taken");
+            // a concurrent registration won the race for the name or the address: which one, the client is told
+            throw credentials.usernameTaken(request.username())
+                    ? new ServiceException(ErrorCode.USERNAME_TAKEN, "username is taken")
+                    : new ServiceException(ErrorCode.EMAIL_TAKEN, "email is taken");
         }
         return new RegisteredCredentials(userId, request.username(), displayName);
     }

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import social.auth.credentials.Accounts;
 import social.auth.limits.HashingBudget;
 import social.contract.Acknowledged;
+import social.contract.ErrorCode;
 import social.contract.auth.DeleteAccountRequest;
 import social.contract.auth.UserDeleted;
 import social.support.error.ServiceException;
@@ -64,7 +65,7 @@ class AccountDeletion {
                 // slow on purpose: checked before the transaction, not inside it
                 || !hashing.spend(
                         request.clientAddress(), () -> accounts.opens(request.callerId(), request.password()))) {
-            throw ServiceException.unauthorized("wrong password");
+            throw new ServiceException(ErrorCode.INVALID_CREDENTIALS, "wrong password");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         boolean deleted = Boolean.TRUE.equals(transactions.execute(status -> {

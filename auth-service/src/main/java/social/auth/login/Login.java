@@ -46,13 +46,13 @@ class Login {
                 // longer than any account's: refused without costing a hash or a count
                 || request.username().length() > MAX_USERNAME_LENGTH
                 || request.password().length() > MAX_PASSWORD_LENGTH) {
-            throw ServiceException.unauthorized("invalid username or password");
+            throw new ServiceException(ErrorCode.INVALID_CREDENTIALS, "invalid username or password");
         }
         Instant now = Instant.now();
         Optional<Long> wait = throttle.admit(request.username(), request.clientAddress(), now);
         if (wait.isPresent()) {
             throw new ServiceException(new ErrorReply(
-                    ErrorCode.TOO_MANY_REQUESTS, "too many failed logins, try again later", null, wait.get()));
+                    ErrorCode.TOO_MANY_FAILED_LOGINS, "too many failed logins, try again later", null, wait.get()));
         }
         Optional<Account> account;
         try {
@@ -64,7 +64,7 @@ class Login {
         }
         if (account.isEmpty()) {
             // the same answer for an unknown user and a wrong password
-            throw ServiceException.unauthorized("invalid username or password");
+            throw new ServiceException(ErrorCode.INVALID_CREDENTIALS, "invalid username or password");
         }
         throttle.succeeded(request.username(), request.clientAddress());
         return tokens.issueForLogin(account.get().userId(), account.get().username());

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import social.auth.AuthProperties;
 import social.auth.credentials.Accounts;
 import social.contract.Acknowledged;
+import social.contract.ErrorCode;
 import social.contract.auth.IssuedTokens;
 import social.contract.auth.LoginEnded;
 import social.contract.auth.LogoutRequest;
@@ -60,8 +61,11 @@ public class TokenRotation {
 
     /** A new login: a new token family. */
     public IssuedTokens issueForLogin(UUID userId, String username) {
-        return transactions.execute(
-                status -> issue(userId, username, Ids.newId(), Instant.now()).tokens());
+        return transactions.execute(status -> {
+            // a login whose password was checked just before the account was deleted gets no token
+            requireLive(userId, ErrorCode.INVALID_CREDENTIALS, "invalid username or password");
+            return issue(userId, username, Ids.newId(), Instant.now()).tokens();
+        });
     }
 
     IssuedTokens refresh(RefreshTokensRequest request) {
@@ -89,6 +93,7 @@ public class TokenRotation {
             if (!token.usableAt(now) || !now.isBefore(familyEnd(token.familyStartedAt()))) {
                 return Optional.<IssuedTokens>empty();
             }
+            requireLive(token.userId(), ErrorCode.INVALID_REFRESH_TOKEN, "refresh token is not valid");
             String username = accounts.usernameOf(token.userId());
             Issued successor = issue(token.userId(), username, token.familyId(), token.familyStartedAt());
             byte[] sealed = properties.refreshRetryGrace().compareTo(Duration.ZERO) > 0
@@ -99,7 +104,8 @@ public class TokenRotation {
             return Optional.of(successor.tokens());
         });
         // refused only after the transaction committed, so a reuse's revocation sticks
-        return rotated.orElseThrow(() -> ServiceException.unauthorized("refresh token is not valid"));
+        return rotated.orElseThrow(
+                () -> new ServiceException(ErrorCode.INVALID_REFRESH_TOKEN, "refresh token is not valid"));
     }
 
     /**
@@ -170,11 +176,15 @@ public class TokenRotation {
     /** A token pair just issued, and the id of its refresh token's row. */
     private record Issued(IssuedTokens tokens, UUID id) {}
 
-    private Issued issue(UUID userId, String username, UUID familyId, Instant familyStartedAt) {
-        // a login whose password was checked just before the account was deleted gets no token
+    /** Refuses, with {@code code}, to issue tokens to an account that is deleted (held live until the transaction ends). */
+    private void requireLive(UUID userId, ErrorCode code, String message) {
         if (!accounts.holdLive(userId)) {
-            throw ServiceException.unauthorized("invalid username or password");
+            throw new ServiceException(code, message);
         }
+    }
+
+    /** A new token pair of the login {@code familyId}; the caller made sure the account is live. */
+    private Issued issue(UUID userId, String username, UUID familyId, Instant familyStartedAt) {
         Instant now = Instant.now();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -67,7 +67,7 @@ class AccountDeletionIT {
                                 AuthRpc.DELETE_ACCOUNT,
                                 new DeleteAccountRequest(account.userId(), "wrong one", "127.0.0.1"))
                         .code())
-                .isEqualTo(ErrorCode.UNAUTHORIZED);
+                .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(rpc.refusal(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(account.userId(), null, "127.0.0.1"))
                         .code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
@@ -93,15 +93,15 @@ class AccountDeletionIT {
                 .isEqualTo("invalid username or password");
         assertThat(rpc.refusal(AuthRpc.REFRESH, new RefreshTokensRequest(tokens.refreshToken()))
                         .code())
-                .isEqualTo(ErrorCode.UNAUTHORIZED);
+                .isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
         assertThat(rpc.refusal(
                                 AuthRpc.DELETE_ACCOUNT,
                                 new DeleteAccountRequest(account.userId(), PASSWORD, "127.0.0.1"))
                         .code())
-                .isEqualTo(ErrorCode.UNAUTHORIZED);
+                .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(rpc.refusal(AuthRpc.REGISTER, registration(account.username()))
                         .code())
-                .isEqualTo(ErrorCode.CONFLICT);
+                .isEqualTo(ErrorCode.USERNAME_TAKEN);
 
         // four of five, each twice (a redelivery, and a second report with another id): still pending
         List<Erasure> reports = List.of(
@@ -118,7 +118,7 @@ class AccountDeletionIT {
                 .untilAsserted(() -> assertThat(missing(account.userId())).containsExactly("notification-service"));
         assertThat(rpc.refusal(AuthRpc.REGISTER, registration(account.username()))
                         .code())
-                .isEqualTo(ErrorCode.CONFLICT);
+                .isEqualTo(ErrorCode.USERNAME_TAKEN);
 
         replay.deliver(new NotificationsErased(Ids.newId(), Instant.now(), 1, account.userId()));
 

@@ -95,8 +95,8 @@ class RefreshRetryIT {
                 Timestamp.from(Instant.now().minus(Duration.ofSeconds(31))),
                 login.refreshToken());
 
-        assertThat(refusal(login.refreshToken())).isEqualTo(ErrorCode.UNAUTHORIZED);
-        assertThat(refusal(rotated.refreshToken())).isEqualTo(ErrorCode.UNAUTHORIZED);
+        assertThat(refusal(login.refreshToken())).isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
+        assertThat(refusal(rotated.refreshToken())).isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
     }
 
     @Test
@@ -106,8 +106,8 @@ class RefreshRetryIT {
         IssuedTokens rotatedAgain = refresh(rotated.refreshToken());
 
         // whoever presents it now is not the client that lost the reply: that one got it and used it
-        assertThat(refusal(login.refreshToken())).isEqualTo(ErrorCode.UNAUTHORIZED);
-        assertThat(refusal(rotatedAgain.refreshToken())).isEqualTo(ErrorCode.UNAUTHORIZED);
+        assertThat(refusal(login.refreshToken())).isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
+        assertThat(refusal(rotatedAgain.refreshToken())).isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
         assertThat(sealedSuccessorsInFamilyOf(login.refreshToken())).isZero();
     }
 
@@ -117,7 +117,7 @@ class RefreshRetryIT {
         IssuedTokens rotated = refresh(login.refreshToken());
         rpc.call(AuthRpc.LOGOUT, new LogoutRequest(userOf(login.refreshToken()), rotated.refreshToken()));
 
-        assertThat(refusal(login.refreshToken())).isEqualTo(ErrorCode.UNAUTHORIZED);
+        assertThat(refusal(login.refreshToken())).isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
         assertThat(sealedSuccessorsInFamilyOf(login.refreshToken())).isZero();
     }
 

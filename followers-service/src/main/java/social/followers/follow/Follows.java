@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import social.contract.Acknowledged;
+import social.contract.ErrorCode;
 import social.contract.follow.FollowNotifyChanged;
 import social.contract.follow.FollowPage;
 import social.contract.follow.FollowUserRequest;
@@ -67,7 +68,7 @@ class Follows {
             throw ServiceException.notFound("no such user");
         }
         if (blockedBetween(follower, followee)) {
-            throw ServiceException.forbidden("you cannot follow this user");
+            throw ServiceException.blocked("you cannot follow this user");
         }
         requireRoomToFollow(follower, followee);
         int inserted = db.sql("""
@@ -181,7 +182,8 @@ class Follows {
                 .query(Long.class)
                 .single();
         if (following >= limits.maxFollowing()) {
-            throw ServiceException.conflict(
+            throw new ServiceException(
+                    ErrorCode.FOLLOW_LIMIT_REACHED,
                     "you follow " + limits.maxFollowing() + " users, the most allowed; unfollow someone first");
         }
     }

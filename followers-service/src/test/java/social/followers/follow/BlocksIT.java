@@ -70,10 +70,10 @@ class BlocksIT {
                 });
         assertThat(rpc.refusal(FollowRpc.FOLLOW, new FollowUserRequest(b, a, null))
                         .code())
-                .isEqualTo(ErrorCode.FORBIDDEN);
+                .isEqualTo(ErrorCode.BLOCKED);
         assertThat(rpc.refusal(FollowRpc.FOLLOW, new FollowUserRequest(a, b, null))
                         .code())
-                .isEqualTo(ErrorCode.FORBIDDEN);
+                .isEqualTo(ErrorCode.BLOCKED);
     }
 
     @Test

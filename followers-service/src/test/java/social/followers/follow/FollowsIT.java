@@ -164,7 +164,7 @@ class FollowsIT {
         UUID oneTooMany = UUID.randomUUID();
         assertThat(rpc.refusal(FollowRpc.FOLLOW, new FollowUserRequest(follower, oneTooMany, null))
                         .code())
-                .isEqualTo(ErrorCode.CONFLICT);
+                .isEqualTo(ErrorCode.FOLLOW_LIMIT_REACHED);
         assertThat(followingCount(follower)).isEqualTo(5_000);
         // following someone already followed stays idempotent at the cap
         assertThat(rpc.call(FollowRpc.FOLLOW, new FollowUserRequest(follower, last, true))

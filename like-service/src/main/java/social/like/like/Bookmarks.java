@@ -58,7 +58,7 @@ class Bookmarks {
         // asked before the transaction: no connection is held while post-service answers
         Post post = posts.likeTarget(request.postId());
         if (blocks.blockedBetween(userId, post.authorId())) {
-            throw ServiceException.forbidden("you cannot bookmark this post");
+            throw ServiceException.blocked("you cannot bookmark this post");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {

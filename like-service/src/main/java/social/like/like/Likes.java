@@ -59,7 +59,7 @@ class Likes {
         // asked before the transaction: no connection is held while post-service answers
         Post post = posts.likeTarget(request.postId());
         if (blocks.blockedBetween(request.callerId(), post.authorId())) {
-            throw ServiceException.forbidden("you cannot like this post");
+            throw ServiceException.blocked("you cannot like this post");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(status -> {

@@ -52,16 +52,16 @@ class BlocksIT {
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(ben, annsPost.id()))
                                 .code())
-                        .isEqualTo(ErrorCode.FORBIDDEN));
+                        .isEqualTo(ErrorCode.BLOCKED));
         assertThat(rpc.refusal(LikeRpc.LIKE, new LikePostRequest(ann, bensPost.id()))
                         .code())
-                .isEqualTo(ErrorCode.FORBIDDEN);
+                .isEqualTo(ErrorCode.BLOCKED);
         assertThat(rpc.refusal(LikeRpc.BOOKMARK, new BookmarkPostRequest(ben, annsPost.id()))
                         .code())
-                .isEqualTo(ErrorCode.FORBIDDEN);
+                .isEqualTo(ErrorCode.BLOCKED);
         assertThat(rpc.refusal(LikeRpc.BOOKMARK, new BookmarkPostRequest(ann, bensPost.id()))
                         .code())
-                .isEqualTo(ErrorCode.FORBIDDEN);
+                .isEqualTo(ErrorCode.BLOCKED);
 
         // the unblock, then the block again redelivered late: the unblock holds
         replay.deliver(new UserUnblocked(Ids.newId(), Instant.now(), 1, ann, ben, 2));

@@ -30,6 +30,10 @@ public final class AuthRpc {
     public static final Operation<DeleteAccountRequest, Acknowledged> DELETE_ACCOUNT =
             new Operation<>(SERVICE, DeleteAccountRequest.class, Acknowledged.class);
 
+    /** The caller changes their password (the current one asked again): every other login ends. */
+    public static final Operation<ChangePasswordRequest, Acknowledged> CHANGE_PASSWORD =
+            new Operation<>(SERVICE, ChangePasswordRequest.class, Acknowledged.class);
+
     public static final List<Class<?>> MESSAGES = List.of(
             RegisterCredentialsRequest.class,
             RegisteredCredentials.class,
@@ -43,7 +47,8 @@ public final class AuthRpc {
             StreamTicket.class,
             RedeemStreamTicketRequest.class,
             StreamTicketHolder.class,
-            DeleteAccountRequest.class);
+            DeleteAccountRequest.class,
+            ChangePasswordRequest.class);
 
     private AuthRpc() {}
 }

@@ -42,6 +42,13 @@ public final class PostRpc {
     public static final Operation<GetPostHistoryRequest, PostHistory> GET_HISTORY =
             new Operation<>(SERVICE, GetPostHistoryRequest.class, PostHistory.class);
 
+    /** The thread around a post: its ancestors and the replies below it. */
+    public static final Operation<GetPostContextRequest, PostContext> GET_CONTEXT =
+            new Operation<>(SERVICE, GetPostContextRequest.class, PostContext.class);
+    /** Tags by prefix, for autocomplete. */
+    public static final Operation<SearchTagsRequest, MatchingTags> SEARCH_TAGS =
+            new Operation<>(SERVICE, SearchTagsRequest.class, MatchingTags.class);
+
     public static final List<Class<?>> MESSAGES = List.of(
             CreatePostRequest.class,
             GetPostRequest.class,
@@ -62,7 +69,11 @@ public final class PostRpc {
             PostPage.class,
             TrendingTags.class,
             PostHistory.class,
-            PostList.class);
+            PostList.class,
+            GetPostContextRequest.class,
+            PostContext.class,
+            SearchTagsRequest.class,
+            MatchingTags.class);
 
     private PostRpc() {}
 }

@@ -144,9 +144,12 @@ class Posts {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         PostText.Parsed parsed = PostText.parse(content);
+        // a reply keeps the posts above it (its parent's path and its parent: the thread's context)
         db.sql("""
-                        INSERT INTO post (id, author_id, content, created_at, reply_to_id, quote_of_id, hashtags)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::text[])""")
+                        INSERT INTO post (id, author_id, content, created_at, reply_to_id, quote_of_id, hashtags,
+                                          thread_path)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::text[],
+                                (SELECT thread_path_below(coalesce(p.thread_path, '{}'), p.id) FROM post p WHERE p.id = ?))""")
                 .params(
                         id,
                         request.callerId(),
@@ -154,7 +157,8 @@ class Posts {
                         Timestamp.from(now),
                         parent == null ? null : parent.id(),
                         quoted == null ? null : quoted.id(),
-                        parsed.hashtags().toArray(String[]::new))
+                        parsed.hashtags().toArray(String[]::new),
+                        parent == null ? null : parent.id())
                 .update();
         references.tagged(id, request.callerId(), now, parsed.hashtags());
         references.mentioned(id, parsed.mentions());
@@ -328,6 +332,10 @@ class Posts {
             db.sql("UPDATE post SET reply_count = GREATEST(reply_count - 1, 0) WHERE id = ?")
                     .params(post.replyToId())
                     .update();
+            // the replies below it stay, and a thread's context is walked through it to them
+            db.sql("INSERT INTO deleted_reply (id, reply_to_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(post.id(), post.replyToId())
+                    .update();
         }
         if (post.quoteOfId() != null) {
             // null once the quoted post is gone (ON DELETE SET NULL): then there is nothing to count down
@@ -461,7 +469,7 @@ class Posts {
      */
     private void refuseAcrossBlock(UUID caller, Target post, String action) {
         if (blocks.blockedBetween(caller, post.authorId())) {
-            throw ServiceException.forbidden("you cannot " + action + " this post");
+            throw ServiceException.blocked("you cannot " + action + " this post");
         }
     }
 

@@ -39,13 +39,13 @@ class BlocksIT {
         for (var pair : new UUID[][] {{bob, byAlice.id()}, {alice, byBob.id()}}) {
             assertThat(rpc.refusal(PostRpc.CREATE, new CreatePostRequest(pair[0], "reply", pair[1], null, null))
                             .code())
-                    .isEqualTo(ErrorCode.FORBIDDEN);
+                    .isEqualTo(ErrorCode.BLOCKED);
             assertThat(rpc.refusal(PostRpc.CREATE, new CreatePostRequest(pair[0], "quote", null, null, pair[1]))
                             .code())
-                    .isEqualTo(ErrorCode.FORBIDDEN);
+                    .isEqualTo(ErrorCode.BLOCKED);
             assertThat(rpc.refusal(PostRpc.REPOST, new RepostRequest(pair[0], pair[1]))
                             .code())
-                    .isEqualTo(ErrorCode.FORBIDDEN);
+                    .isEqualTo(ErrorCode.BLOCKED);
         }
 
         blocks.unblocked(alice, bob, 2);

@@ -30,6 +30,11 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(ErrorCode.FORBIDDEN, message);
     }
 
+    /** Refused because one of the two users blocks the other. */
+    public static ServiceException blocked(String message) {
+        return new ServiceException(ErrorCode.BLOCKED, message);
+    }
+
     public static ServiceException unauthorized(String message) {
         return new ServiceException(ErrorCode.UNAUTHORIZED, message);
     }
