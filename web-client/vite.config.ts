@@ -7,6 +7,9 @@ export default defineConfig({
   build: {
     outDir: 'target/classes/static',
     emptyOutDir: true,
+    // every browser the app supports preloads modules itself: no polyfill (and nothing inline for the CSP)
+    modulePreload: { polyfill: false },
+    target: 'es2022',
   },
   server: {
     // `npm run dev` against a local stack (scripts/run-local.sh): the API stays same-origin through the proxy
@@ -15,5 +18,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
   },
 });
