@@ -123,3 +123,10 @@ export function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** "12 characters left", "1 character too many". */
+export function charactersLeft(remaining: number): string {
+  const n = Math.abs(remaining);
+  const noun = n === 1 ? 'character' : 'characters';
+  return remaining >= 0 ? `${n} ${noun} left` : `${n} ${noun} too many`;
+}

@@ -4,6 +4,7 @@ import { createPost } from '../api/posts';
 import { DRAFT_PREFIX } from '../api/session';
 import {
   MAX_MENTIONS,
+  charactersLeft,
   MAX_POST_LENGTH,
   MAX_TAGS,
   completeToken,
@@ -47,7 +48,7 @@ function readDraft(key: string): string {
 /** What stops the text from being posted, as the server would say it (before asking it). */
 export function composeProblem(text: string): string | null {
   const length = postLength(text);
-  if (length > MAX_POST_LENGTH) return `${length - MAX_POST_LENGTH} characters too many.`;
+  if (length > MAX_POST_LENGTH) return `${charactersLeft(MAX_POST_LENGTH - length)}.`;
   if (hashtagsOf(text).length > MAX_TAGS) return `At most ${MAX_TAGS} hashtags.`;
   if (mentionsOf(text).length > MAX_MENTIONS) return `At most ${MAX_MENTIONS} mentions.`;
   return null;
@@ -222,7 +223,7 @@ export function Composer({ mode, onPosted, autoFocus }: Props) {
           id={counterId}
           className={`composer__counter ${remaining < 0 ? 'composer__counter--over' : remaining <= 20 ? 'composer__counter--near' : ''}`}
         >
-          {remaining >= 0 ? `${remaining} characters left` : `${-remaining} characters too many`}
+          {charactersLeft(remaining)}
         </span>
         {problem && remaining >= 0 && <span className="composer__problem">{problem}</span>}
         <button type="submit" className="button button--primary" disabled={busy || empty || problem !== null}>
@@ -231,7 +232,7 @@ export function Composer({ mode, onPosted, autoFocus }: Props) {
       </div>
       {remaining <= 20 && (
         <span className="visually-hidden" aria-live="polite">
-          {remaining >= 0 ? `${remaining} characters left` : `${-remaining} characters too many`}
+          {charactersLeft(remaining)}
         </span>
       )}
       {error !== undefined && <ErrorNotice error={error} onRetry={() => void send()} what="Not posted yet." />}

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Post } from '../api/model';
 import { editPost } from '../api/posts';
-import { MAX_POST_LENGTH, isVisiblyEmpty, postLength } from '../api/text';
+import { MAX_POST_LENGTH, charactersLeft, isVisiblyEmpty, postLength } from '../api/text';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { composeProblem } from '../compose/Composer';
 
@@ -41,7 +41,7 @@ export function EditPost({ post, onSaved, onCancel }: { post: Post; onSaved: (p:
       <textarea id={id} className="composer__text" value={text} rows={4} autoFocus onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-counter`} />
       <div className="composer__footer">
         <span id={`${id}-counter`} className={`composer__counter ${remaining < 0 ? 'composer__counter--over' : ''}`}>
-          {remaining >= 0 ? `${remaining} characters left` : `${-remaining} characters too many`}
+          {charactersLeft(remaining)}
         </span>
         {problem && remaining >= 0 && <span className="composer__problem">{problem}</span>}
         <button type="button" className="button button--secondary" onClick={onCancel}>

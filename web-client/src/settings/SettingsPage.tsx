@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import * as auth from '../api/auth';
 import { fieldMessage } from '../api/problems';
-import { MAX_BIO_LENGTH, MAX_DISPLAY_NAME_LENGTH } from '../api/text';
+import { MAX_BIO_LENGTH, MAX_DISPLAY_NAME_LENGTH, charactersLeft } from '../api/text';
 import * as users from '../api/users';
 import { useAuth } from '../auth/AuthContext';
 import { Field } from '../auth/Field';
@@ -75,7 +75,7 @@ function ProfileForm() {
           </label>
           <textarea id={bioId} className="field__input" rows={3} value={bio} onChange={(e) => setBio(e.target.value)} aria-describedby={`${bioId}-count`} aria-invalid={bioLeft < 0 ? true : undefined} disabled={!me} />
           <p id={`${bioId}-count`} className={`field__hint ${bioLeft < 0 ? 'field__error' : ''}`}>
-            {bioLeft >= 0 ? `${bioLeft} characters left` : `${-bioLeft} characters too many`}
+            {charactersLeft(bioLeft)}
           </p>
         </div>
         {error !== undefined && <ErrorNotice error={error} onRetry={() => void save()} what="Not saved." />}
