@@ -39,7 +39,7 @@ class WebClientServingTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "/",
+                "/index.html",
                 "/login",
                 "/@alice",
                 "/@alice/followers",
@@ -56,6 +56,18 @@ class WebClientServingTest {
         assertThat(page).hasStatusOk().hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
         assertThat(page).bodyText().contains("<div id=\"root\"></div>");
         assertThat(page.getResponse().getHeader("Cache-Control")).isEqualTo("no-cache");
+    }
+
+    /** Spring Boot's welcome page: a forward to index.html, which answers as above. */
+    @Test
+    void theRootIsTheClientsIndex() {
+        assertThat(mvc.get()
+                        .uri("/")
+                        .accept(MediaType.TEXT_HTML)
+                        .exchange()
+                        .getResponse()
+                        .getForwardedUrl())
+                .isEqualTo("index.html");
     }
 
     @Test
