@@ -698,6 +698,7 @@ print_summary() {
     cat <<EOF
 
 All services healthy in ${took}s.
+  App                  $gw/
   API                  $gw
   Swagger UI           $gw/swagger-ui.html
   OpenAPI              $gw/v3/api-docs
