@@ -12,8 +12,9 @@ export default defineConfig({
     target: 'es2022',
   },
   server: {
-    // `npm run dev` against a local stack (scripts/run-local.sh): the API stays same-origin through the proxy
-    proxy: { '/api': 'http://localhost:8080' },
+    // `npm run dev` against a local stack (scripts/run-local.sh; API_URL for another port): the API
+    // stays same-origin through the proxy
+    proxy: Object.fromEntries(['/api', '/v3'].map((path) => [path, process.env.API_URL ?? 'http://localhost:8080'])),
   },
   test: {
     environment: 'jsdom',

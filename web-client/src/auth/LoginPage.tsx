@@ -42,7 +42,7 @@ export function LoginPage() {
   };
 
   return (
-    <div className="auth">
+    <main className="auth">
       <div className="auth__card">
         <p className="auth__brand" aria-hidden="true">
           social
@@ -84,6 +84,6 @@ export function LoginPage() {
           New here? <Link to="/signup">Create an account</Link>
         </p>
       </div>
-    </div>
+    </main>
   );
 }

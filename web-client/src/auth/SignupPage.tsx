@@ -71,7 +71,7 @@ export function SignupPage() {
 
   const ready = form.username && form.email && form.password && Object.keys(local).length === 0;
   return (
-    <div className="auth">
+    <main className="auth">
       <div className="auth__card">
         <p className="auth__brand" aria-hidden="true">
           social
@@ -132,6 +132,6 @@ export function SignupPage() {
           Have an account? <Link to="/login">Log in</Link>
         </p>
       </div>
-    </div>
+    </main>
   );
 }

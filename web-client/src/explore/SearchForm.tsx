@@ -14,11 +14,11 @@ export function SearchForm({ compact }: { compact?: boolean }) {
     if (query) navigate(`/search?q=${encodeURIComponent(query)}`);
   };
   return (
-    <form role="search" className={`search-form ${compact ? 'search-form--compact' : ''}`} onSubmit={submit}>
+    <form role="search" aria-label={compact ? 'Quick search' : 'Search posts and people'} className={`search-form ${compact ? 'search-form--compact' : ''}`} onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
         Search
       </label>
-      <input id={id} type="search" className="search-form__input" placeholder="Search posts, #tags, @people" maxLength={100} value={q} onChange={(e) => setQ(e.target.value)} />
+      <input id={id} type="search" className="search-form__input" placeholder="Search" maxLength={100} value={q} onChange={(e) => setQ(e.target.value)} />
       <button type="submit" className="button button--primary">
         Search
       </button>

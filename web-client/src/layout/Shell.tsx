@@ -22,7 +22,7 @@ export function Shell() {
           social
         </Link>
         <nav aria-label="Main">
-          <ul className="nav">
+          <ul className={`nav ${signedIn ? '' : 'nav--labelled'}`}>
             {signedIn ? (
               <>
                 <NavItem to="/" icon="home" label="Home" end />

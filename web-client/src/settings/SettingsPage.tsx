@@ -22,6 +22,7 @@ export function SettingsPage() {
       <PasswordForm />
       <HiddenAccounts kind="blocks" />
       <HiddenAccounts kind="mutes" />
+      <LogOut />
       <DeleteAccount />
     </div>
   );
@@ -137,7 +138,7 @@ function HiddenAccounts({ kind }: { kind: 'blocks' | 'mutes' }) {
       <h2 id={`settings-${kind}`}>{title}</h2>
       <UserList
         paged={paged}
-        label={title}
+        label={`List of ${title.toLowerCase()}`}
         empty={<p className="muted">{kind === 'blocks' ? 'You block nobody.' : 'You mute nobody.'}</p>}
         action={(user) => (
           <button
@@ -157,6 +158,19 @@ function HiddenAccounts({ kind }: { kind: 'blocks' | 'mutes' }) {
           </button>
         )}
       />
+    </section>
+  );
+}
+
+function LogOut() {
+  const { logOut } = useAuth();
+  return (
+    <section className="settings__section" aria-labelledby="settings-logout">
+      <h2 id="settings-logout">Log out</h2>
+      <p>Logging out forgets your login and drafts in this browser.</p>
+      <button type="button" className="button button--secondary" onClick={() => void logOut()}>
+        Log out
+      </button>
     </section>
   );
 }
