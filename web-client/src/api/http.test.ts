@@ -159,3 +159,19 @@ test('204 answers nothing and is no error', async () => {
 function createApiWithFetch(fetch: (request: Request) => Promise<Response>) {
   return createApi({ baseUrl: BASE, fetch, storage: localStorage });
 }
+
+test('logging out in another tab ends the login here too', () => {
+  const { session } = setUp();
+  session.start(tokens(1));
+  const events: unknown[] = [];
+  session.subscribe((e) => events.push(e));
+  const unwatch = session.watch(window);
+
+  // the other tab removed the shared refresh token; this tab hears of it
+  localStorage.removeItem('social.refreshToken');
+  window.dispatchEvent(new StorageEvent('storage', { key: 'social.refreshToken', oldValue: 'refresh-1', newValue: null }));
+
+  expect(session.hasLogin()).toBe(false);
+  expect(events).toEqual([{ signedIn: false, reason: 'logout' }]);
+  unwatch();
+});

@@ -23,14 +23,16 @@ export class Session {
     private readonly rawFetch: (request: Request) => Promise<Response>,
   ) {}
 
-  /** Another tab logged out (or in): follow it. */
-  watch(target: Pick<Window, 'addEventListener'>): void {
-    target.addEventListener('storage', (event) => {
+  /** Another tab logged out: follow it. Answers how to stop watching. */
+  watch(target: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void {
+    const onStorage = (event: Event) => {
       const e = event as StorageEvent;
       if (e.key === REFRESH_KEY && e.newValue === null && this.hasLogin()) {
         this.end('logout', false);
       }
-    });
+    };
+    target.addEventListener('storage', onStorage);
+    return () => target.removeEventListener('storage', onStorage);
   }
 
   hasLogin(): boolean {

@@ -34,8 +34,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    session.watch(window);
-    return session.subscribe((event) => {
+    const unwatch = session.watch(window);
+    const unsubscribe = session.subscribe((event) => {
       setSignedIn(event.signedIn);
       if (!event.signedIn) {
         setMe(null);
@@ -45,6 +45,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setEnded(null);
       }
     });
+    return () => {
+      unwatch();
+      unsubscribe();
+    };
   }, [navigate]);
 
   useEffect(() => {
