@@ -4,13 +4,13 @@ import { trending, type TrendingWindow } from '../api/posts';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useResource } from '../common/useResource';
 
-export function Trending({ window, limit = 10, headingLevel = 2 }: { window: TrendingWindow; limit?: number; headingLevel?: 2 | 3 }) {
+export function Trending({ window, limit = 10, headingLevel = 2, title = 'Trending' }: { window: TrendingWindow; limit?: number; headingLevel?: 2 | 3; title?: string }) {
   const tags = useResource(() => trending(window, limit), [window, limit]);
   const Heading = `h${headingLevel}` as const;
   return (
     <section className="trending" aria-labelledby={`trending-${window}-${headingLevel}`}>
       <Heading id={`trending-${window}-${headingLevel}`} className="trending__title">
-        Trending
+        {title}
       </Heading>
       {tags.error !== undefined && <ErrorNotice error={tags.error} onRetry={tags.reload} />}
       {tags.data && tags.data.length === 0 && <p className="muted">Nothing trending yet.</p>}

@@ -61,7 +61,7 @@ export function Shell() {
       </main>
       <aside className="shell__aside" aria-label="Search and trends">
         <SearchForm compact />
-        <Trending window="24h" limit={5} />
+        <Trending window="24h" limit={5} title="Trending today" />
       </aside>
     </div>
   );
