@@ -21,5 +21,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // generous: the build runs on two cores shared with other builds
+    testTimeout: 30_000,
   },
 });
