@@ -1,4 +1,5 @@
 import './explore.css';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { trending, type TrendingWindow } from '../api/posts';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -7,9 +8,10 @@ import { useResource } from '../common/useResource';
 export function Trending({ window, limit = 10, headingLevel = 2, title = 'Trending' }: { window: TrendingWindow; limit?: number; headingLevel?: 2 | 3; title?: string }) {
   const tags = useResource(() => trending(window, limit), [window, limit]);
   const Heading = `h${headingLevel}` as const;
+  const headingId = useId();
   return (
-    <section className="trending" aria-labelledby={`trending-${window}-${headingLevel}`}>
-      <Heading id={`trending-${window}-${headingLevel}`} className="trending__title">
+    <section className="trending" aria-labelledby={headingId}>
+      <Heading id={headingId} className="trending__title">
         {title}
       </Heading>
       {tags.error !== undefined && <ErrorNotice error={tags.error} onRetry={tags.reload} />}
