@@ -85,7 +85,13 @@ class HashtagController {
                     String q,
             @Parameter(
                             description = "how many: 1 to 20",
-                            schema = @Schema(minimum = "1", maximum = "20", defaultValue = "10"))
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "20",
+                                            defaultValue = "10"))
                     @RequestParam(required = false)
                     Integer limit) {
         return rpc.callAndWait(PostRpc.SEARCH_TAGS, new SearchTagsRequest(q, limit))
@@ -111,7 +117,13 @@ class HashtagController {
                     String window,
             @Parameter(
                             description = "how many: 1 to 20",
-                            schema = @Schema(minimum = "1", maximum = "20", defaultValue = "10"))
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "20",
+                                            defaultValue = "10"))
                     @RequestParam(required = false)
                     Integer limit) {
         return rpc.callAndWait(PostRpc.GET_TRENDING_TAGS, new GetTrendingTagsRequest(window, limit))

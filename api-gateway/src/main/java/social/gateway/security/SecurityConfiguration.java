@@ -14,12 +14,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import social.gateway.GatewayProperties;
 import social.gateway.web.ProblemCode;
 import social.gateway.web.Problems;
+import social.gateway.webclient.WebClientHeaders;
 
 /**
  * Stateless bearer-token security. Which endpoints need a caller is declared by the handlers
@@ -44,6 +46,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // with Spring Security's defaults (nosniff, X-Frame-Options DENY, no-store unless set): the web
+                // client's
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(WebClientHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(
                         new BearerTokenFilter(verifier, new InvalidTokenThrottle(properties.rateLimit()), problems),
                         AnonymousAuthenticationFilter.class)
