@@ -146,7 +146,7 @@ class DocumentationConfigurationTest {
                         "DB_STATEMENT_TIMEOUT", // social-service-defaults.properties
                         "RATE_LIMIT_RPS", // the gateway's application.yml
                         "OTLP_TRACING_ENDPOINT", // ServiceDefaults
-                        "GRAFANA_ADMIN_PASSWORD", // docker-compose.yml
+                        "POSTGRES_PASSWORD_FILE", // docker-compose.yml
                         "GF_AUTH_ANONYMOUS_ORG_ROLE", // a compose service's environment
                         "RABBITMQCTL", // scripts/run-local.sh
                         "KUBECTL", // deploy/k8s/create-secrets.sh
