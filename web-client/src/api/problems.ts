@@ -90,9 +90,11 @@ export function problemMessage(error: unknown, overrides: Partial<Record<number 
   if (!(error instanceof ApiError)) {
     return 'Something went wrong. Please try again.';
   }
+  // A screen's own words win over the generic ones, whether it names the code or the status.
   const words =
-    (error.code !== undefined ? (overrides[error.code] ?? byCode[error.code]) : undefined) ??
+    (error.code !== undefined ? overrides[error.code] : undefined) ??
     overrides[error.status] ??
+    (error.code !== undefined ? byCode[error.code] : undefined) ??
     byStatus[error.status] ??
     (error.status >= 500 ? 'Something went wrong on our side.' : 'Something went wrong.');
   if (error.status === 429 && error.retryAfter !== undefined) {

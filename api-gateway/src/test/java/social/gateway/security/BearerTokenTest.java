@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -40,7 +41,10 @@ import social.gateway.TestTokens;
 import social.support.rpc.RpcClient;
 
 /** Who the caller is: only a valid access token says so; a present but invalid one is refused everywhere. */
+// The default refill (one invalid token a second) lets a slow machine earn a token back in the middle of a
+// burst; one a minute keeps the counts independent of how fast the requests run.
 @GatewayWebMvcTest
+@TestPropertySource(properties = "social.gateway.rate-limit.invalid-tokens-per-minute=1")
 class BearerTokenTest {
     private final UUID userId = UUID.randomUUID();
     private final Post post = ServiceAnswers.aPost();
