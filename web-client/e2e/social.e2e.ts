@@ -6,7 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { articleWith, expectNoSeriousViolations, person, post, signUp, type Person } from './support/app';
+import {
+  accessTokenOf,
+  articleWith,
+  expectNoSeriousViolations,
+  notificationTypesFrom,
+  person,
+  post,
+  signUp,
+  type Person,
+} from './support/app';
 import { captureScreen, launch, newContext, report, saveReport, trouble } from './support/browser';
 import { GATEWAY_URL, RUN } from './support/env';
 import { DroppingProxy } from './support/proxy';
@@ -220,8 +229,9 @@ describe('two people in two browsers', () => {
       const words = articleWith(dave, `Carol's words ${RUN}`);
       await words.getByRole('button', { name: 'Like' }).click();
       await expect.poll(() => words.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
-      // the like's notification exists while carol is cut off
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // the like's notification exists on the server while carol is cut off
+      const carolsToken = await accessTokenOf(carolP);
+      await expect.poll(() => notificationTypesFrom(carolsToken, daveP), { timeout: 10_000 }).toContain('LIKE');
       expect(await carol.getByText(`${daveP.displayName} liked your post`).count()).toBe(0);
       proxy.resume();
 

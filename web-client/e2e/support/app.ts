@@ -57,3 +57,23 @@ export async function apiHas(...paths: string[]): Promise<string[]> {
 export async function expectNoSeriousViolations(violations: { id: string; help: string }[], screen: string) {
   expect(violations, `axe on ${screen}: ${violations.map((v) => `${v.id} (${v.help})`).join('; ')}`).toEqual([]);
 }
+
+/** An access token of `who` from a login of its own over the API (not the page's). */
+export async function accessTokenOf(who: Person): Promise<string> {
+  const login = await fetch(`${GATEWAY_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: who.username, password: who.password }),
+  });
+  expect(login.status).toBe(200);
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** The types of the notifications that `accessToken`'s owner has from `actor`, as the server holds them. */
+export async function notificationTypesFrom(accessToken: string, actor: Person): Promise<string[]> {
+  const answer = await fetch(`${GATEWAY_URL}/api/notifications?limit=50`, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
+  const page = (await answer.json()) as { items: { type: string; actor: { username: string } }[] };
+  return page.items.filter((n) => n.actor.username === actor.username).map((n) => n.type);
+}

@@ -21,10 +21,3 @@ test('503, 504, 429 and no connection may be tried again; a 400 may not', () => 
   expect([503, 504, 429, 0].map((s) => new ApiError(s, undefined).retryable)).toEqual([true, true, true, true]);
   expect(new ApiError(400, undefined).retryable).toBe(false);
 });
-
-test("a screen's words for a status win over the generic words for the code", () => {
-  const gone = new ApiError(404, { code: 'NOT_FOUND' });
-  expect(problemMessage(gone, { 404: "This account doesn't exist." })).toBe("This account doesn't exist.");
-  expect(problemMessage(gone, { NOT_FOUND: 'No such post.' })).toBe('No such post.');
-  expect(problemMessage(gone)).toBe("This doesn't exist, or not anymore.");
-});

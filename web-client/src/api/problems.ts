@@ -4,6 +4,11 @@
  * when a server sends none).
  */
 
+import type { components } from './schema';
+
+/** The problem codes docs/openapi.json names; a screen's words are keyed by one of them or by a status. */
+export type ProblemCode = NonNullable<components['schemas']['ProblemDetail']['code']>;
+
 export interface FieldError {
   field: string;
   message: string;
@@ -55,7 +60,6 @@ const byCode: Record<string, string> = {
   USERNAME_TAKEN: 'That username is taken. Try another one.',
   EMAIL_TAKEN: 'An account with that email already exists.',
   INVALID_CREDENTIALS: 'Wrong username or password.',
-  WRONG_PASSWORD: 'That password is not right.',
   UNAUTHENTICATED: 'Your session has ended. Please log in again.',
   FORBIDDEN: "You can't do that.",
   BLOCKED: "You can't interact with this account.",
@@ -86,15 +90,13 @@ const byStatus: Record<number, string> = {
 };
 
 /** Plain words for what went wrong; `overrides` lets a screen say it better for a status it knows. */
-export function problemMessage(error: unknown, overrides: Partial<Record<number | string, string>> = {}): string {
+export function problemMessage(error: unknown, overrides: Partial<Record<number | ProblemCode, string>> = {}): string {
   if (!(error instanceof ApiError)) {
     return 'Something went wrong. Please try again.';
   }
-  // A screen's own words win over the generic ones, whether it names the code or the status.
   const words =
-    (error.code !== undefined ? overrides[error.code] : undefined) ??
+    (error.code !== undefined ? (overrides[error.code as ProblemCode] ?? byCode[error.code]) : undefined) ??
     overrides[error.status] ??
-    (error.code !== undefined ? byCode[error.code] : undefined) ??
     byStatus[error.status] ??
     (error.status >= 500 ? 'Something went wrong on our side.' : 'Something went wrong.');
   if (error.status === 429 && error.retryAfter !== undefined) {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ApiError, problemMessage } from '../api/problems';
+import { ApiError, problemMessage, type ProblemCode } from '../api/problems';
 
 interface Props {
   error: unknown;
   /** Offered as "Try again" when the failure may pass (busy, down, slow, offline). */
   onRetry?: (() => void) | undefined;
-  overrides?: Partial<Record<number | string, string>>;
+  overrides?: Partial<Record<number | ProblemCode, string>>;
   /** A short description of what failed, e.g. "Couldn't load the timeline." */
   what?: string;
 }

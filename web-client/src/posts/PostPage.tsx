@@ -40,7 +40,7 @@ export function PostPage() {
     return (
       <div>
         <h1 className="page-title">Post</h1>
-        <ErrorNotice error={post.error} onRetry={post.reload} overrides={{ 404: 'This post does not exist, or was deleted.' }} />
+        <ErrorNotice error={post.error} onRetry={post.reload} overrides={{ NOT_FOUND: 'This post does not exist, or was deleted.' }} />
       </div>
     );
   }

@@ -33,7 +33,7 @@ function Profile({ username, tab }: { username: string; tab: ProfileTab }) {
     return (
       <div>
         <h1 className="page-title">@{username}</h1>
-        <ErrorNotice error={user.error} onRetry={user.reload} overrides={{ 404: "This account doesn't exist." }} />
+        <ErrorNotice error={user.error} onRetry={user.reload} overrides={{ NOT_FOUND: "This account doesn't exist." }} />
       </div>
     );
   }

@@ -119,7 +119,7 @@ function PasswordForm() {
       <form onSubmit={submit} noValidate>
         <Field label="Current password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
         <Field label="New password" type="password" autoComplete="new-password" hint="At least 8 characters. Every other login ends." value={next} onChange={(e) => setNext(e.target.value)} error={nextProblem ?? fieldMessage(error, 'newPassword')} />
-        {error !== undefined && <ErrorNotice error={error} overrides={{ 401: 'The current password is not right.' }} />}
+        {error !== undefined && <ErrorNotice error={error} overrides={{ INVALID_CREDENTIALS: 'The current password is not right.' }} />}
         <button type="submit" className="button button--primary" disabled={busy || !current || !next || nextProblem !== undefined}>
           Change password
         </button>
@@ -198,7 +198,7 @@ function DeleteAccount() {
       <p>Your profile, posts, likes, bookmarks, follows and notifications are removed for good. This cannot be undone.</p>
       <form onSubmit={submit} noValidate>
         <Field label="Password" type="password" autoComplete="current-password" hint="Enter your password to confirm." value={password} onChange={(e) => setPassword(e.target.value)} />
-        {error !== undefined && <ErrorNotice error={error} overrides={{ 401: 'That password is not right.' }} />}
+        {error !== undefined && <ErrorNotice error={error} overrides={{ INVALID_CREDENTIALS: 'That password is not right.' }} />}
         <button type="submit" className="button button--danger" disabled={busy || !password}>
           Delete account
         </button>
