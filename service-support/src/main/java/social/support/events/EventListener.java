@@ -19,6 +19,7 @@ import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.MessageObservations;
 import social.support.messaging.Senders;
 import social.support.rpc.Outages;
+import social.support.text.Untrusted;
 
 /**
  * Applies each event of a subscription once. A handler that keeps failing is tried a bounded
@@ -97,7 +98,7 @@ final class EventListener implements MessageListener {
             handler = handlerOf(event, message);
         } catch (Unacceptable e) {
             stuck.set(null);
-            log.error("{} dead-letters a {} message: {}", queue(), type(message), e.getMessage());
+            log.error("{} dead-letters a {} message: {}", queue(), loggedType(message), e.getMessage());
             throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
         }
         for (int attempt = 1; ; attempt++) {
@@ -107,7 +108,12 @@ final class EventListener implements MessageListener {
                 return applied;
             } catch (TooOld e) {
                 stuck.set(null);
-                log.error("{} dead-letters event {} ({}): {}", queue(), event.eventId(), type(message), e.getMessage());
+                log.error(
+                        "{} dead-letters event {} ({}): {}",
+                        queue(),
+                        event.eventId(),
+                        loggedType(message),
+                        e.getMessage());
                 throw new AmqpRejectAndDontRequeueException(e.getMessage());
             } catch (RuntimeException e) {
                 if (attempt < consumption.maxAttempts()) {
@@ -227,7 +233,7 @@ final class EventListener implements MessageListener {
     private Consumer<Event> handlerOf(Event event, Message message) {
         Consumer<Event> handler = subscription.handler(event.getClass());
         if (handler == null) {
-            throw new Unacceptable("no handler for " + type(message) + " here", null);
+            throw new Unacceptable("no handler for " + loggedType(message) + " here", null);
         }
         return handler;
     }
@@ -255,6 +261,11 @@ final class EventListener implements MessageListener {
 
     private static String type(Message message) {
         return message.getMessageProperties().getType();
+    }
+
+    /** The type as a log line may show it: the sender chose it. */
+    private static String loggedType(Message message) {
+        return Untrusted.quoted(type(message));
     }
 
     private static void pause(Duration duration) {

@@ -12,6 +12,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import social.contract.registry.MessageTypes;
+import social.support.text.Untrusted;
 
 /**
  * JSON bodies from the {@code messages-contract} records. The AMQP {@code type} property holds
@@ -61,7 +62,8 @@ public final class ContractMessageConverter implements MessageConverter {
     public Object fromMessage(Message message) {
         String type = message.getMessageProperties().getType();
         Class<?> target = MessageTypes.classOf(type)
-                .orElseThrow(() -> new MessageConversionException("not a contract message type: " + type));
+                .orElseThrow(
+                        () -> new MessageConversionException("not a contract message type: " + Untrusted.quoted(type)));
         try {
             return json.readValue(message.getBody(), target);
         } catch (JacksonException e) {

@@ -24,6 +24,7 @@ import social.contract.post.PostRpc;
 import social.contract.rpc.Operation;
 import social.contract.user.UserEvents;
 import social.contract.user.UserRpc;
+import social.support.text.Untrusted;
 
 /**
  * Who may send what over the broker: the one table that receivers check senders against and that
@@ -167,7 +168,7 @@ public final class Senders {
         }
         String owner = EVENT_OWNERS.get(typeId);
         if (owner == null) {
-            return Optional.of("no service publishes " + typeId);
+            return Optional.of("no service publishes " + Untrusted.quoted(typeId));
         }
         if (!userOf(application(owner)).equals(sender)) {
             return Optional.of(typeId + " comes from " + application(owner) + " only, not from " + sender);

@@ -54,6 +54,17 @@ class ContractMessageConverterTest {
     }
 
     @Test
+    void aTypeThatWouldForgeALogLineIsSaidEscaped() {
+        MessageProperties properties = new MessageProperties();
+        properties.setType("Nope\n2026-12-07T00:00:00Z ERROR forged");
+
+        assertThatThrownBy(() -> converter.fromMessage(new Message("{}".getBytes(), properties)))
+                .isInstanceOf(MessageConversionException.class)
+                .hasMessageNotContaining("\n")
+                .hasMessageContaining("\\u000a");
+    }
+
+    @Test
     void unknownFieldsFromNewerProducersAreIgnored() {
         MessageProperties properties = new MessageProperties();
         properties.setType("acknowledged");
