@@ -21,3 +21,9 @@ test('503, 504, 429 and no connection may be tried again; a 400 may not', () => 
   expect([503, 504, 429, 0].map((s) => new ApiError(s, undefined).retryable)).toEqual([true, true, true, true]);
   expect(new ApiError(400, undefined).retryable).toBe(false);
 });
+
+test('too many wrong passwords says so, and when to try again', () => {
+  expect(problemMessage(new ApiError(429, { code: 'TOO_MANY_FAILED_LOGINS' }, 840))).toBe(
+    'Too many wrong passwords. Try again in 14 minutes.',
+  );
+});

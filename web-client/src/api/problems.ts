@@ -66,6 +66,7 @@ const byCode: Record<string, string> = {
   NOT_FOUND: "This doesn't exist, or not anymore.",
   CONFLICT: 'Something changed meanwhile. Reload and try again.',
   RATE_LIMITED: 'Too many requests.',
+  TOO_MANY_FAILED_LOGINS: 'Too many wrong passwords.',
   PAYLOAD_TOO_LARGE: 'That is too much to send at once.',
   SERVICE_UNAVAILABLE: 'The service is unavailable right now.',
   TIMEOUT: 'The service took too long to answer.',

@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
 import social.contract.auth.AuthRpc;
+import social.contract.auth.ChangePasswordRequest;
+import social.contract.auth.DeleteAccountRequest;
 import social.contract.auth.IssuedTokens;
 import social.contract.auth.LoginRequest;
 import social.contract.auth.RefreshTokensRequest;
@@ -101,6 +103,47 @@ class AbuseLimitsIT {
         assertThat(rpc.call(AuthRpc.LOGIN, new LoginRequest(username, PASSWORD, otherNetwork))
                         .accessToken())
                 .isNotBlank();
+    }
+
+    @Test
+    void wrongPasswordsWhenDeletingAnAccountCountLikeFailedLogins() {
+        UUID userId = userIdOf(register());
+        String attacker = freshIpv4();
+        List<ErrorCode> answers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            answers.add(rpc.refusal(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(userId, "guess " + i, attacker))
+                    .code());
+        }
+
+        assertThat(answers.subList(0, 5)).containsOnly(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(answers.subList(5, 7)).containsOnly(ErrorCode.TOO_MANY_FAILED_LOGINS);
+        // the right password from the throttled address is not even checked: the account stays
+        assertThat(rpc.refusal(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(userId, PASSWORD, attacker))
+                        .code())
+                .isEqualTo(ErrorCode.TOO_MANY_FAILED_LOGINS);
+        assertThat(jdbc.queryForObject(
+                        "SELECT deleted_at IS NULL FROM credential WHERE user_id = ?", Boolean.class, userId))
+                .isTrue();
+    }
+
+    @Test
+    void wrongCurrentPasswordsWhenChangingItCountLikeFailedLogins() {
+        UUID userId = userIdOf(register());
+        String attacker = freshIpv4();
+        List<ErrorCode> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(rpc.refusal(
+                            AuthRpc.CHANGE_PASSWORD,
+                            new ChangePasswordRequest(userId, null, "guess " + i, "a new good password", attacker))
+                    .code());
+        }
+
+        assertThat(answers.subList(0, 5)).containsOnly(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(answers.get(5)).isEqualTo(ErrorCode.TOO_MANY_FAILED_LOGINS);
+        // from elsewhere the owner still changes it
+        rpc.call(
+                AuthRpc.CHANGE_PASSWORD,
+                new ChangePasswordRequest(userId, null, PASSWORD, "a new good password", freshIpv4()));
     }
 
     @Test
@@ -231,6 +274,10 @@ class AbuseLimitsIT {
                 AuthRpc.REGISTER,
                 new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, address, null));
         return registered.username();
+    }
+
+    private UUID userIdOf(String username) {
+        return jdbc.queryForObject("SELECT user_id FROM credential WHERE username = ?", UUID.class, username);
     }
 
     private static String freshIpv4() {

@@ -57,6 +57,10 @@ class AccountController {
     @ApiResponse(
             responseCode = "401",
             description = "Wrong password: INVALID_CREDENTIALS (or no valid access token: UNAUTHENTICATED)")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many wrong passwords for the account or address: TOO_MANY_FAILED_LOGINS, with "
+                    + "Retry-After")
     @DeleteMapping("/api/users/me")
     @Operation(
             operationId = "deleteAccount",
@@ -80,6 +84,10 @@ class AccountController {
     @ApiResponse(
             responseCode = "401",
             description = "Wrong current password: INVALID_CREDENTIALS (or no valid access token: UNAUTHENTICATED)")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many wrong passwords for the account or address: TOO_MANY_FAILED_LOGINS, with "
+                    + "Retry-After")
     @PutMapping("/api/users/me/password")
     @Operation(
             operationId = "changePassword",

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import social.auth.limits.HashingBudget;
+import social.auth.limits.PasswordThrottle;
 import social.contract.Acknowledged;
 import social.contract.ErrorCode;
 import social.contract.auth.ChangePasswordRequest;
@@ -26,7 +27,7 @@ import social.support.outbox.EventOutbox;
 
 /**
  * The owner changes their password: the new one is checked against the rules of registration, the
- * current one is asked again (through the hashing budget, like a login), then in one transaction
+ * current one is asked again (throttled and through the hashing budget, like a login), then in one transaction
  * the new hash is stored and every other login of the account ends: its refresh tokens are revoked,
  * its unused stream tickets go, and an {@code auth.login-ended} per login goes out through the
  * outbox, which every gateway adds to its deny list (as for a logout). The caller's own login stays.
@@ -41,6 +42,7 @@ class PasswordChange {
     private final Accounts accounts;
     private final Passwords passwords;
     private final HashingBudget hashing;
+    private final PasswordThrottle throttle;
     private final TransactionTemplate transactions;
     private final JdbcClient db;
     private final EventOutbox outbox;
@@ -49,12 +51,14 @@ class PasswordChange {
             Accounts accounts,
             Passwords passwords,
             HashingBudget hashing,
+            PasswordThrottle throttle,
             TransactionTemplate transactions,
             JdbcClient db,
             EventOutbox outbox) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.hashing = hashing;
+        this.throttle = throttle;
         this.transactions = transactions;
         this.db = db;
         this.outbox = outbox;
@@ -74,8 +78,10 @@ class PasswordChange {
                 || request.currentPassword() == null
                 || request.currentPassword().length() > MAX_PASSWORD_LENGTH
                 // slow on purpose: checked before the transaction, not inside it
-                || !hashing.spend(
-                        request.clientAddress(), () -> accounts.opens(request.callerId(), request.currentPassword()))) {
+                || !throttle.confirms(
+                        request.callerId(),
+                        request.clientAddress(),
+                        () -> accounts.opens(request.callerId(), request.currentPassword()))) {
             throw new ServiceException(ErrorCode.INVALID_CREDENTIALS, "wrong current password");
         }
         if (request.newPassword().equals(request.currentPassword())) {

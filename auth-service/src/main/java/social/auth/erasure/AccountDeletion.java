@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import social.auth.credentials.Accounts;
-import social.auth.limits.HashingBudget;
+import social.auth.limits.PasswordThrottle;
 import social.contract.Acknowledged;
 import social.contract.ErrorCode;
 import social.contract.auth.DeleteAccountRequest;
@@ -24,7 +24,7 @@ import social.support.id.Ids;
 import social.support.outbox.EventOutbox;
 
 /**
- * The owner deletes their account: the password is asked again (through the hashing budget, like a
+ * The owner deletes their account: the password is asked again (throttled and through the hashing budget, like a
  * login), then in one transaction the credential is marked deleted (logins treat it as unknown),
  * every refresh token and stream ticket of the account goes, the erasure is recorded, and
  * {@code user.deleted} goes out through the outbox to every service and gateway.
@@ -37,19 +37,19 @@ class AccountDeletion {
     private static final int MAX_PASSWORD_LENGTH = 256;
 
     private final Accounts accounts;
-    private final HashingBudget hashing;
+    private final PasswordThrottle throttle;
     private final TransactionTemplate transactions;
     private final JdbcClient db;
     private final EventOutbox outbox;
 
     AccountDeletion(
             Accounts accounts,
-            HashingBudget hashing,
+            PasswordThrottle throttle,
             TransactionTemplate transactions,
             JdbcClient db,
             EventOutbox outbox) {
         this.accounts = accounts;
-        this.hashing = hashing;
+        this.throttle = throttle;
         this.transactions = transactions;
         this.db = db;
         this.outbox = outbox;
@@ -63,8 +63,10 @@ class AccountDeletion {
         if (request.callerId() == null
                 || request.password().length() > MAX_PASSWORD_LENGTH
                 // slow on purpose: checked before the transaction, not inside it
-                || !hashing.spend(
-                        request.clientAddress(), () -> accounts.opens(request.callerId(), request.password()))) {
+                || !throttle.confirms(
+                        request.callerId(),
+                        request.clientAddress(),
+                        () -> accounts.opens(request.callerId(), request.password()))) {
             throw new ServiceException(ErrorCode.INVALID_CREDENTIALS, "wrong password");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -1,16 +1,15 @@
 package social.auth.login;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
 import social.auth.credentials.Accounts;
 import social.auth.credentials.Accounts.Account;
-import social.auth.limits.HashingBudget;
+import social.auth.limits.PasswordThrottle;
+import social.auth.limits.PasswordThrottle.Subject;
 import social.auth.token.TokenRotation;
 import social.contract.ErrorCode;
-import social.contract.ErrorReply;
 import social.contract.auth.IssuedTokens;
 import social.contract.auth.LoginRequest;
 import social.support.error.ServiceException;
@@ -24,14 +23,12 @@ class Login {
     private static final int MAX_PASSWORD_LENGTH = 256;
 
     private final Accounts accounts;
-    private final LoginThrottle throttle;
-    private final HashingBudget hashing;
+    private final PasswordThrottle throttle;
     private final TokenRotation tokens;
 
-    Login(Accounts accounts, LoginThrottle throttle, HashingBudget hashing, TokenRotation tokens) {
+    Login(Accounts accounts, PasswordThrottle throttle, TokenRotation tokens) {
         this.accounts = accounts;
         this.throttle = throttle;
-        this.hashing = hashing;
         this.tokens = tokens;
     }
 
@@ -48,25 +45,14 @@ class Login {
                 || request.password().length() > MAX_PASSWORD_LENGTH) {
             throw new ServiceException(ErrorCode.INVALID_CREDENTIALS, "invalid username or password");
         }
-        Instant now = Instant.now();
-        Optional<Long> wait = throttle.admit(request.username(), request.clientAddress(), now);
-        if (wait.isPresent()) {
-            throw new ServiceException(new ErrorReply(
-                    ErrorCode.TOO_MANY_FAILED_LOGINS, "too many failed logins, try again later", null, wait.get()));
-        }
-        Optional<Account> account;
-        try {
-            account = hashing.spend(
-                    request.clientAddress(), () -> accounts.verify(request.username(), request.password()));
-        } catch (ServiceException overBudget) {
-            throttle.notChecked(request.username(), request.clientAddress());
-            throw overBudget;
-        }
+        Optional<Account> account = throttle.check(
+                Subject.username(request.username()),
+                request.clientAddress(),
+                () -> accounts.verify(request.username(), request.password()));
         if (account.isEmpty()) {
             // the same answer for an unknown user and a wrong password
             throw new ServiceException(ErrorCode.INVALID_CREDENTIALS, "invalid username or password");
         }
-        throttle.succeeded(request.username(), request.clientAddress());
         return tokens.issueForLogin(account.get().userId(), account.get().username());
     }
 }
