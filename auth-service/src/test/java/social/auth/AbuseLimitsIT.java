@@ -194,6 +194,22 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void probingWhichEmailsHaveAccountsCountsAgainstTheRegistrationLimit() {
+        String taken = register() + "@example.com";
+        String prober = freshIpv4();
+        List<ErrorCode> answers = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            String name = "p_" + UUID.randomUUID().toString().substring(0, 8);
+            answers.add(rpc.refusal(
+                            AuthRpc.REGISTER, new RegisterCredentialsRequest(name, taken, PASSWORD, null, prober, null))
+                    .code());
+        }
+
+        assertThat(answers.subList(0, 10)).containsOnly(ErrorCode.EMAIL_TAKEN);
+        assertThat(answers.get(10)).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+    }
+
+    @Test
     void aLoginEndsAtItsAbsoluteLifetimeHoweverOftenItRotated() {
         String username = register();
         IssuedTokens first = rpc.call(AuthRpc.LOGIN, new LoginRequest(username, PASSWORD, freshIpv4()));

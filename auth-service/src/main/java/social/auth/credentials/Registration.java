@@ -81,21 +81,13 @@ class Registration {
                         "must be at most " + MAX_REQUEST_KEY + " characters")
                 .orThrow();
         Optional<Credential> existing = credentials.findByUsernameIgnoringCase(request.username());
-        if (existing.isPresent()) {
-            if (existing.get().madeBy(request.requestKey())) {
-                // this very request, delivered again after its first delivery committed: answer what that made
-                return new RegisteredCredentials(
-                        existing.get().userId(), existing.get().username(), displayName);
-            }
-            throw new ServiceException(ErrorCode.USERNAME_TAKEN, "username is taken");
+        if (existing.isPresent() && existing.get().madeBy(request.requestKey())) {
+            // this very request, delivered again after its first delivery committed: answer what that made
+            return new RegisteredCredentials(
+                    existing.get().userId(), existing.get().username(), displayName);
         }
-        if (credentials.usernameTaken(request.username())) {
-            // by an account deleted but not yet erased everywhere
-            throw new ServiceException(ErrorCode.USERNAME_TAKEN, "username is taken");
-        }
-        if (credentials.emailTaken(request.email())) {
-            throw new ServiceException(ErrorCode.EMAIL_TAKEN, "email is taken");
-        }
+        // counted before saying whether a name or an email is taken: asking which emails have accounts is
+        // an attempt like any other
         Instant attemptedAt = Instant.now();
         Count fromAddress = attempts.add(
                 "register:" + ClientAddress.groupOf(request.clientAddress()), Duration.ofHours(1), attemptedAt);
@@ -105,6 +97,13 @@ class Registration {
                     "too many registrations from your address, try again later",
                     null,
                     fromAddress.retryAfter(attemptedAt)));
+        }
+        if (existing.isPresent() || credentials.usernameTaken(request.username())) {
+            // usernameTaken: also by an account deleted but not yet erased everywhere
+            throw new ServiceException(ErrorCode.USERNAME_TAKEN, "username is taken");
+        }
+        if (credentials.emailTaken(request.email())) {
+            throw new ServiceException(ErrorCode.EMAIL_TAKEN, "email is taken");
         }
         // hashing is slow on purpose: do it before the transaction, not inside it
         String hash = hashing.spend(request.clientAddress(), () -> passwords.hash(request.password()));
