@@ -55,26 +55,41 @@ export class NetworkError extends ApiError {
   }
 }
 
-const byCode: Record<string, string> = {
+/**
+ * The words for every problem code of docs/openapi.json: a code the document gains (or renames) is a
+ * compile error until it is said here. Codes a later API version adds may be listed ahead of it.
+ */
+export const problemMessages: Record<ProblemCode, string> & Record<string, string> = {
   VALIDATION_FAILED: 'Some of what you entered needs another look.',
-  USERNAME_TAKEN: 'That username is taken. Try another one.',
-  EMAIL_TAKEN: 'An account with that email already exists.',
-  INVALID_CREDENTIALS: 'Wrong username or password.',
+  MALFORMED_REQUEST: 'The app sent something the server could not read.',
   UNAUTHENTICATED: 'Your session has ended. Please log in again.',
+  INVALID_CREDENTIALS: 'Wrong username or password.',
+  INVALID_REFRESH_TOKEN: 'Your session has ended. Please log in again.',
+  INVALID_STREAM_TICKET: 'Live updates need reconnecting.',
   FORBIDDEN: "You can't do that.",
   BLOCKED: "You can't interact with this account.",
+  CORS_REQUEST_REFUSED: 'This site may not use the API.',
   NOT_FOUND: "This doesn't exist, or not anymore.",
+  METHOD_NOT_ALLOWED: 'The app asked in a way the server does not take.',
+  NOT_ACCEPTABLE: 'The app asked for a format the server does not have.',
   CONFLICT: 'Something changed meanwhile. Reload and try again.',
+  USERNAME_TAKEN: 'That username is taken. Try another one.',
+  EMAIL_TAKEN: 'An account with that email already exists.',
+  FOLLOW_LIMIT_REACHED: 'You follow as many accounts as allowed.',
+  PAYLOAD_TOO_LARGE: 'That is too much to send at once.',
+  UNSUPPORTED_MEDIA_TYPE: 'The app sent a format the server does not take.',
   RATE_LIMITED: 'Too many requests.',
   TOO_MANY_FAILED_LOGINS: 'Too many wrong passwords.',
-  PAYLOAD_TOO_LARGE: 'That is too much to send at once.',
+  TOO_MANY_INVALID_TOKENS: 'Too many failed attempts from here.',
+  TOO_MANY_STREAMS: 'Too many live connections are open.',
+  INTERNAL_ERROR: 'Something went wrong on our side.',
   SERVICE_UNAVAILABLE: 'The service is unavailable right now.',
   TIMEOUT: 'The service took too long to answer.',
+  HTTP_ERROR: 'The request could not be handled.',
   TOO_MANY_HASHTAGS: 'A post can have at most 10 hashtags.',
   TOO_MANY_MENTIONS: 'A post can mention at most 10 people.',
   EDIT_WINDOW_CLOSED: 'A post can only be edited within an hour of posting.',
   EDIT_LIMIT_REACHED: 'This post has been edited as often as allowed.',
-  FOLLOW_LIMIT_REACHED: 'You follow as many accounts as allowed.',
 };
 
 const byStatus: Record<number, string> = {
@@ -96,7 +111,7 @@ export function problemMessage(error: unknown, overrides: Partial<Record<number 
     return 'Something went wrong. Please try again.';
   }
   const words =
-    (error.code !== undefined ? (overrides[error.code as ProblemCode] ?? byCode[error.code]) : undefined) ??
+    (error.code !== undefined ? (overrides[error.code as ProblemCode] ?? problemMessages[error.code]) : undefined) ??
     overrides[error.status] ??
     byStatus[error.status] ??
     (error.status >= 500 ? 'Something went wrong on our side.' : 'Something went wrong.');

@@ -25,6 +25,8 @@ export function compileAgainst(document, name) {
   execFileSync(bin('openapi-typescript'), [join(dir, 'openapi.json'), '-o', join(dir, 'api', 'schema.d.ts')], {
     stdio: 'pipe',
   });
+  // the contract layer says problems in the app's words
+  cpSync(join(here, '..', 'problems.ts'), join(dir, 'api', 'problems.ts'));
   for (const file of readdirSync(here)) {
     if (file.endsWith('.ts') && !file.endsWith('.test.ts')) {
       cpSync(join(here, file), join(dir, 'api', 'contract', file));

@@ -92,6 +92,6 @@ test('a refused post names the fields that break a rule', async () => {
   expect(outcome).toMatchObject({
     ok: false,
     step: 'post',
-    message: 'Some fields need another look.\ncontent: must be 1 to 280 characters',
+    message: 'Some of what you entered needs another look.\ncontent: must be 1 to 280 characters',
   });
 });
