@@ -42,6 +42,19 @@ describe('the access token', () => {
     expect(localStorage.getItem('social.refreshToken')).toBe('refresh-1');
   });
 
+  test('a refresh refused as too many (429) keeps the login and says when to try again', async () => {
+    localStorage.setItem('social.refreshToken', 'refresh-0');
+    const { client, server } = setUp();
+    server.on('POST', '/api/auth/refresh', () => problem(429, { code: 'RATE_LIMITED' }, { 'Retry-After': '120' }));
+
+    const failure = await me(client).catch((e: unknown) => e);
+
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as ApiError).status).toBe(429);
+    expect((failure as ApiError).retryAfter).toBe(120);
+    expect(localStorage.getItem('social.refreshToken')).toBe('refresh-0');
+  });
+
   test('refused with 401 is refreshed once and the call sent again, its body too', async () => {
     const { client, session, server } = setUp();
     server

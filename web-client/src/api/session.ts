@@ -1,4 +1,5 @@
 import type { Tokens } from './model';
+import { retryAfterSeconds } from './http';
 import { ApiError, NetworkError } from './problems';
 
 /**
@@ -120,7 +121,8 @@ export class Session {
       this.end('expired');
       return null;
     }
-    throw new ApiError(response.status, await response.json().catch(() => undefined));
+    // e.g. 429 (too many refreshes of this login): the refresh token stays good, so the login goes on
+    throw new ApiError(response.status, await response.json().catch(() => undefined), retryAfterSeconds(response));
   }
 }
 

@@ -28,7 +28,8 @@ public record AuthProperties(
         @DefaultValue Hashing hashing,
         @DefaultValue Registration registration,
         @DefaultValue Purge purge,
-        @DefaultValue StreamTickets streamTickets) {
+        @DefaultValue StreamTickets streamTickets,
+        @DefaultValue Refresh refresh) {
 
     /**
      * Failed logins counted per (username, address group) and per address group; a username alone
@@ -65,6 +66,16 @@ public record AuthProperties(
             @DefaultValue("10") int maxPerUser) {}
 
     public record Registration(@DefaultValue("10") int maxPerAddressPerHour) {}
+
+    /**
+     * @param maxPerLoginPerHour     rotations one login may make in an hour (a client refreshes about every 15
+     *                               minutes); beyond, 429 and the token stays unused
+     * @param rotatedTokenRetention how long a rotated token of a live login is kept: presented again within it,
+     *                               the login ends (reuse detection); later it is refused as unknown
+     */
+    public record Refresh(
+            @DefaultValue("30") int maxPerLoginPerHour,
+            @DefaultValue("7d") Duration rotatedTokenRetention) {}
 
     /**
      * @param refreshTokenRetention how long expired or revoked refresh tokens are kept (to tell a

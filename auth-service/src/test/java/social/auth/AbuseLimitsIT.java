@@ -52,6 +52,10 @@ class AbuseLimitsIT {
     @Qualifier("attemptCounterPurge")
     PeriodicPurge attemptCounterPurge;
 
+    @Autowired
+    @Qualifier("rotatedTokenPurge")
+    PeriodicPurge rotatedTokenPurge;
+
     @Test
     void aThousandWrongPasswordsFromOneAddressDoNotLockTheUserOutElsewhere() {
         String username = register();
@@ -242,6 +246,54 @@ class AbuseLimitsIT {
         assertThat(tokensInFamilyOf(recentlyEnded.refreshToken())).isEqualTo(1);
         // the used token of a live login stays: presenting it again must still revoke the login
         assertThat(tokensInFamilyOf(live.refreshToken())).isEqualTo(2);
+    }
+
+    @Test
+    void aLoginRotatesItsRefreshTokenAtMostThirtyTimesAnHour() {
+        IssuedTokens tokens = rpc.call(AuthRpc.LOGIN, new LoginRequest(register(), PASSWORD, freshIpv4()));
+        for (int i = 0; i < 30; i++) {
+            tokens = rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(tokens.refreshToken()));
+        }
+
+        ErrorReply refused = rpc.refusal(AuthRpc.REFRESH, new RefreshTokensRequest(tokens.refreshToken()));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+        assertThat(refused.retryAfterSeconds()).isBetween(1L, 3600L);
+        // refused before it was used: the login goes on with the same token once the hour passes
+        assertThat(jdbc.queryForObject(
+                        "SELECT used_at IS NULL AND revoked_at IS NULL FROM refresh_token"
+                                + " WHERE token_hash = sha256(convert_to(?, 'UTF8'))",
+                        Boolean.class,
+                        tokens.refreshToken()))
+                .isTrue();
+        assertThat(tokensInFamilyOf(tokens.refreshToken())).isEqualTo(31);
+    }
+
+    @Test
+    void rotatedTokensOfALiveLoginArePurgedOnceReuseDetectionNoLongerNeedsThem() {
+        IssuedTokens first = rpc.call(AuthRpc.LOGIN, new LoginRequest(register(), PASSWORD, freshIpv4()));
+        IssuedTokens second = rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(first.refreshToken()));
+        IssuedTokens third = rpc.call(AuthRpc.REFRESH, new RefreshTokensRequest(second.refreshToken()));
+        jdbc.update(
+                "UPDATE refresh_token SET used_at = ? WHERE token_hash = sha256(convert_to(?, 'UTF8'))",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(7).plusMinutes(1))),
+                first.refreshToken());
+        // past the retry grace window, so that presenting it again is a reuse, not a retry
+        jdbc.update(
+                "UPDATE refresh_token SET used_at = ? WHERE token_hash = sha256(convert_to(?, 'UTF8'))",
+                Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))),
+                second.refreshToken());
+
+        rotatedTokenPurge.runOnce();
+
+        assertThat(tokensInFamilyOf(third.refreshToken())).isEqualTo(2);
+        // the recently rotated one is still caught as a reuse: the login ends
+        assertThat(rpc.refusal(AuthRpc.REFRESH, new RefreshTokensRequest(second.refreshToken()))
+                        .code())
+                .isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
+        assertThat(rpc.refusal(AuthRpc.REFRESH, new RefreshTokensRequest(third.refreshToken()))
+                        .code())
+                .isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
     }
 
     @Test

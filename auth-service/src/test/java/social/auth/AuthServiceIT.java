@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
@@ -32,6 +33,12 @@ import social.support.testing.ServiceIntegrationTest;
 /** auth-service over its real queue, database and broker. */
 @ServiceIntegrationTest
 class AuthServiceIT {
+    // an address of this class's own: registrations and password checks are counted per address, and the test
+    // classes of one run share a database
+    private static final String CLIENT = "10." + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(1, 255);
+
     @RegisterExtension
     static final EventProbe events = EventProbe.listeningTo(AuthEvents.MESSAGES);
 
@@ -47,7 +54,7 @@ class AuthServiceIT {
         RegisteredCredentials registered = rpc.call(
                 AuthRpc.REGISTER,
                 new RegisterCredentialsRequest(
-                        username, username + "@example.com", "a good password", null, "127.0.0.1", null));
+                        username, username + "@example.com", "a good password", null, CLIENT, null));
 
         assertThat(registered.displayName()).isEqualTo(username);
         String hash = jdbc.queryForObject(
@@ -70,7 +77,7 @@ class AuthServiceIT {
                 username + "@example.com",
                 "a good password",
                 "Again",
-                "127.0.0.1",
+                CLIENT,
                 UUID.randomUUID().toString());
 
         RegisteredCredentials first = rpc.call(AuthRpc.REGISTER, request);
@@ -86,7 +93,7 @@ class AuthServiceIT {
                                         "other_" + username + "@example.com",
                                         "a good password",
                                         null,
-                                        "127.0.0.1",
+                                        CLIENT,
                                         UUID.randomUUID().toString()))
                         .code())
                 .isEqualTo(ErrorCode.USERNAME_TAKEN);
@@ -97,7 +104,7 @@ class AuthServiceIT {
                                         "other_" + username + "@example.com",
                                         "a good password",
                                         null,
-                                        "127.0.0.1",
+                                        CLIENT,
                                         null))
                         .code())
                 .isEqualTo(ErrorCode.USERNAME_TAKEN);
@@ -109,8 +116,8 @@ class AuthServiceIT {
         RegisteredCredentials registered = rpc.call(
                 AuthRpc.REGISTER,
                 new RegisterCredentialsRequest(
-                        username, username + "@example.com", "a good password", "Tok", "127.0.0.1", null));
-        IssuedTokens tokens = rpc.call(AuthRpc.LOGIN, new LoginRequest(username, "a good password", "127.0.0.1"));
+                        username, username + "@example.com", "a good password", "Tok", CLIENT, null));
+        IssuedTokens tokens = rpc.call(AuthRpc.LOGIN, new LoginRequest(username, "a good password", CLIENT));
         VerificationKeys keys = rpc.call(AuthRpc.VERIFICATION_KEYS, new GetVerificationKeysRequest());
 
         PublicKey publicKey = KeyFactory.getInstance("Ed25519")

@@ -129,13 +129,18 @@ class AuthController {
                 AuthRpc.LOGIN, new LoginRequest(body.username(), body.password(), request.getRemoteAddr())));
     }
 
+    @ApiResponse(
+            responseCode = "429",
+            description = "The login refreshed 30 times this hour: RATE_LIMITED, with Retry-After; the refresh token "
+                    + "presented stays good")
     @PostMapping("/refresh")
     @Operation(
             operationId = "refreshTokens",
             summary = "Trade a refresh token for a new pair",
-            description = "The old refresh token is dead from then on; reusing it revokes the login. A retry "
-                    + "within 30 s (the reply was lost), while the new refresh token is unused, answers the same "
-                    + "refresh token and a fresh access token.")
+            description = "The old refresh token is dead from then on; reusing it within 7 days of its rotation "
+                    + "revokes the login (later it is refused as unknown). A retry within 30 s (the reply was "
+                    + "lost), while the new refresh token is unused, answers the same refresh token and a fresh "
+                    + "access token. A login refreshes at most 30 times an hour.")
     Token refresh(@RequestBody RefreshToken body) {
         return Token.of(rpc.callAndWait(AuthRpc.REFRESH, new RefreshTokensRequest(body.refreshToken())));
     }

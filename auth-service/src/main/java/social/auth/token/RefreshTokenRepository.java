@@ -46,4 +46,12 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
                       HAVING max(least(revoked_at, expires_at)) < :before)
                     """, nativeQuery = true)
     int deleteFamiliesOverBefore(Instant before);
+
+    /**
+     * Deletes the tokens of live logins rotated before {@code before}: reuse detection keeps them that long
+     * (refresh_token_rotated).
+     */
+    @Modifying
+    @Query(value = "DELETE FROM refresh_token WHERE used_at < :before AND revoked_at IS NULL", nativeQuery = true)
+    int deleteRotatedBefore(Instant before);
 }

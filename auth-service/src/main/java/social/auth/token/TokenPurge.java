@@ -21,6 +21,15 @@ class TokenPurge {
                 "ended refresh-token families", properties.purge().interval(), tokens::purgeEndedFamilies);
     }
 
+    /** A live login keeps its rotated tokens only as long as reuse detection needs them. */
+    @Bean
+    PeriodicPurge rotatedTokenPurge(TokenRotation tokens, AuthProperties properties) {
+        return new PeriodicPurge(
+                "rotated refresh tokens past reuse detection",
+                properties.purge().interval(),
+                tokens::purgeRotatedTokens);
+    }
+
     /** Successors kept sealed for a retried refresh live no longer than their grace window (and a run). */
     @Bean
     PeriodicPurge sealedSuccessorPurge(TokenRotation tokens, AuthProperties properties) {

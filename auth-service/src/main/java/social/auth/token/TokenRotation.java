@@ -17,8 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import social.auth.AuthProperties;
 import social.auth.credentials.Accounts;
+import social.auth.limits.AttemptCounter;
+import social.auth.limits.AttemptCounter.Count;
 import social.contract.Acknowledged;
 import social.contract.ErrorCode;
+import social.contract.ErrorReply;
 import social.contract.auth.IssuedTokens;
 import social.contract.auth.LoginEnded;
 import social.contract.auth.LogoutRequest;
@@ -43,6 +46,7 @@ public class TokenRotation {
     private final AuthProperties properties;
     private final TransactionTemplate transactions;
     private final EventOutbox outbox;
+    private final AttemptCounter rotations;
 
     TokenRotation(
             RefreshTokenRepository refreshTokens,
@@ -50,13 +54,15 @@ public class TokenRotation {
             AccessTokens accessTokens,
             AuthProperties properties,
             TransactionTemplate transactions,
-            EventOutbox outbox) {
+            EventOutbox outbox,
+            AttemptCounter rotations) {
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
         this.transactions = transactions;
         this.outbox = outbox;
+        this.rotations = rotations;
     }
 
     /** A new login: a new token family. */
@@ -94,6 +100,16 @@ public class TokenRotation {
                 return Optional.<IssuedTokens>empty();
             }
             requireLive(token.userId(), ErrorCode.INVALID_REFRESH_TOKEN, "refresh token is not valid");
+            // each rotation keeps a row for reuse detection: one login cannot make them without a bound
+            Count thisHour = rotations.add("refresh:" + token.familyId(), Duration.ofHours(1), now);
+            if (thisHour.exceeds(properties.refresh().maxPerLoginPerHour())) {
+                // thrown inside the transaction: the token stays unused, and the count is not raised
+                throw new ServiceException(new ErrorReply(
+                        ErrorCode.TOO_MANY_REQUESTS,
+                        "too many refreshes of this login, try again later",
+                        null,
+                        thisHour.retryAfter(now)));
+            }
             String username = accounts.usernameOf(token.userId());
             Issued successor = issue(token.userId(), username, token.familyId(), token.familyStartedAt());
             byte[] sealed = properties.refreshRetryGrace().compareTo(Duration.ZERO) > 0
@@ -150,6 +166,12 @@ public class TokenRotation {
     int purgeEndedFamilies() {
         Instant before = Instant.now().minus(properties.purge().refreshTokenRetention());
         return transactions.execute(status -> refreshTokens.deleteFamiliesOverBefore(before));
+    }
+
+    /** Purges the rotated tokens of live logins once reuse detection no longer keeps them. */
+    int purgeRotatedTokens() {
+        Instant before = Instant.now().minus(properties.refresh().rotatedTokenRetention());
+        return transactions.execute(status -> refreshTokens.deleteRotatedBefore(before));
     }
 
     /** Forgets the successors kept sealed for a retry once their grace window is over. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +38,12 @@ import social.support.testing.ServiceIntegrationTest;
  */
 @ServiceIntegrationTest
 class PasswordChangeIT {
+    // an address of this class's own: registrations and password checks are counted per address, and the test
+    // classes of one run share a database
+    private static final String CLIENT = "10." + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(1, 255);
+
     private static final String PASSWORD = "a good password";
     private static final String NEW_PASSWORD = "an even better one";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,8 +65,7 @@ class PasswordChangeIT {
 
         ErrorReply refused = rpc.refusal(
                 AuthRpc.CHANGE_PASSWORD,
-                new ChangePasswordRequest(
-                        account.userId(), loginOf(mine), "not my password", NEW_PASSWORD, "127.0.0.1"));
+                new ChangePasswordRequest(account.userId(), loginOf(mine), "not my password", NEW_PASSWORD, CLIENT));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(login(account.username(), PASSWORD)).isNotNull();
@@ -77,7 +83,7 @@ class PasswordChangeIT {
         for (String weak : new String[] {"short", "x".repeat(129), "tab\u0000nul-inside", null}) {
             ErrorReply refused = rpc.refusal(
                     AuthRpc.CHANGE_PASSWORD,
-                    new ChangePasswordRequest(account.userId(), loginOf(mine), PASSWORD, weak, "127.0.0.1"));
+                    new ChangePasswordRequest(account.userId(), loginOf(mine), PASSWORD, weak, CLIENT));
             assertThat(refused.code()).as("%s", weak).isEqualTo(ErrorCode.VALIDATION_FAILED);
             assertThat(refused.errors())
                     .extracting(ErrorReply.FieldError::field)
@@ -85,13 +91,13 @@ class PasswordChangeIT {
         }
         ErrorReply unchanged = rpc.refusal(
                 AuthRpc.CHANGE_PASSWORD,
-                new ChangePasswordRequest(account.userId(), loginOf(mine), PASSWORD, PASSWORD, "127.0.0.1"));
+                new ChangePasswordRequest(account.userId(), loginOf(mine), PASSWORD, PASSWORD, CLIENT));
         assertThat(unchanged.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(unchanged.errors()).extracting(ErrorReply.FieldError::field).containsExactly("newPassword");
 
         ErrorReply missing = rpc.refusal(
                 AuthRpc.CHANGE_PASSWORD,
-                new ChangePasswordRequest(account.userId(), loginOf(mine), null, NEW_PASSWORD, "127.0.0.1"));
+                new ChangePasswordRequest(account.userId(), loginOf(mine), null, NEW_PASSWORD, CLIENT));
         assertThat(missing.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(missing.errors()).extracting(ErrorReply.FieldError::field).containsExactly("currentPassword");
 
@@ -116,7 +122,7 @@ class PasswordChangeIT {
 
         rpc.call(
                 AuthRpc.CHANGE_PASSWORD,
-                new ChangePasswordRequest(account.userId(), loginOf(mine), PASSWORD, NEW_PASSWORD, "127.0.0.1"));
+                new ChangePasswordRequest(account.userId(), loginOf(mine), PASSWORD, NEW_PASSWORD, CLIENT));
 
         assertThat(events.all(LoginEnded.class, e -> e.userId().equals(account.userId()), Duration.ofMillis(500)))
                 .extracting(LoginEnded::loginId)
@@ -132,7 +138,7 @@ class PasswordChangeIT {
                         account.userId(),
                         loginOf(laptop)))
                 .isZero();
-        assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(account.username(), PASSWORD, "127.0.0.1"))
+        assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(account.username(), PASSWORD, CLIENT))
                         .code())
                 .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(login(account.username(), NEW_PASSWORD)).isNotNull();
@@ -147,11 +153,11 @@ class PasswordChangeIT {
         String username = "pw_" + UUID.randomUUID().toString().substring(0, 8);
         return rpc.call(
                 AuthRpc.REGISTER,
-                new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, "127.0.0.1", null));
+                new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, CLIENT, null));
     }
 
     private IssuedTokens login(String username, String password) {
-        return rpc.call(AuthRpc.LOGIN, new LoginRequest(username, password, "127.0.0.1"));
+        return rpc.call(AuthRpc.LOGIN, new LoginRequest(username, password, CLIENT));
     }
 
     /** The login an access token belongs to: its {@code sid} claim (the signature is auth-service's concern here). */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,12 @@ import social.support.testing.ServiceIntegrationTest;
  */
 @ServiceIntegrationTest
 class AccountDeletionIT {
+    // an address of this class's own: registrations and password checks are counted per address, and the test
+    // classes of one run share a database
+    private static final String CLIENT = "10." + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(1, 255);
+
     private static final String PASSWORD = "a good password";
 
     @RegisterExtension
@@ -63,12 +70,10 @@ class AccountDeletionIT {
     void aWrongOrMissingPasswordDeletesNothing() {
         RegisteredCredentials account = register("keep");
 
-        assertThat(rpc.refusal(
-                                AuthRpc.DELETE_ACCOUNT,
-                                new DeleteAccountRequest(account.userId(), "wrong one", "127.0.0.1"))
+        assertThat(rpc.refusal(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(account.userId(), "wrong one", CLIENT))
                         .code())
                 .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
-        assertThat(rpc.refusal(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(account.userId(), null, "127.0.0.1"))
+        assertThat(rpc.refusal(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(account.userId(), null, CLIENT))
                         .code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
 
@@ -83,20 +88,18 @@ class AccountDeletionIT {
         RegisteredCredentials account = register("leave");
         IssuedTokens tokens = login(account.username());
 
-        rpc.call(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(account.userId(), PASSWORD, "127.0.0.1"));
+        rpc.call(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(account.userId(), PASSWORD, CLIENT));
 
         UserDeleted deleted = events.next(UserDeleted.class, e -> e.userId().equals(account.userId()));
         assertThat(deleted.username()).isEqualTo(account.username().toLowerCase());
         assertThat(deleted.deletedAt()).isNotNull();
-        assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(account.username(), PASSWORD, "127.0.0.1"))
+        assertThat(rpc.refusal(AuthRpc.LOGIN, new LoginRequest(account.username(), PASSWORD, CLIENT))
                         .message())
                 .isEqualTo("invalid username or password");
         assertThat(rpc.refusal(AuthRpc.REFRESH, new RefreshTokensRequest(tokens.refreshToken()))
                         .code())
                 .isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN);
-        assertThat(rpc.refusal(
-                                AuthRpc.DELETE_ACCOUNT,
-                                new DeleteAccountRequest(account.userId(), PASSWORD, "127.0.0.1"))
+        assertThat(rpc.refusal(AuthRpc.DELETE_ACCOUNT, new DeleteAccountRequest(account.userId(), PASSWORD, CLIENT))
                         .code())
                 .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(rpc.refusal(AuthRpc.REGISTER, registration(account.username()))
@@ -155,10 +158,10 @@ class AccountDeletionIT {
     }
 
     private static RegisterCredentialsRequest registration(String username) {
-        return new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, "127.0.0.1", null);
+        return new RegisterCredentialsRequest(username, username + "@example.com", PASSWORD, null, CLIENT, null);
     }
 
     private IssuedTokens login(String username) {
-        return rpc.call(AuthRpc.LOGIN, new LoginRequest(username, PASSWORD, "127.0.0.1"));
+        return rpc.call(AuthRpc.LOGIN, new LoginRequest(username, PASSWORD, CLIENT));
     }
 }

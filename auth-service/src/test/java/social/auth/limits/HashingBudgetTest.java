@@ -66,7 +66,8 @@ class HashingBudgetTest {
                 hashing,
                 new AuthProperties.Registration(10),
                 new AuthProperties.Purge(Duration.ofHours(1), Duration.ofDays(7)),
-                new AuthProperties.StreamTickets(Duration.ofSeconds(30), 10)));
+                new AuthProperties.StreamTickets(Duration.ofSeconds(30), 10),
+                new AuthProperties.Refresh(30, Duration.ofDays(7))));
     }
 
     private static void await(CountDownLatch latch) {
