@@ -21,6 +21,8 @@ export const problemMessages: Record<ProblemCode, string> = {
   USERNAME_TAKEN: 'That username is taken.',
   EMAIL_TAKEN: 'That email address is taken.',
   FOLLOW_LIMIT_REACHED: 'You follow as many accounts as allowed.',
+  EDIT_WINDOW_CLOSED: 'A post can only be edited within an hour of posting.',
+  EDIT_LIMIT_REACHED: 'This post has been edited as often as allowed.',
   PAYLOAD_TOO_LARGE: 'That is too long to send.',
   UNSUPPORTED_MEDIA_TYPE: 'The app sent a format the server does not take.',
   RATE_LIMITED: 'Slow down a little.',

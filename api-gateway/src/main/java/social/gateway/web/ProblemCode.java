@@ -42,6 +42,10 @@ public enum ProblemCode {
     EMAIL_TAKEN(HttpStatus.CONFLICT),
     /** The caller already follows the most accounts allowed. */
     FOLLOW_LIMIT_REACHED(HttpStatus.CONFLICT),
+    /** The post's edit window (60 minutes from its creation) has passed. */
+    EDIT_WINDOW_CLOSED(HttpStatus.CONFLICT),
+    /** The post was already edited as often as allowed (10 times). */
+    EDIT_LIMIT_REACHED(HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** The caller's (or the address's) budget is used up; {@code Retry-After} says for how long. */
@@ -88,6 +92,8 @@ public enum ProblemCode {
             case USERNAME_TAKEN -> USERNAME_TAKEN;
             case EMAIL_TAKEN -> EMAIL_TAKEN;
             case FOLLOW_LIMIT_REACHED -> FOLLOW_LIMIT_REACHED;
+            case EDIT_WINDOW_CLOSED -> EDIT_WINDOW_CLOSED;
+            case EDIT_LIMIT_REACHED -> EDIT_LIMIT_REACHED;
             case TOO_MANY_REQUESTS -> RATE_LIMITED;
             case TOO_MANY_FAILED_LOGINS -> TOO_MANY_FAILED_LOGINS;
             case UNAVAILABLE -> SERVICE_UNAVAILABLE;
