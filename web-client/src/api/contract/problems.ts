@@ -7,6 +7,8 @@ import type { Problem, ProblemCode } from './socialApi';
 export const problemMessages: Record<ProblemCode, string> = {
   VALIDATION_FAILED: 'Some fields need another look.',
   MALFORMED_REQUEST: 'The app sent something the server could not read.',
+  TOO_MANY_HASHTAGS: 'A post can have at most 10 hashtags.',
+  TOO_MANY_MENTIONS: 'A post can mention at most 10 people.',
   UNAUTHENTICATED: 'Please sign in again.',
   INVALID_CREDENTIALS: 'Wrong username or password.',
   INVALID_REFRESH_TOKEN: 'Your session ended; please sign in again.',

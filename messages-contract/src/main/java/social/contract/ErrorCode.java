@@ -26,6 +26,10 @@ public enum ErrorCode {
     EDIT_WINDOW_CLOSED,
     /** A post was already edited as often as allowed (10 times). */
     EDIT_LIMIT_REACHED,
+    /** A post with more hashtags than allowed (10). */
+    TOO_MANY_HASHTAGS,
+    /** A post with more mentions than allowed (10). */
+    TOO_MANY_MENTIONS,
     TOO_MANY_REQUESTS,
     /** Too many failed logins for this username or address; set with a retry time. */
     TOO_MANY_FAILED_LOGINS,

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import social.contract.Acknowledged;
 import social.contract.ErrorCode;
+import social.contract.ErrorReply;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.EditPostRequest;
@@ -59,6 +60,10 @@ class Posts {
     static final int MAX_IDEMPOTENCY_KEY = 200;
     /** How often a post can be edited (API.md, "Limits"): its history holds at most one version more. */
     static final int MAX_EDITS = 10;
+    /** The most hashtags, and the most mentions, a post carries (API.md, "Limits"). */
+    static final int MAX_HASHTAGS = 10;
+
+    static final int MAX_MENTIONS = 10;
     /** How long after its creation a post can be edited (API.md, "Limits"). */
     static final Duration EDIT_WINDOW = Duration.ofMinutes(60);
     /** The history's number for the current version (the post's own content): after every revision. */
@@ -154,7 +159,7 @@ class Posts {
                     .update();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        PostText.Parsed parsed = PostText.parse(content);
+        PostText.Parsed parsed = withinReferenceLimits(PostText.parse(content));
         // a reply keeps the posts above it (its parent's path and its parent: the thread's context)
         db.sql("""
                         INSERT INTO post (id, author_id, content, created_at, reply_to_id, quote_of_id, hashtags,
@@ -246,7 +251,7 @@ class Posts {
                         SELECT ?, coalesce(max(revision), 0) + 1, ?, ? FROM post_revision WHERE post_id = ?""")
                 .params(post.id(), post.content(), Timestamp.from(post.versionAt()), post.id())
                 .update();
-        PostText.Parsed parsed = PostText.parse(content);
+        PostText.Parsed parsed = withinReferenceLimits(PostText.parse(content));
         List<String> dropped = new ArrayList<>(post.hashtags());
         dropped.removeAll(parsed.hashtags());
         List<String> added = new ArrayList<>(parsed.hashtags());
@@ -323,6 +328,29 @@ class Posts {
 
     /** A version of a post and its number in the history. */
     private record Revision(int number, PostHistory.Version version) {}
+
+    /**
+     * A post's tags and mentions, refused beyond {@link #MAX_HASHTAGS} and {@link #MAX_MENTIONS}
+     * (each counted once): about 90 tags fit in 280 characters, and one account could fill the
+     * trending list with a few posts.
+     */
+    private static PostText.Parsed withinReferenceLimits(PostText.Parsed parsed) {
+        if (parsed.hashtags().size() > MAX_HASHTAGS) {
+            throw new ServiceException(new ErrorReply(
+                    ErrorCode.TOO_MANY_HASHTAGS,
+                    "A post carries at most " + MAX_HASHTAGS + " hashtags.",
+                    List.of(new ErrorReply.FieldError("content", "at most " + MAX_HASHTAGS + " hashtags")),
+                    null));
+        }
+        if (parsed.mentions().size() > MAX_MENTIONS) {
+            throw new ServiceException(new ErrorReply(
+                    ErrorCode.TOO_MANY_MENTIONS,
+                    "A post mentions at most " + MAX_MENTIONS + " users.",
+                    List.of(new ErrorReply.FieldError("content", "at most " + MAX_MENTIONS + " mentions")),
+                    null));
+        }
+        return parsed;
+    }
 
     /** Content as it is stored: trimmed and NFC-normalised, so that the same words compare, search and count alike. */
     private static String content(String raw) {
