@@ -217,6 +217,41 @@ class HashtagsIT {
         return text.toString();
     }
 
+    @Test
+    void aWindowBehindTheClockLeavesTheHoursThatLeftItAtTheNextRead() {
+        String tag = uniqueTag();
+        UUID stayed = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        // the windows as they stood three hours ago, nobody having read trending since
+        db.sql("UPDATE trending_window SET since = since - interval '3 hours'").update();
+        tagRow(hour.minus(3, ChronoUnit.HOURS), tag, left, 2);
+        tagRow(hour.minus(3, ChronoUnit.HOURS), tag, stayed, 1);
+        tagRow(hour, tag, stayed, 1);
+
+        // the 1h window moves on by three hours: "left" goes, "stayed" stays with this hour's post
+        assertThat(countIn("1h", tag)).isEqualTo(new TagCount(tag, 1, 1));
+        assertThat(countIn("24h", tag)).isEqualTo(new TagCount(tag, 4, 2));
+        assertThat(db.sql(
+                                "SELECT count(*) FROM trending_window WHERE since < date_trunc('hour', now() - length, 'UTC')")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private void tagRow(Instant hour, String tag, UUID author, int posts) {
+        db.sql("INSERT INTO hashtag_author_hour (hour, tag, author_id, posts) VALUES (?, ?, ?, ?)")
+                .params(Timestamp.from(hour), tag, author, posts)
+                .update();
+    }
+
+    private TagCount countIn(String window, String tag) {
+        return trending(window, 20).stream()
+                .filter(count -> count.tag().equals(tag))
+                .findFirst()
+                .orElse(null);
+    }
+
     private List<TagCount> trending(String window, int limit) {
         return rpc.call(PostRpc.GET_TRENDING_TAGS, new GetTrendingTagsRequest(window, limit))
                 .tags();
