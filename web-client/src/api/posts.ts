@@ -43,10 +43,21 @@ export async function likers(id: string, cursor?: Cursor) {
   >;
 }
 
-/** Every version, oldest first (a plain list today; a page once the edge-hardening issue lands). */
+/**
+ * Every version, oldest first: the history is a page (at most 11 versions, since a post can be
+ * edited 10 times), walked to its end so that an older post edited more often shows whole.
+ */
 export async function history(id: string): Promise<PostVersion[]> {
-  const answer: unknown = await call(api.GET('/api/posts/{id}/history', { params: { path: { id } } }));
-  return Array.isArray(answer) ? (answer as PostVersion[]) : ((answer as Page<PostVersion>).items ?? []);
+  const versions: PostVersion[] = [];
+  let cursor: Cursor = null;
+  do {
+    const answer = (await call(
+      api.GET('/api/posts/{id}/history', { params: { path: { id }, query: page(cursor, 100) } }),
+    )) as Page<PostVersion>;
+    versions.push(...answer.items);
+    cursor = answer.nextCursor;
+  } while (cursor);
+  return versions;
 }
 
 export async function like(id: string, on: boolean) {

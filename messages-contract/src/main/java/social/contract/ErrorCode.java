@@ -22,6 +22,14 @@ public enum ErrorCode {
     EMAIL_TAKEN,
     /** The caller already follows the most accounts allowed. */
     FOLLOW_LIMIT_REACHED,
+    /** A post's edit window (60 minutes from its creation) has passed. */
+    EDIT_WINDOW_CLOSED,
+    /** A post was already edited as often as allowed (10 times). */
+    EDIT_LIMIT_REACHED,
+    /** A post with more hashtags than allowed (10). */
+    TOO_MANY_HASHTAGS,
+    /** A post with more mentions than allowed (10). */
+    TOO_MANY_MENTIONS,
     TOO_MANY_REQUESTS,
     /** Too many failed logins for this username or address; set with a retry time. */
     TOO_MANY_FAILED_LOGINS,

@@ -12,6 +12,7 @@ import social.contract.auth.RedeemStreamTicketRequest;
 import social.contract.auth.StreamTicket;
 import social.contract.auth.StreamTicketHolder;
 import social.gateway.security.AuthenticatedUser;
+import social.gateway.security.LoggedOutLogins;
 import social.support.rpc.RpcClient;
 import social.support.rpc.RpcErrorException;
 
@@ -28,6 +29,7 @@ class StreamTickets {
     private static final int LONGEST_TICKET = 64;
 
     private final RpcClient rpc;
+    private final LoggedOutLogins loggedOut;
 
     @Schema(name = "StreamTicket", description = "Opens the notification stream once: ?ticket=")
     record Issued(
@@ -37,8 +39,9 @@ class StreamTickets {
             @Schema(description = "seconds it stays good", minimum = "1")
             long expiresIn) {}
 
-    StreamTickets(RpcClient rpc) {
+    StreamTickets(RpcClient rpc, LoggedOutLogins loggedOut) {
         this.rpc = rpc;
+        this.loggedOut = loggedOut;
     }
 
     Issued issue(AuthenticatedUser caller) {
@@ -49,7 +52,10 @@ class StreamTickets {
         return new Issued(ticket.ticket(), ticket.expiresIn());
     }
 
-    /** The caller the ticket was issued to, if it is known, unused and unexpired; it is used up either way. */
+    /**
+     * The caller the ticket was issued to, if it is known, unused and unexpired, and its login has not
+     * ended since (nor its account gone); it is used up either way.
+     */
     Optional<AuthenticatedUser> redeem(String ticket) {
         if (ticket.isEmpty() || ticket.length() > LONGEST_TICKET) {
             return Optional.empty();
@@ -62,6 +68,11 @@ class StreamTickets {
                 return Optional.empty();
             }
             throw e;
+        }
+        // a ticket dies with its login: a logout, a password change (which ends the other logins) or
+        // the account's deletion after it was issued refuses it, as it refuses the login's tokens
+        if (loggedOut.refusesTicketOf(holder.userId(), holder.loginId())) {
+            return Optional.empty();
         }
         return Optional.of(
                 new AuthenticatedUser(holder.userId(), holder.username(), holder.tokenExpiresAt(), holder.loginId()));

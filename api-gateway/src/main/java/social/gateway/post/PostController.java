@@ -3,7 +3,6 @@ package social.gateway.post;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,6 +31,7 @@ import social.contract.post.GetPostHistoryRequest;
 import social.contract.post.GetPostRequest;
 import social.contract.post.GetQuotesRequest;
 import social.contract.post.GetRepliesRequest;
+import social.contract.post.PostHistory;
 import social.contract.post.PostResult;
 import social.contract.post.PostRpc;
 import social.contract.post.RepostRequest;
@@ -132,13 +132,18 @@ class PostController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "Invalid content, or a repost (which has none)")
     @ApiResponse(responseCode = "403", description = "Not the author: FORBIDDEN")
+    @ApiResponse(
+            responseCode = "409",
+            description = "More than 60 minutes after the post's creation: EDIT_WINDOW_CLOSED; already edited 10"
+                    + " times: EDIT_LIMIT_REACHED")
     @PatchMapping("/{id}")
     @Operation(
             operationId = "editPost",
             summary = "Edit one of the caller's posts",
             description = "Body {content}: the rules of a new post. The post answers with editedAt set; its tags,"
                     + " mentions, search entry and the quotes showing it follow; users it mentions for the first"
-                    + " time are notified. The same content again changes nothing.")
+                    + " time are notified. The same content again changes nothing. A post can be edited within 60"
+                    + " minutes of its creation, at most 10 times.")
     PostView edit(@Caller AuthenticatedUser caller, @PathVariable("id") UUID postId, @RequestBody EditedPost body) {
         return assembler.one(
                 rpc.callAndWait(PostRpc.EDIT, new EditPostRequest(caller.id(), postId, body.content()))
@@ -149,13 +154,20 @@ class PostController {
     @GetMapping("/{id}/history")
     @Operation(
             operationId = "getPostHistory",
-            summary = "Every version of a post's content",
-            description =
-                    "Oldest first, the current version last; a post never edited has one. 404 for an unknown post.")
-    List<PostVersion> history(@PathVariable("id") UUID postId) {
-        return rpc.callAndWait(PostRpc.GET_HISTORY, new GetPostHistoryRequest(postId)).versions().stream()
-                .map(version -> new PostVersion(version.content(), version.createdAt()))
-                .toList();
+            summary = "The versions of a post's content, a page at a time",
+            description = "Oldest first, the current version last; a post never edited has one, and a post has at"
+                    + " most 11 (it can be edited 10 times). 404 for an unknown post.")
+    Page<PostVersion> history(
+            @PathVariable("id") UUID postId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        PostHistory page =
+                rpc.callAndWait(PostRpc.GET_HISTORY, new GetPostHistoryRequest(postId, PageSize.of(limit), cursor));
+        return new Page<>(
+                page.versions().stream()
+                        .map(version -> new PostVersion(version.content(), version.createdAt()))
+                        .toList(),
+                page.nextCursor());
     }
 
     @ApiResponse(responseCode = "204", description = "No Content")

@@ -81,6 +81,14 @@ public class LoggedOutLogins {
         return ended != null && (issuedAt == null || !issuedAt.isAfter(ended));
     }
 
+    /**
+     * Whether a stream ticket of this user and login is to be refused: its login ended or its account
+     * was deleted, whenever (a ticket never outlives the end of its login, also one issued before).
+     */
+    public boolean refusesTicketOf(UUID userId, UUID loginId) {
+        return refuses(userId, loginId, null);
+    }
+
     /** Tells the listener the id of each login that ends from now on (to end what it holds for it). */
     public void whenEnded(Consumer<UUID> listener) {
         listeners.add(listener);

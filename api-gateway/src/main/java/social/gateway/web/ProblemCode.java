@@ -14,6 +14,10 @@ public enum ProblemCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
     /** The request cannot be read: a body that is not JSON of the expected shape, a parameter of the wrong type or missing. */
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST),
+    /** A post with more than 10 hashtags. */
+    TOO_MANY_HASHTAGS(HttpStatus.BAD_REQUEST),
+    /** A post with more than 10 mentions. */
+    TOO_MANY_MENTIONS(HttpStatus.BAD_REQUEST),
     /** No valid access token where one is needed (missing, expired, tampered, or of a login that ended). */
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
     /** A username and password, or the password asked again, that open no account. */
@@ -42,6 +46,10 @@ public enum ProblemCode {
     EMAIL_TAKEN(HttpStatus.CONFLICT),
     /** The caller already follows the most accounts allowed. */
     FOLLOW_LIMIT_REACHED(HttpStatus.CONFLICT),
+    /** The post's edit window (60 minutes from its creation) has passed. */
+    EDIT_WINDOW_CLOSED(HttpStatus.CONFLICT),
+    /** The post was already edited as often as allowed (10 times). */
+    EDIT_LIMIT_REACHED(HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** The caller's (or the address's) budget is used up; {@code Retry-After} says for how long. */
@@ -88,6 +96,10 @@ public enum ProblemCode {
             case USERNAME_TAKEN -> USERNAME_TAKEN;
             case EMAIL_TAKEN -> EMAIL_TAKEN;
             case FOLLOW_LIMIT_REACHED -> FOLLOW_LIMIT_REACHED;
+            case EDIT_WINDOW_CLOSED -> EDIT_WINDOW_CLOSED;
+            case EDIT_LIMIT_REACHED -> EDIT_LIMIT_REACHED;
+            case TOO_MANY_HASHTAGS -> TOO_MANY_HASHTAGS;
+            case TOO_MANY_MENTIONS -> TOO_MANY_MENTIONS;
             case TOO_MANY_REQUESTS -> RATE_LIMITED;
             case TOO_MANY_FAILED_LOGINS -> TOO_MANY_FAILED_LOGINS;
             case UNAVAILABLE -> SERVICE_UNAVAILABLE;

@@ -34,7 +34,8 @@ class EditsE2EIT {
         JsonNode post = post(api, alice, "first version");
         String id = post.get("id").asString();
         assertThat(post.get("editedAt").isNull()).isTrue();
-        assertThat(api.get("/api/posts/" + id + "/history").json().size()).isEqualTo(1);
+        assertThat(api.get("/api/posts/" + id + "/history").json().get("items").size())
+                .isEqualTo(1);
 
         Response edited =
                 api.patch("/api/posts/" + id, Map.of("content", "  second version #edited  "), alice.accessToken());
@@ -50,14 +51,43 @@ class EditsE2EIT {
                 .isEqualTo(200);
         Response history = api.get("/api/posts/" + id + "/history", bob.accessToken());
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.json().size()).isEqualTo(3);
-        assertThat(history.json().get(0).propertyNames()).containsExactlyInAnyOrder("content", "createdAt");
-        assertThat(history.json().get(0).get("content").asString()).isEqualTo("first version");
-        assertThat(history.json().get(0).get("createdAt")).isEqualTo(post.get("createdAt"));
-        assertThat(history.json().get(1).get("content").asString()).isEqualTo("second version #edited");
-        assertThat(history.json().get(1).get("createdAt"))
-                .isEqualTo(edited.json().get("editedAt"));
-        assertThat(history.json().get(2).get("content").asString()).isEqualTo("third");
+        assertThat(history.json().propertyNames()).containsExactlyInAnyOrder("items", "nextCursor");
+        JsonNode versions = history.json().get("items");
+        assertThat(versions.size()).isEqualTo(3);
+        assertThat(history.json().get("nextCursor").isNull()).isTrue();
+        assertThat(versions.get(0).propertyNames()).containsExactlyInAnyOrder("content", "createdAt");
+        assertThat(versions.get(0).get("content").asString()).isEqualTo("first version");
+        assertThat(versions.get(0).get("createdAt")).isEqualTo(post.get("createdAt"));
+        assertThat(versions.get(1).get("content").asString()).isEqualTo("second version #edited");
+        assertThat(versions.get(1).get("createdAt")).isEqualTo(edited.json().get("editedAt"));
+        assertThat(versions.get(2).get("content").asString()).isEqualTo("third");
+    }
+
+    // issue 26, item 2: one account edited a post without limit; every read of its history returned every version
+    @Test
+    void theEleventhEditIsA409AndTheHistoryIsReadPageByPage() {
+        String id = post(api, alice, "version 0").get("id").asString();
+        for (int i = 1; i <= 10; i++) {
+            assertThat(api.patch("/api/posts/" + id, Map.of("content", "version " + i), alice.accessToken())
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        Response refused = api.patch("/api/posts/" + id, Map.of("content", "version 11"), alice.accessToken());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asString()).isEqualTo("EDIT_LIMIT_REACHED");
+        Response first = api.get("/api/posts/" + id + "/history?limit=4");
+        assertThat(first.json().get("items").size()).isEqualTo(4);
+        assertThat(first.json().get("items").get(0).get("content").asString()).isEqualTo("version 0");
+        String cursor = first.json().get("nextCursor").asString();
+        Response rest = api.get("/api/posts/" + id + "/history?limit=100&cursor=" + cursor);
+        assertThat(rest.json().get("items").size()).isEqualTo(7);
+        assertThat(rest.json().get("items").get(6).get("content").asString()).isEqualTo("version 10");
+        assertThat(rest.json().get("nextCursor").isNull()).isTrue();
+        assertThat(api.get("/api/posts/" + id + "/history?cursor=nonsense").status())
+                .isEqualTo(400);
     }
 
     @Test

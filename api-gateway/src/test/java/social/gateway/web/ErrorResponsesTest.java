@@ -80,6 +80,34 @@ class ErrorResponsesTest {
                         Map.of("field", "email", "message", "not an email address")));
     }
 
+    // issue 26, item 12: a lone surrogate was read into the request, then failed the message to auth-service (a 500)
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"\\ud800", "x\\udfff", "\\udbff\\udbff", "\\ud83d\\u0041"})
+    void aLoneSurrogateInABodyIsA400AndNeverReachesAService(String escaped) {
+        assertThat(mvc.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + escaped + "\",\"password\":\"correct horse\"}"))
+                .satisfies(problem(
+                        ProblemCode.MALFORMED_REQUEST,
+                        "The request body is missing or is not valid JSON of the expected shape."));
+        verifyNoInteractions(rpc);
+    }
+
+    @Test
+    void aPairedSurrogateIsACharacterLikeAnyOther() {
+        given(rpc.callAndWait(eq(AuthRpc.LOGIN), any()))
+                .willThrow(new RpcErrorException(
+                        ErrorReply.of(ErrorCode.INVALID_CREDENTIALS, "wrong username or password")));
+
+        assertThat(mvc.post()
+                        .uri("/api/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"ann\\ud83d\\ude00\",\"password\":\"correct horse\"}"))
+                .satisfies(problem(ProblemCode.INVALID_CREDENTIALS, "wrong username or password"));
+    }
+
     @Test
     void anUnauthorizedReplyChallengesForABearerToken() {
         given(rpc.callAndWait(eq(AuthRpc.LOGIN), any()))

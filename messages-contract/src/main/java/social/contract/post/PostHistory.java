@@ -5,9 +5,12 @@ import java.util.List;
 
 import social.contract.MessageType;
 
-/** The answer to {@link GetPostHistoryRequest}: the versions of a post's content, oldest first. */
+/**
+ * The answer to {@link GetPostHistoryRequest}: a page of the versions of a post's content, oldest
+ * first; {@code nextCursor} is null on the last page.
+ */
 @MessageType("post.history")
-public record PostHistory(List<Version> versions) {
+public record PostHistory(List<Version> versions, String nextCursor) {
     public PostHistory {
         versions = List.copyOf(versions);
     }

@@ -23,7 +23,11 @@ class PostReferences {
         this.db = db;
     }
 
-    /** The post now carries {@code tags} (none of which it carried before). */
+    /**
+     * The post now carries {@code tags} (none of which it carried before). Their rows are written
+     * in tag order, so that two posts counting the same tags (and, through the trigger of
+     * migration V12, the same trending counts) lock them in the same order.
+     */
     void tagged(UUID postId, UUID authorId, Instant createdAt, List<String> tags) {
         if (tags.isEmpty()) {
             return;
@@ -34,7 +38,7 @@ class PostReferences {
                 .update();
         db.sql("""
                         INSERT INTO hashtag_author_hour (hour, tag, author_id, posts)
-                        SELECT ?, t, ?, 1 FROM unnest(?::text[]) AS t
+                        SELECT ?, t, ?, 1 FROM unnest(?::text[]) AS t ORDER BY t
                         ON CONFLICT (hour, tag, author_id) DO UPDATE SET posts = hashtag_author_hour.posts + 1""").params(hour(createdAt), authorId, array).update();
     }
 

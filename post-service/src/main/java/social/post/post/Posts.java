@@ -3,18 +3,22 @@ package social.post.post;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import social.contract.Acknowledged;
+import social.contract.ErrorCode;
+import social.contract.ErrorReply;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
 import social.contract.post.EditPostRequest;
@@ -54,6 +58,18 @@ class Posts {
     static final int EVENT_VERSION = 1;
     static final int MAX_CONTENT = 280;
     static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** How often a post can be edited (API.md, "Limits"): its history holds at most one version more. */
+    static final int MAX_EDITS = 10;
+    /** The most hashtags, and the most mentions, a post carries (API.md, "Limits"). */
+    static final int MAX_HASHTAGS = 10;
+
+    static final int MAX_MENTIONS = 10;
+    /** How long after its creation a post can be edited (API.md, "Limits"). */
+    static final Duration EDIT_WINDOW = Duration.ofMinutes(60);
+    /** The history's number for the current version (the post's own content): after every revision. */
+    private static final int CURRENT_VERSION = Integer.MAX_VALUE;
+
+    private static final Pattern HISTORY_CURSOR = Pattern.compile("[0-9]{1,9}");
 
     /** The columns of a {@link Target}. */
     private static final String TARGET = "id, author_id, reply_to_id, repost_of_id, quote_of_id, created_at, hashtags";
@@ -143,7 +159,7 @@ class Posts {
                     .update();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        PostText.Parsed parsed = PostText.parse(content);
+        PostText.Parsed parsed = withinReferenceLimits(PostText.parse(content));
         // a reply keeps the posts above it (its parent's path and its parent: the thread's context)
         db.sql("""
                         INSERT INTO post (id, author_id, content, created_at, reply_to_id, quote_of_id, hashtags,
@@ -216,12 +232,26 @@ class Posts {
             return new PostResult(get(post.id(), request.callerId()), false);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (now.isAfter(post.createdAt().plus(EDIT_WINDOW))) {
+            throw new ServiceException(
+                    ErrorCode.EDIT_WINDOW_CLOSED,
+                    "a post can be edited within " + EDIT_WINDOW.toMinutes() + " minutes of its creation");
+        }
+        // counted under the post's row lock (FOR UPDATE above): edits in flight at once cannot pass it
+        int edits = db.sql("SELECT count(*) FROM post_revision WHERE post_id = ?")
+                .params(post.id())
+                .query(Integer.class)
+                .single();
+        if (edits >= MAX_EDITS) {
+            throw new ServiceException(
+                    ErrorCode.EDIT_LIMIT_REACHED, "a post can be edited at most " + MAX_EDITS + " times");
+        }
         db.sql("""
                         INSERT INTO post_revision (post_id, revision, content, created_at)
                         SELECT ?, coalesce(max(revision), 0) + 1, ?, ? FROM post_revision WHERE post_id = ?""")
                 .params(post.id(), post.content(), Timestamp.from(post.versionAt()), post.id())
                 .update();
-        PostText.Parsed parsed = PostText.parse(content);
+        PostText.Parsed parsed = withinReferenceLimits(PostText.parse(content));
         List<String> dropped = new ArrayList<>(post.hashtags());
         dropped.removeAll(parsed.hashtags());
         List<String> added = new ArrayList<>(parsed.hashtags());
@@ -249,22 +279,77 @@ class Posts {
         return new PostResult(get(post.id(), request.callerId()), false);
     }
 
-    /** Every version of a post's content, oldest first, the current one last: one query. */
+    /**
+     * A page of the versions of a post's content, oldest first, the current one last: one query,
+     * by the primary key of {@code post_revision}. The cursor is the number of the page's last
+     * revision. A post has at most {@link #MAX_EDITS} revisions since issue 26; the page bounds a
+     * read of an older post edited more often.
+     */
     public PostHistory history(GetPostHistoryRequest request) {
-        List<PostHistory.Version> versions = db.sql("""
-                        SELECT content, created_at FROM (
-                            SELECT revision, content, created_at FROM post_revision WHERE post_id = :id
+        int limit = PageLimit.clamp(request.limit());
+        int after = historyCursor(request.cursor());
+        List<Revision> versions = db.sql("""
+                        SELECT revision, content, created_at FROM (
+                            (SELECT revision, content, created_at FROM post_revision
+                             WHERE post_id = :id AND revision > :after ORDER BY revision LIMIT :limit)
                             UNION ALL
-                            SELECT 2147483647, content, coalesce(edited_at, created_at) FROM post WHERE id = :id) AS v
-                        ORDER BY revision""")
+                            SELECT :current, content, coalesce(edited_at, created_at) FROM post WHERE id = :id) AS v
+                        ORDER BY revision
+                        LIMIT :limit""")
                 .param("id", request.postId())
-                .query((rs, i) -> new PostHistory.Version(
-                        rs.getString("content"), rs.getTimestamp("created_at").toInstant()))
+                .param("after", after)
+                .param("current", CURRENT_VERSION)
+                .param("limit", limit + 1)
+                .query((rs, i) -> new Revision(
+                        rs.getInt("revision"),
+                        new PostHistory.Version(
+                                rs.getString("content"),
+                                rs.getTimestamp("created_at").toInstant())))
                 .list();
         if (versions.isEmpty()) {
             throw ServiceException.notFound("no such post");
         }
-        return new PostHistory(versions);
+        List<Revision> page = versions.subList(0, Math.min(limit, versions.size()));
+        String next = versions.size() > limit
+                ? Integer.toString(page.get(page.size() - 1).number())
+                : null;
+        return new PostHistory(page.stream().map(Revision::version).toList(), next);
+    }
+
+    private static int historyCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        if (!HISTORY_CURSOR.matcher(cursor).matches()) {
+            throw ServiceException.invalid("cursor", "is not a cursor of this list");
+        }
+        return Integer.parseInt(cursor);
+    }
+
+    /** A version of a post and its number in the history. */
+    private record Revision(int number, PostHistory.Version version) {}
+
+    /**
+     * A post's tags and mentions, refused beyond {@link #MAX_HASHTAGS} and {@link #MAX_MENTIONS}
+     * (each counted once): about 90 tags fit in 280 characters, and one account could fill the
+     * trending list with a few posts.
+     */
+    private static PostText.Parsed withinReferenceLimits(PostText.Parsed parsed) {
+        if (parsed.hashtags().size() > MAX_HASHTAGS) {
+            throw new ServiceException(new ErrorReply(
+                    ErrorCode.TOO_MANY_HASHTAGS,
+                    "A post carries at most " + MAX_HASHTAGS + " hashtags.",
+                    List.of(new ErrorReply.FieldError("content", "at most " + MAX_HASHTAGS + " hashtags")),
+                    null));
+        }
+        if (parsed.mentions().size() > MAX_MENTIONS) {
+            throw new ServiceException(new ErrorReply(
+                    ErrorCode.TOO_MANY_MENTIONS,
+                    "A post mentions at most " + MAX_MENTIONS + " users.",
+                    List.of(new ErrorReply.FieldError("content", "at most " + MAX_MENTIONS + " mentions")),
+                    null));
+        }
+        return parsed;
     }
 
     /** Content as it is stored: trimmed and NFC-normalised, so that the same words compare, search and count alike. */

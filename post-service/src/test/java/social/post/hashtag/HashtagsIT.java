@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import social.contract.ErrorCode;
 import social.contract.post.CreatePostRequest;
 import social.contract.post.DeletePostRequest;
+import social.contract.post.EditPostRequest;
 import social.contract.post.GetTagPostsRequest;
 import social.contract.post.GetTrendingTagsRequest;
 import social.contract.post.Post;
@@ -176,6 +177,79 @@ class HashtagsIT {
         assertThat(rpc.refusal(PostRpc.GET_TRENDING_TAGS, new GetTrendingTagsRequest("1h", 0))
                         .code())
                 .isEqualTo(ErrorCode.VALIDATION_FAILED);
+    }
+
+    // issue 26, item 3: about 90 tags fit in a post, so one account could fill the trending list with a few posts
+
+    @Test
+    void aPostWithMoreThanTenHashtagsOrMentionsIsRefusedAndSoIsSuchAnEdit() {
+        UUID author = UUID.randomUUID();
+        String ten = tags(10);
+        Post post = create(author, ten);
+
+        assertThat(post.hashtags()).hasSize(10);
+        assertThat(rpc.refusal(PostRpc.CREATE, new CreatePostRequest(author, tags(11), null, null, null))
+                        .code())
+                .isEqualTo(ErrorCode.TOO_MANY_HASHTAGS);
+        assertThat(rpc.refusal(PostRpc.CREATE, new CreatePostRequest(author, mentions(11), null, null, null))
+                        .code())
+                .isEqualTo(ErrorCode.TOO_MANY_MENTIONS);
+        assertThat(create(author, mentions(10) + " #Same #same").hashtags()).containsExactly("same");
+        assertThat(rpc.refusal(PostRpc.EDIT, new EditPostRequest(author, post.id(), tags(11)))
+                        .code())
+                .isEqualTo(ErrorCode.TOO_MANY_HASHTAGS);
+        assertThat(trending("1h", 20)).hasSize(11);
+    }
+
+    private static String tags(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append('#').append(uniqueTag()).append(' ');
+        }
+        return text.toString();
+    }
+
+    private static String mentions(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append("@user").append(i).append(' ');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aWindowBehindTheClockLeavesTheHoursThatLeftItAtTheNextRead() {
+        String tag = uniqueTag();
+        UUID stayed = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        // the windows as they stood three hours ago, nobody having read trending since
+        db.sql("UPDATE trending_window SET since = since - interval '3 hours'").update();
+        tagRow(hour.minus(3, ChronoUnit.HOURS), tag, left, 2);
+        tagRow(hour.minus(3, ChronoUnit.HOURS), tag, stayed, 1);
+        tagRow(hour, tag, stayed, 1);
+
+        // the 1h window moves on by three hours: "left" goes, "stayed" stays with this hour's post
+        assertThat(countIn("1h", tag)).isEqualTo(new TagCount(tag, 1, 1));
+        assertThat(countIn("24h", tag)).isEqualTo(new TagCount(tag, 4, 2));
+        assertThat(db.sql(
+                                "SELECT count(*) FROM trending_window WHERE since < date_trunc('hour', now() - length, 'UTC')")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private void tagRow(Instant hour, String tag, UUID author, int posts) {
+        db.sql("INSERT INTO hashtag_author_hour (hour, tag, author_id, posts) VALUES (?, ?, ?, ?)")
+                .params(Timestamp.from(hour), tag, author, posts)
+                .update();
+    }
+
+    private TagCount countIn(String window, String tag) {
+        return trending(window, 20).stream()
+                .filter(count -> count.tag().equals(tag))
+                .findFirst()
+                .orElse(null);
     }
 
     private List<TagCount> trending(String window, int limit) {

@@ -3,8 +3,12 @@ package social.post.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,9 +27,11 @@ import social.contract.post.Post;
 import social.contract.post.PostEdited;
 import social.contract.post.PostEvents;
 import social.contract.post.PostHistory;
+import social.contract.post.PostResult;
 import social.contract.post.PostRpc;
 import social.contract.post.RepostRequest;
 import social.contract.post.SearchPostsRequest;
+import social.support.rpc.RpcErrorException;
 import social.support.testing.EventProbe;
 import social.support.testing.RpcCalls;
 import social.support.testing.ServiceIntegrationTest;
@@ -120,7 +126,7 @@ class EditsIT {
         assertThat(refusal(author, post.id(), "x".repeat(281))).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(refusal(author, post.id(), "a\u0000b")).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(refusal(author, UUID.randomUUID(), "unknown")).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(rpc.refusal(PostRpc.GET_HISTORY, new GetPostHistoryRequest(UUID.randomUUID()))
+        assertThat(rpc.refusal(PostRpc.GET_HISTORY, new GetPostHistoryRequest(UUID.randomUUID(), 20, null))
                         .code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(get(post.id()).content()).isEqualTo("original");
@@ -143,6 +149,83 @@ class EditsIT {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    // issue 26, item 2: an account edited one post without limit, and one history read cost tens of MB
+
+    @Test
+    void anEditMoreThanSixtyMinutesAfterTheCreationIsRefusedAsTheWindowClosed() {
+        UUID author = UUID.randomUUID();
+        Post young = create(author, "still editable", null, null);
+        Post old = create(author, "too late", null, null);
+        age(young.id(), Duration.ofMinutes(59));
+        age(old.id(), Duration.ofMinutes(61));
+
+        assertThat(edit(author, young.id(), "edited in time").content()).isEqualTo("edited in time");
+        assertThat(refusal(author, old.id(), "edited late")).isEqualTo(ErrorCode.EDIT_WINDOW_CLOSED);
+        assertThat(get(old.id()).content()).isEqualTo("too late");
+        assertThat(history(old.id())).hasSize(1);
+    }
+
+    @Test
+    void theEleventhEditIsRefusedSoAHistoryHoldsAtMostElevenVersions() {
+        UUID author = UUID.randomUUID();
+        Post post = create(author, "version 0", null, null);
+        for (int i = 1; i <= Posts.MAX_EDITS; i++) {
+            edit(author, post.id(), "version " + i);
+        }
+
+        assertThat(refusal(author, post.id(), "version 11")).isEqualTo(ErrorCode.EDIT_LIMIT_REACHED);
+        assertThat(get(post.id()).content()).isEqualTo("version 10");
+        assertThat(history(post.id())).hasSize(11);
+        // the same content again is still no edit: a repeated request of the last edit answers the post
+        assertThat(edit(author, post.id(), "version 10").content()).isEqualTo("version 10");
+    }
+
+    @Test
+    void editsInFlightAtOnceNeverPassTheLimit() {
+        UUID author = UUID.randomUUID();
+        Post post = create(author, "raced", null, null);
+        List<CompletableFuture<PostResult>> attempts = new ArrayList<>();
+        for (int i = 0; i < 3 * Posts.MAX_EDITS; i++) {
+            attempts.add(rpc.send(PostRpc.EDIT, new EditPostRequest(author, post.id(), "raced " + i)));
+        }
+
+        List<ErrorCode> refusals = new ArrayList<>();
+        for (CompletableFuture<PostResult> attempt : attempts) {
+            try {
+                attempt.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                refusals.add(((RpcErrorException) e.getCause()).reply().code());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(history(post.id())).hasSize(Posts.MAX_EDITS + 1);
+        assertThat(refusals).hasSize(2 * Posts.MAX_EDITS).containsOnly(ErrorCode.EDIT_LIMIT_REACHED);
+    }
+
+    @Test
+    void theHistoryIsReadPageByPageOldestFirst() {
+        UUID author = UUID.randomUUID();
+        Post post = create(author, "v0", null, null);
+        for (int i = 1; i <= 4; i++) {
+            edit(author, post.id(), "v" + i);
+        }
+
+        PostHistory first = historyPage(post.id(), 2, null);
+        PostHistory second = historyPage(post.id(), 2, first.nextCursor());
+        PostHistory third = historyPage(post.id(), 2, second.nextCursor());
+
+        assertThat(first.versions()).extracting(PostHistory.Version::content).containsExactly("v0", "v1");
+        assertThat(second.versions()).extracting(PostHistory.Version::content).containsExactly("v2", "v3");
+        assertThat(third.versions()).extracting(PostHistory.Version::content).containsExactly("v4");
+        assertThat(third.nextCursor()).isNull();
+        assertThat(historyPage(post.id(), 5, null).nextCursor()).isNull();
+        assertThat(historyPage(post.id(), 1000, null).versions()).hasSize(5);
+        assertThat(rpc.refusal(PostRpc.GET_HISTORY, new GetPostHistoryRequest(post.id(), 2, "not-a-cursor"))
+                        .code())
+                .isEqualTo(ErrorCode.VALIDATION_FAILED);
     }
 
     private List<UUID> tagPage(String tag) {
@@ -170,7 +253,18 @@ class EditsIT {
     }
 
     private List<PostHistory.Version> history(UUID postId) {
-        return rpc.call(PostRpc.GET_HISTORY, new GetPostHistoryRequest(postId)).versions();
+        return historyPage(postId, 100, null).versions();
+    }
+
+    private PostHistory historyPage(UUID postId, int limit, String cursor) {
+        return rpc.call(PostRpc.GET_HISTORY, new GetPostHistoryRequest(postId, limit, cursor));
+    }
+
+    /** The post as if it had been created {@code age} ago. */
+    private void age(UUID postId, Duration age) {
+        db.sql("UPDATE post SET created_at = now() - ?::interval WHERE id = ?")
+                .params(age.toSeconds() + " seconds", postId)
+                .update();
     }
 
     private Post edit(UUID caller, UUID postId, String content) {
