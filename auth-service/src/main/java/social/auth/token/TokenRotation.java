@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import social.auth.AuthProperties;
 import social.auth.credentials.Accounts;
+import social.auth.denial.AccessDenialLog;
 import social.contract.Acknowledged;
 import social.contract.ErrorCode;
 import social.contract.auth.IssuedTokens;
@@ -43,6 +44,7 @@ public class TokenRotation {
     private final AuthProperties properties;
     private final TransactionTemplate transactions;
     private final EventOutbox outbox;
+    private final AccessDenialLog denials;
 
     TokenRotation(
             RefreshTokenRepository refreshTokens,
@@ -50,7 +52,9 @@ public class TokenRotation {
             AccessTokens accessTokens,
             AuthProperties properties,
             TransactionTemplate transactions,
-            EventOutbox outbox) {
+            EventOutbox outbox,
+            AccessDenialLog denials) {
+        this.denials = denials;
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
@@ -170,6 +174,7 @@ public class TokenRotation {
     private int endLogin(RefreshToken token, Instant now) {
         int revoked = refreshTokens.revokeFamily(token.familyId(), now);
         outbox.publish(new LoginEnded(Ids.newId(), now, 1, token.userId(), token.familyId(), now));
+        denials.loginEnded(token.userId(), token.familyId(), now);
         return revoked;
     }
 
