@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
+import social.contract.auth.AccessDenials;
 import social.contract.auth.LoginEnded;
 import social.contract.auth.UserDeleted;
 
@@ -31,6 +32,8 @@ public class LoggedOutLogins {
 
     private final List<Consumer<UUID>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> deletionListeners = new CopyOnWriteArrayList<>();
+    /** Runs before each judgement: brings the list up to date if it may have missed events ({@link DenyListRecovery}). */
+    private volatile Runnable beforeJudging = () -> {};
 
     /**
      * @param remembered how long an ended login is remembered: at least the access tokens' lifetime
@@ -54,8 +57,28 @@ public class LoggedOutLogins {
     }
 
     void ended(LoginEnded event) {
-        endedAt.asMap().merge(event.loginId(), event.endedAt(), (known, later) -> known.isAfter(later) ? known : later);
-        listeners.forEach(listener -> listener.accept(event.loginId()));
+        ended(event.loginId(), event.endedAt());
+    }
+
+    private void ended(UUID loginId, Instant at) {
+        endedAt.asMap().merge(loginId, at, (known, later) -> known.isAfter(later) ? known : later);
+        listeners.forEach(listener -> listener.accept(loginId));
+    }
+
+    /** The live denials as auth-service listed them (recovering events this instance may have missed). */
+    void loaded(AccessDenials denials) {
+        for (AccessDenials.Denial denial : denials.denials()) {
+            if (denial.loginId() != null) {
+                ended(denial.loginId(), denial.deniedAt());
+            } else {
+                deleted(denial.userId(), denial.deniedAt());
+            }
+        }
+    }
+
+    /** {@code check} runs before each judgement of {@link #refuses}, and may throw to refuse judging. */
+    void judgeOnlyAfter(Runnable check) {
+        this.beforeJudging = check;
     }
 
     /** An account was deleted ({@code user.deleted}, or this instance's own deletion request). */
@@ -70,6 +93,7 @@ public class LoggedOutLogins {
 
     /** Whether an access token of this user and login, issued then, is to be refused. */
     boolean refuses(UUID userId, UUID loginId, Instant issuedAt) {
+        beforeJudging.run();
         Instant deleted = userId == null ? null : deletedAt.getIfPresent(userId);
         if (deleted != null && (issuedAt == null || !issuedAt.isAfter(deleted))) {
             return true;

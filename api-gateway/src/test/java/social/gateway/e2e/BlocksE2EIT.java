@@ -11,6 +11,7 @@ import static social.gateway.e2e.Social.withinConvergence;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -252,6 +253,32 @@ class BlocksE2EIT {
 
     private Response block(Session blocker, Session blocked) {
         return api.put("/api/users/" + blocked.id() + "/block", null, blocker.accessToken());
+    }
+
+    /**
+     * The refusal lag (issue 23; API.md "Blocks, mutes, leaving", races-and-windows.md): right after a
+     * block, post- and like-service may not have the block in their copies yet, so a reply or a like
+     * may still pass; the lag is bounded: within the convergence time both are refused, and no
+     * notification from the blocked user to the blocker is left of what passed.
+     */
+    @Test
+    void whatPassesRightAfterABlockIsRefusedWithinConvergenceAndLeavesNoNotification() {
+        Session ann = api.signUp("lag");
+        Session ben = api.signUp("lag");
+        String annsPost = post(api, ann, "ann writes").get("id").asString();
+        assertThat(block(ann, ben).status()).isEqualTo(200);
+        long blockedAt = System.nanoTime();
+
+        withinConvergence()
+                .untilAsserted(() -> assertForbidden(api.post(
+                        "/api/posts", Map.of("content", "replying", "replyToId", annsPost), ben.accessToken())));
+        withinConvergence()
+                .untilAsserted(
+                        () -> assertForbidden(api.put("/api/posts/" + annsPost + "/like", null, ben.accessToken())));
+        Duration lag = Duration.ofNanos(System.nanoTime() - blockedAt);
+
+        assertThat(lag).as("the refusal lag").isLessThanOrEqualTo(Social.CONVERGENCE.multipliedBy(2));
+        withinConvergence().untilAsserted(() -> assertThat(actors(api, ann)).doesNotContain(ben.id()));
     }
 
     private JsonNode relationship(Session from, Session to) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import social.auth.denial.AccessDenialLog;
 import social.auth.limits.HashingBudget;
 import social.auth.limits.PasswordThrottle;
 import social.contract.Acknowledged;
@@ -46,6 +47,7 @@ class PasswordChange {
     private final TransactionTemplate transactions;
     private final JdbcClient db;
     private final EventOutbox outbox;
+    private final AccessDenialLog denials;
 
     PasswordChange(
             Accounts accounts,
@@ -54,7 +56,9 @@ class PasswordChange {
             PasswordThrottle throttle,
             TransactionTemplate transactions,
             JdbcClient db,
-            EventOutbox outbox) {
+            EventOutbox outbox,
+            AccessDenialLog denials) {
+        this.denials = denials;
         this.accounts = accounts;
         this.passwords = passwords;
         this.hashing = hashing;
@@ -127,6 +131,7 @@ class PasswordChange {
                 .update();
         for (UUID loginId : live) {
             outbox.publish(new LoginEnded(Ids.newId(), now, EVENT_VERSION, userId, loginId, now));
+            denials.loginEnded(userId, loginId, now);
         }
         return live.size();
     }

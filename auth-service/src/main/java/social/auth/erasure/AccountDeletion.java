@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import social.auth.credentials.Accounts;
+import social.auth.denial.AccessDenialLog;
 import social.auth.limits.PasswordThrottle;
 import social.contract.Acknowledged;
 import social.contract.ErrorCode;
@@ -41,13 +42,16 @@ class AccountDeletion {
     private final TransactionTemplate transactions;
     private final JdbcClient db;
     private final EventOutbox outbox;
+    private final AccessDenialLog denials;
 
     AccountDeletion(
             Accounts accounts,
             PasswordThrottle throttle,
             TransactionTemplate transactions,
             JdbcClient db,
-            EventOutbox outbox) {
+            EventOutbox outbox,
+            AccessDenialLog denials) {
+        this.denials = denials;
         this.accounts = accounts;
         this.throttle = throttle;
         this.transactions = transactions;
@@ -91,6 +95,7 @@ class AccountDeletion {
                     request.callerId(),
                     username.get().toLowerCase(Locale.ROOT),
                     now));
+            denials.accountDeleted(request.callerId(), now);
             return true;
         }));
         if (!deleted) {

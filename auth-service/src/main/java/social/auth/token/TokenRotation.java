@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import social.auth.AuthProperties;
 import social.auth.credentials.Accounts;
+import social.auth.denial.AccessDenialLog;
 import social.auth.limits.AttemptCounter;
 import social.auth.limits.AttemptCounter.Count;
 import social.contract.Acknowledged;
@@ -47,6 +48,7 @@ public class TokenRotation {
     private final TransactionTemplate transactions;
     private final EventOutbox outbox;
     private final AttemptCounter rotations;
+    private final AccessDenialLog denials;
 
     TokenRotation(
             RefreshTokenRepository refreshTokens,
@@ -55,14 +57,16 @@ public class TokenRotation {
             AuthProperties properties,
             TransactionTemplate transactions,
             EventOutbox outbox,
-            AttemptCounter rotations) {
+            AttemptCounter rotations,
+            AccessDenialLog denials) {
+        this.denials = denials;
+        this.rotations = rotations;
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
         this.transactions = transactions;
         this.outbox = outbox;
-        this.rotations = rotations;
     }
 
     /** A new login: a new token family. */
@@ -192,6 +196,7 @@ public class TokenRotation {
     private int endLogin(RefreshToken token, Instant now) {
         int revoked = refreshTokens.revokeFamily(token.familyId(), now);
         outbox.publish(new LoginEnded(Ids.newId(), now, 1, token.userId(), token.familyId(), now));
+        denials.loginEnded(token.userId(), token.familyId(), now);
         return revoked;
     }
 

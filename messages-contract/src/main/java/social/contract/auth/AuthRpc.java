@@ -34,6 +34,13 @@ public final class AuthRpc {
     public static final Operation<ChangePasswordRequest, Acknowledged> CHANGE_PASSWORD =
             new Operation<>(SERVICE, ChangePasswordRequest.class, Acknowledged.class);
 
+    /**
+     * A gateway that may have missed {@link LoginEnded} or {@link UserDeleted} events (its queue was
+     * lost) loads the denials still live before it trusts its deny list again.
+     */
+    public static final Operation<ListAccessDenialsRequest, AccessDenials> LIST_ACCESS_DENIALS =
+            new Operation<>(SERVICE, ListAccessDenialsRequest.class, AccessDenials.class);
+
     public static final List<Class<?>> MESSAGES = List.of(
             RegisterCredentialsRequest.class,
             RegisteredCredentials.class,
@@ -48,7 +55,9 @@ public final class AuthRpc {
             RedeemStreamTicketRequest.class,
             StreamTicketHolder.class,
             DeleteAccountRequest.class,
-            ChangePasswordRequest.class);
+            ChangePasswordRequest.class,
+            ListAccessDenialsRequest.class,
+            AccessDenials.class);
 
     private AuthRpc() {}
 }

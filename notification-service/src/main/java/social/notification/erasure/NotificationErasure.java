@@ -11,6 +11,7 @@ import social.notification.followgraph.FollowGraph;
 import social.support.blocks.BlockListCopy;
 import social.support.erasure.ErasedUsers;
 import social.support.id.Ids;
+import social.support.locks.StripedLocks;
 import social.support.outbox.EventOutbox;
 
 /**
@@ -25,9 +26,16 @@ class NotificationErasure {
     private final FollowGraph followGraph;
     private final BlockListCopy blocks;
     private final EventOutbox outbox;
+    private final StripedLocks recipientStripes;
 
     NotificationErasure(
-            JdbcClient db, ErasedUsers erased, FollowGraph followGraph, BlockListCopy blocks, EventOutbox outbox) {
+            JdbcClient db,
+            ErasedUsers erased,
+            FollowGraph followGraph,
+            BlockListCopy blocks,
+            EventOutbox outbox,
+            StripedLocks recipientStripes) {
+        this.recipientStripes = recipientStripes;
         this.db = db;
         this.erased = erased;
         this.followGraph = followGraph;
@@ -37,6 +45,9 @@ class NotificationErasure {
 
     void erase(UserDeleted deleted) {
         erased.erase(deleted.userId(), deleted.deletedAt());
+        // an insert to the account that read no tombstone (its snapshot was older) holds the account's
+        // stripe until it commits: waiting for it here makes the delete below see its rows (issue 23)
+        recipientStripes.exclusive(deleted.userId());
         db.sql("DELETE FROM notification WHERE recipient_id = :user OR actor_id = :user")
                 .param("user", deleted.userId())
                 .update();

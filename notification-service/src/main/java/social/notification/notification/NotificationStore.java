@@ -22,6 +22,7 @@ import social.contract.notification.NotificationItem;
 import social.contract.notification.NotificationType;
 import social.support.blocks.BlockListCopy;
 import social.support.id.Ids;
+import social.support.locks.StripedLocks;
 
 /** The {@code notification} table, written in batches. */
 @Repository
@@ -48,9 +49,20 @@ class NotificationStore {
             rs.getTimestamp("created_at").toInstant(), rs.getBoolean("read"));
 
     private final JdbcTemplate jdbc;
+    private final StripedLocks recipientStripes;
 
-    NotificationStore(JdbcTemplate jdbc) {
+    NotificationStore(JdbcTemplate jdbc, StripedLocks recipientStripes) {
         this.jdbc = jdbc;
+        this.recipientStripes = recipientStripes;
+    }
+
+    /**
+     * Holds the recipients' stripes against an erasure or a block until the transaction ends: an
+     * event that creates notifications in several calls of {@link #create} holds all its recipients
+     * first, in one call, so that its stripes are taken in one order (no deadlock with a block).
+     */
+    void holdRecipients(Collection<UUID> recipients) {
+        recipientStripes.shared(recipients);
     }
 
     /**
@@ -68,6 +80,9 @@ class NotificationStore {
             Collection<UUID> recipients,
             Collection<UUID> postsThatMustExist) {
         List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(recipients));
+        // before the first insert's snapshot: an erasure or block in flight is either waited for (and
+        // its tombstone or block seen by the insert) or waits for this transaction (and removes its rows)
+        holdRecipients(distinct);
         List<Created> created = new ArrayList<>(distinct.size());
         for (int from = 0; from < distinct.size(); from += INSERT_CHUNK) {
             List<UUID> chunk = distinct.subList(from, Math.min(from + INSERT_CHUNK, distinct.size()));
@@ -104,8 +119,13 @@ class NotificationStore {
         return created;
     }
 
-    /** Removes the notifications that passed between the two users, either way (a block between them began). */
+    /**
+     * Removes the notifications that passed between the two users, either way (a block between them
+     * began): after the inserts in flight to either of them have committed (their stripes, held
+     * exclusively until the block's transaction ends).
+     */
     void forgetBetween(UUID one, UUID other) {
+        recipientStripes.exclusive(one, other);
         jdbc.update(
                 "DELETE FROM notification WHERE recipient_id = ? AND actor_id = ? OR recipient_id = ? AND actor_id = ?",
                 one,

@@ -117,6 +117,12 @@ class Notifications {
         // asked before taking the post's lock: no other event of this post waits on user-service
         List<UUID> mentionedIds = mentions.resolve(post.mentionedUsernames());
         store.lockPost(post.postId());
+        Set<UUID> mentioned =
+                mentionRecipients(post.authorId(), mentionedIds, post.replyToAuthorId(), post.quoteOfAuthorId());
+        Set<UUID> recipients = new LinkedHashSet<>(mentioned);
+        recipients.add(post.replyToAuthorId());
+        recipients.add(post.quoteOfAuthorId());
+        store.holdRecipients(recipients); // all at once: the three inserts below take them again at no cost
         List<Created> created = new ArrayList<>();
         if (post.replyToId() != null && post.replyToAuthorId() != null) {
             created.addAll(store.create(
@@ -136,8 +142,6 @@ class Notifications {
                     List.of(post.quoteOfAuthorId()),
                     List.of(post.postId(), post.quoteOfId())));
         }
-        Set<UUID> mentioned =
-                mentionRecipients(post.authorId(), mentionedIds, post.replyToAuthorId(), post.quoteOfAuthorId());
         if (!mentioned.isEmpty()) {
             created.addAll(store.create(
                     NotificationType.MENTION, post.authorId(), post.postId(), at, mentioned, List.of(post.postId())));

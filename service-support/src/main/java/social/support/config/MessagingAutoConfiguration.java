@@ -141,7 +141,8 @@ public class MessagingAutoConfiguration {
                         subscription.queue(),
                         subscription.listener(converter, senders, observations),
                         properties.prefetch(),
-                        subscription::resubscribed));
+                        subscription::resubscribed,
+                        subscription::lost));
         return containers;
     }
 }

@@ -42,10 +42,17 @@ public final class InstanceSubscription extends Declarables {
     private final String queue;
     private final EventHandlers handlers;
     private final Runnable resubscribed;
+    private final Runnable lost;
 
     private InstanceSubscription(
-            String concern, String queue, EventHandlers handlers, Runnable resubscribed, List<Declarable> declarables) {
+            String concern,
+            String queue,
+            EventHandlers handlers,
+            Runnable resubscribed,
+            Runnable lost,
+            List<Declarable> declarables) {
         super(declarables);
+        this.lost = lost;
         this.concern = concern;
         this.queue = queue;
         this.handlers = handlers;
@@ -110,11 +117,17 @@ public final class InstanceSubscription extends Declarables {
         resubscribed.run();
     }
 
+    /** Runs the hook of {@link Builder#whenLost}: the queue is gone, events are being missed. */
+    public void lost() {
+        lost.run();
+    }
+
     public static final class Builder {
         private final String concern;
         private final Topology topology;
         private final EventHandlers handlers = new EventHandlers();
         private Runnable resubscribed = () -> {};
+        private Runnable lost = () -> {};
         private int maxLength;
 
         private Builder(String concern, Topology topology) {
@@ -135,6 +148,17 @@ public final class InstanceSubscription extends Declarables {
          */
         public Builder whenResubscribed(Runnable hook) {
             this.resubscribed = hook;
+            return this;
+        }
+
+        /**
+         * {@code hook} runs as soon as this instance finds its subscription gone (its queue deleted,
+         * its connection lost), before it subscribes again: from then until the hook of
+         * {@link #whenResubscribed} runs, events are missed, so what they would tell must not be
+         * trusted to be complete.
+         */
+        public Builder whenLost(Runnable hook) {
+            this.lost = hook;
             return this;
         }
 
@@ -162,7 +186,7 @@ public final class InstanceSubscription extends Declarables {
             Queue queue = new Queue(name, false, true, true, arguments);
             List<Declarable> declarables = new ArrayList<>(List.of(events, queue));
             declarables.addAll(handlers.bindings(queue, events));
-            return new InstanceSubscription(concern, name, handlers.frozen(), resubscribed, declarables);
+            return new InstanceSubscription(concern, name, handlers.frozen(), resubscribed, lost, declarables);
         }
     }
 }

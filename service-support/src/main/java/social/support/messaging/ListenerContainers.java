@@ -1,5 +1,6 @@
 package social.support.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,7 +11,9 @@ import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.AsyncConsumerRestartedEvent;
 import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
+import org.springframework.amqp.rabbit.listener.ListenerContainerConsumerFailedEvent;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationContext;
@@ -19,6 +22,9 @@ import org.springframework.context.SmartLifecycle;
 
 /** Starts and stops one listener container per queue a service consumes. */
 public final class ListenerContainers implements SmartLifecycle, DisposableBean, ApplicationContextAware {
+    /** How soon the consumer of an instance's queue notices that it was cancelled. */
+    public static final Duration INSTANCE_RECEIVE_TIMEOUT = Duration.ofMillis(100);
+
     private static final Logger log = LoggerFactory.getLogger(ListenerContainers.class);
 
     private final ConnectionFactory connectionFactory;
@@ -79,6 +85,17 @@ public final class ListenerContainers implements SmartLifecycle, DisposableBean,
      *                     messages published meanwhile with it
      */
     public void addForInstance(String queue, MessageListener listener, int prefetch, Runnable resubscribed) {
+        addForInstance(queue, listener, prefetch, resubscribed, () -> {});
+    }
+
+    /**
+     * As {@link #addForInstance(String, MessageListener, int, Runnable)}, and {@code lost} runs as soon
+     * as the subscription is found gone after it was subscribed (its consumer was cancelled - the
+     * queue was deleted - or failed, and restarts): events published from then until
+     * {@code resubscribed} runs are missed. Found within {@link #INSTANCE_RECEIVE_TIMEOUT}.
+     */
+    public void addForInstance(
+            String queue, MessageListener listener, int prefetch, Runnable resubscribed, Runnable lost) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(queue);
         container.setMessageListener(listener);
@@ -87,12 +104,18 @@ public final class ListenerContainers implements SmartLifecycle, DisposableBean,
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(false);
         container.setMissingQueuesFatal(false);
+        // the consumer notices a cancel (its queue deleted) at its next poll: soon, for the lost hook
+        container.setReceiveTimeout(INSTANCE_RECEIVE_TIMEOUT.toMillis());
         container.setBeanName(queue);
         AtomicBoolean subscribedBefore = new AtomicBoolean();
         container.setApplicationEventPublisher(event -> {
             // consume-ok, not the restart event: the hook runs once the new queue receives, so nothing falls between
             if (event instanceof ConsumeOkEvent && subscribedBefore.getAndSet(true)) {
                 runResubscribed(queue, resubscribed);
+            } else if (subscribedBefore.get()
+                    && (event instanceof AsyncConsumerRestartedEvent
+                            || event instanceof ListenerContainerConsumerFailedEvent)) {
+                runResubscribed(queue, lost);
             }
             ApplicationContext publisher = context;
             if (publisher != null) {
