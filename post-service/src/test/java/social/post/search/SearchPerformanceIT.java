@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class SearchPerformanceIT {
     JdbcClient db;
 
     @BeforeAll
-    static void seed(@Autowired JdbcClient db) {
-        DiscoveryCorpus.seed(db);
+    static void seed(@Autowired DataSource dataSource) {
+        DiscoveryCorpus.seed(dataSource);
     }
 
     @Test
