@@ -67,6 +67,15 @@ public final class Observations {
             "notifications.erased_user");
 
     /**
+     * Tables that keep a deleted account's id only while an access token issued before the deletion
+     * can live (the default 15 minutes, and auth-service's minute of margin), as {@code schema.table}
+     * and the condition that makes a row a leftover: a gateway that lost its deny-list queue loads
+     * these to go on refusing the deleted account's tokens.
+     */
+    static final Map<String, String> KEPT_WHILE_TOKENS_LIVE =
+            Map.of("auth.access_denial", "denied_at < now() - interval '16 minutes'");
+
+    /**
      * For each of {@code accounts}, every uuid column of every service's tables (but those kept on
      * purpose) that still holds its id: found by asking the catalogue, so a table added later is
      * searched too.
@@ -89,10 +98,11 @@ public final class Observations {
                     continue;
                 }
                 String where = schema + "." + column[0] + "." + column[1];
+                String expired = KEPT_WHILE_TOKENS_LIVE.get(schema + "." + column[0]);
                 query(
                         schema,
                         "SELECT DISTINCT \"" + column[1] + "\" FROM \"" + column[0] + "\" WHERE \"" + column[1]
-                                + "\" IN (" + ids + ")",
+                                + "\" IN (" + ids + ")" + (expired == null ? "" : " AND " + expired),
                         row -> found.computeIfAbsent(uuid(row, 1), unused -> new TreeSet<>())
                                 .add(where));
             }
