@@ -19,11 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import social.contract.post.Post;
+import social.support.blocks.BlockListCopy;
 
 /**
  * Loads posts for answers: any number of posts, with the originals of reposts, the posts they
  * quote and the caller's reposts, in two indexed queries whatever the page size (never one per
- * post). A quoted post is shown one level deep: its own {@code quoteOf} is left out (null).
+ * post). A quoted post is shown one level deep: its own {@code quoteOf} is left out (null); one
+ * across a block between its author and the caller is left out too.
  */
 @Component
 public class PostStore {
@@ -42,16 +44,22 @@ public class PostStore {
 
     /**
      * The posts (p), the originals of reposts (o), the posts they quote (q, and oq for an original's):
-     * one row per post, each join by primary key.
+     * one row per post, each join by primary key. A quoted post whose author and the caller block
+     * one another (either way) is not joined: the quote shows no quoted post, as when it was deleted
+     * (API.md, "Blocks, mutes, leaving"); the caller's block lists are read once per query (see
+     * {@link BlockListCopy#notBlockedEitherWay}), whatever the page's size.
      */
-    private static final String LOAD =
-            "SELECT " + select("p") + ", " + select("o") + ", " + select("q") + ", " + select("oq") + """
+    static final String LOAD = "SELECT " + select("p") + ", " + select("o") + ", " + select("q") + ", "
+            + select("oq")
+            + """
 
             FROM post p
             LEFT JOIN post o ON o.id = p.repost_of_id
-            LEFT JOIN post q ON q.id = p.quote_of_id
-            LEFT JOIN post oq ON oq.id = o.quote_of_id
-            WHERE p.id IN (:ids)""";
+            LEFT JOIN post q ON q.id = p.quote_of_id AND %s
+            LEFT JOIN post oq ON oq.id = o.quote_of_id AND %s
+            WHERE p.id IN (:ids)""".formatted(
+                            BlockListCopy.notBlockedEitherWay("CAST(:caller AS uuid)", "q.author_id"),
+                            BlockListCopy.notBlockedEitherWay("CAST(:caller AS uuid)", "oq.author_id"));
 
     private final JdbcClient db;
 
@@ -67,6 +75,7 @@ public class PostStore {
         Map<UUID, Loaded> rows = new HashMap<>();
         db.sql(LOAD)
                 .param("ids", ids)
+                .param("caller", callerId)
                 .query((rs, i) -> new Loaded(Row.of(rs, "p"), Row.of(rs, "o"), Row.of(rs, "q"), Row.of(rs, "oq")))
                 .list()
                 .forEach(loaded -> rows.put(loaded.post().id(), loaded));
