@@ -41,7 +41,7 @@ public record PostView(
 
         @Schema(
                 description = "the Post it quotes (shown one level deep: its own quoteOf is null), or null: not a"
-                        + " quote, or the quoted post was deleted",
+                        + " quote, the quoted post was deleted, or its author and the caller block one another",
                 nullable = true)
         PostView quoteOf,
 

@@ -1,9 +1,11 @@
 package social.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static social.gateway.e2e.Social.follow;
 import static social.gateway.e2e.Social.ids;
 import static social.gateway.e2e.Social.post;
 import static social.gateway.e2e.Social.walk;
+import static social.gateway.e2e.Social.withinConvergence;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,6 +169,78 @@ class QuotesE2EIT {
                     assertThat(items.get(0).get("actor").get("id").asString()).isEqualTo(bob.id());
                     assertThat(items.get(0).get("postId").asString()).isEqualTo(quoteId);
                 });
+    }
+
+    @Test
+    void aBlockHidesTheOtherSidesQuotesAndShowsTheirQuotedPostsAsUnavailableUntilTheUnblock() {
+        Session ann = api.signUp("qblk");
+        Session ben = api.signUp("qblk");
+        Session cat = api.signUp("qblk");
+        String tag = "qblk" + ann.id().substring(0, 8).replace("-", "");
+        String catsPost = post(api, cat, "cat's post").get("id").asString();
+        String annsQuote = quote(ann, catsPost, "ann quotes cat").get("id").asString();
+        String bensQuote = quote(ben, catsPost, "ben quotes cat").get("id").asString();
+        String bensPost = post(api, ben, "ben's post").get("id").asString();
+        String catQuotesBen =
+                quote(cat, bensPost, "cat quotes ben #" + tag).get("id").asString();
+        follow(api, ann, cat);
+        withinConvergence()
+                .untilAsserted(() -> assertThat(ids(walk(api, "/api/timeline", ann.accessToken(), 20)))
+                        .contains(catQuotesBen));
+
+        Response blocked = api.put("/api/users/" + ben.id() + "/block", null, ann.accessToken());
+        assertThat(blocked.status()).as("%s", blocked).isEqualTo(200);
+
+        // within convergence (post-service's copy of the block lists), for both sides
+        withinConvergence().untilAsserted(() -> {
+            assertThat(ids(walk(api, "/api/posts/" + catsPost + "/quotes", ann.accessToken(), 20)))
+                    .containsExactly(annsQuote);
+            assertThat(ids(walk(api, "/api/posts/" + catsPost + "/quotes", ben.accessToken(), 20)))
+                    .containsExactly(bensQuote);
+            assertUnavailable(find(walk(api, "/api/timeline", ann.accessToken(), 20), catQuotesBen));
+            assertUnavailable(find(walk(api, "/api/hashtags/" + tag + "/posts", ann.accessToken(), 20), catQuotesBen));
+            assertUnavailable(find(walk(api, "/api/search/posts?q=%23" + tag, ann.accessToken(), 20), catQuotesBen));
+        });
+        // the others see all of it
+        assertThat(ids(walk(api, "/api/posts/" + catsPost + "/quotes", cat.accessToken(), 20)))
+                .containsExactly(bensQuote, annsQuote);
+        assertThat(find(walk(api, "/api/hashtags/" + tag + "/posts", cat.accessToken(), 20), catQuotesBen)
+                        .get("quoteOf")
+                        .get("id")
+                        .asString())
+                .isEqualTo(bensPost);
+        assertThat(api.get("/api/posts/" + catQuotesBen)
+                        .json()
+                        .get("quoteOf")
+                        .get("content")
+                        .asString())
+                .isEqualTo("ben's post");
+
+        assertThat(api.delete("/api/users/" + ben.id() + "/block", ann.accessToken())
+                        .status())
+                .isEqualTo(200);
+        withinConvergence().untilAsserted(() -> {
+            assertThat(find(walk(api, "/api/timeline", ann.accessToken(), 20), catQuotesBen)
+                            .get("quoteOf")
+                            .get("id")
+                            .asString())
+                    .isEqualTo(bensPost);
+            assertThat(ids(walk(api, "/api/posts/" + catsPost + "/quotes", ann.accessToken(), 20)))
+                    .containsExactly(bensQuote, annsQuote);
+        });
+    }
+
+    /** A quote shown whose quoted post is unavailable: as a deleted one, {@code quoteOf} null. */
+    private static void assertUnavailable(JsonNode quote) {
+        assertThat(quote.get("content").asString()).isNotEmpty();
+        assertThat(quote.get("quoteOf").isNull()).as("quoteOf of %s", quote).isTrue();
+    }
+
+    private static JsonNode find(List<JsonNode> posts, String id) {
+        return posts.stream()
+                .filter(post -> post.get("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no post " + id + " in " + ids(posts)));
     }
 
     private static JsonNode quote(Session author, String quotedId, String content) {

@@ -19,11 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import social.contract.post.Post;
+import social.support.blocks.BlockListCopy;
 
 /**
  * Loads posts for answers: any number of posts, with the originals of reposts, the posts they
  * quote and the caller's reposts, in two indexed queries whatever the page size (never one per
- * post). A quoted post is shown one level deep: its own {@code quoteOf} is left out (null).
+ * post). A quoted post is shown one level deep: its own {@code quoteOf} is left out (null); one
+ * across a block between its author and the caller is left out too.
  */
 @Component
 public class PostStore {
@@ -42,10 +44,15 @@ public class PostStore {
 
     /**
      * The posts (p), the originals of reposts (o), the posts they quote (q, and oq for an original's):
-     * one row per post, each join by primary key.
+     * one row per post, each join by primary key. A quoted post whose author and the caller block
+     * one another (either way) is not shown ({@code q_shown}, {@code oq_shown} false): the quote
+     * shows no quoted post, as when it was deleted (API.md, "Blocks, mutes, leaving"). The caller's
+     * block lists are read once per query (see {@link BlockListCopy#notBlockedEitherWay}), whatever
+     * the page's size. The condition is a column, not part of the join: in the join the planner
+     * filtered every post by it and hashed them all (QuotesAcrossBlocksPerformanceIT's Seq Scan).
      */
-    private static final String LOAD =
-            "SELECT " + select("p") + ", " + select("o") + ", " + select("q") + ", " + select("oq") + """
+    static final String LOAD = "SELECT " + select("p") + ", " + select("o") + ", " + select("q") + ", "
+            + select("oq") + ", " + shown("q") + ", " + shown("oq") + """
 
             FROM post p
             LEFT JOIN post o ON o.id = p.repost_of_id
@@ -67,7 +74,9 @@ public class PostStore {
         Map<UUID, Loaded> rows = new HashMap<>();
         db.sql(LOAD)
                 .param("ids", ids)
-                .query((rs, i) -> new Loaded(Row.of(rs, "p"), Row.of(rs, "o"), Row.of(rs, "q"), Row.of(rs, "oq")))
+                .param("caller", callerId)
+                .query((rs, i) ->
+                        new Loaded(Row.of(rs, "p"), Row.of(rs, "o"), Row.ifShown(rs, "q"), Row.ifShown(rs, "oq")))
                 .list()
                 .forEach(loaded -> rows.put(loaded.post().id(), loaded));
         Set<UUID> reposted = repostedBy(
@@ -93,6 +102,12 @@ public class PostStore {
                         .param("caller", callerId)
                         .query(UUID.class)
                         .list());
+    }
+
+    /** Whether the caller may see the quoted post of {@code alias}: true unless a block stands between them. */
+    private static String shown(String alias) {
+        return "(" + BlockListCopy.notBlockedEitherWay("CAST(:caller AS uuid)", alias + ".author_id") + ") AS " + alias
+                + "_shown";
     }
 
     private static String select(String alias) {
@@ -144,6 +159,11 @@ public class PostStore {
             long quoteCount,
             List<String> hashtags,
             Instant editedAt) {
+
+        /** A quoted post's columns, or null where its join found none or the caller may not see it. */
+        static Row ifShown(ResultSet rs, String alias) throws SQLException {
+            return rs.getBoolean(alias + "_shown") ? of(rs, alias) : null;
+        }
 
         /** The columns of {@code alias}, or null where its join found no post. */
         static Row of(ResultSet rs, String alias) throws SQLException {

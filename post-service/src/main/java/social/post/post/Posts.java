@@ -74,6 +74,11 @@ class Posts {
     /** The columns of a {@link Target}. */
     private static final String TARGET = "id, author_id, reply_to_id, repost_of_id, quote_of_id, created_at, hashtags";
 
+    /** A page of the quotes list: the post's quotes off {@code post_quotes_newest}, hidden authors filtered. */
+    static final String QUOTE_IDS = "SELECT p.id FROM post p WHERE p.quote_of_id = :post AND p.id < :before AND "
+            + BlockListCopy.notBlockedEitherWay("CAST(:viewer AS uuid)", "p.author_id")
+            + " ORDER BY p.id DESC LIMIT :limit";
+
     private final JdbcClient db;
     private final PostStore store;
     private final PostReferences references;
@@ -457,13 +462,18 @@ class Posts {
                 ids, limit, id -> id, (page, next) -> new PostPage(store.load(page, request.callerId()), next));
     }
 
-    /** The posts quoting a post, newest first (404 for a post that does not exist). */
+    /**
+     * The posts quoting a post, newest first (404 for a post that does not exist), without those of
+     * authors blocked by the caller or blocking them (as the replies list).
+     */
     public PostPage quotes(GetQuotesRequest request) {
         get(request.postId(), null);
         int limit = PageLimit.clamp(request.limit());
-        List<UUID> ids = db.sql("""
-                        SELECT id FROM post WHERE quote_of_id = ? AND id < ? ORDER BY id DESC LIMIT ?""")
-                .params(request.postId(), IdCursor.parse(request.cursor(), IdCursor.NEWEST), limit + 1)
+        List<UUID> ids = db.sql(QUOTE_IDS)
+                .param("post", request.postId())
+                .param("before", IdCursor.parse(request.cursor(), IdCursor.NEWEST))
+                .param("viewer", request.callerId())
+                .param("limit", limit + 1)
                 .query(UUID.class)
                 .list();
         return IdCursor.page(
