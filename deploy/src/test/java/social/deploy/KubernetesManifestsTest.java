@@ -24,6 +24,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -140,6 +143,69 @@ class KubernetesManifestsTest {
         assertThat(config.get("RABBIT_VHOST")).isEqualTo("social");
         // the services' actuator answers the kubelet on the pod's address (docs/scaling.md, "Pod security")
         assertThat(config.get("SERVER_ADDRESS")).isEqualTo("0.0.0.0");
+    }
+
+    /**
+     * Issue 26, item 5: the gateway's HTTP port admits the Ingress controller's pods and nothing else
+     * (no rule open to every pod, as it was), so only the Ingress can be the peer whose
+     * X-Forwarded-For the gateway believes.
+     */
+    @Test
+    void theGatewaysHttpPortAdmitsOnlyTheIngressControllersPods() {
+        Manifest gateway = ManifestRules.named(base, Deployment.class, "api-gateway");
+        Map<String, String> gatewayPods = ManifestRules.podLabels(gateway);
+        List<NetworkPolicy> selecting = ManifestRules.of(base, NetworkPolicy.class).stream()
+                .map(manifest -> (NetworkPolicy) manifest.resource())
+                .filter(policy -> gatewayPods
+                        .entrySet()
+                        .containsAll(policy.getSpec()
+                                .getPodSelector()
+                                .getMatchLabels()
+                                .entrySet()))
+                .toList();
+        assertThat(selecting)
+                .extracting(policy -> policy.getMetadata().getName())
+                .containsExactly("api-gateway-ingress");
+        NetworkPolicy policy = selecting.get(0);
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(policy.getSpec().getIngress()).hasSize(1);
+        NetworkPolicyIngressRule rule = policy.getSpec().getIngress().get(0);
+        assertThat(rule.getPorts())
+                .extracting(port -> port.getPort().getIntVal())
+                .containsExactly(8080);
+        assertThat(rule.getFrom()).as("an empty 'from' admits every pod").hasSize(1);
+        NetworkPolicyPeer peer = rule.getFrom().get(0);
+        assertThat(peer.getIpBlock()).isNull();
+        assertThat(peer.getNamespaceSelector().getMatchLabels())
+                .isEqualTo(Map.of("kubernetes.io/metadata.name", "ingress-nginx"));
+        assertThat(peer.getPodSelector().getMatchLabels())
+                .isEqualTo(
+                        Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller"));
+    }
+
+    /**
+     * Issue 26, item 5: TRUSTED_PROXIES is one setting of social-config, the Ingress controller's
+     * range: set, and never a whole private range (which would trust every pod and node).
+     */
+    @Test
+    void theGatewayTrustsForwardedHeadersFromTheIngressRangeOnly() {
+        Map<String, String> config = ((ConfigMap) ManifestRules.named(base, ConfigMap.class, "social-config")
+                        .resource())
+                .getData();
+        Manifest gateway = ManifestRules.named(base, Deployment.class, "api-gateway");
+        assertThat(env(gateway)).as("the Deployment leaves it to social-config").doesNotContainKey("TRUSTED_PROXIES");
+        String trusted = config.get("TRUSTED_PROXIES");
+        assertThat(trusted).isNotBlank();
+        for (String cidr : trusted.split(",")) {
+            String[] parts = cidr.strip().split("/");
+            assertThat(parts).as(cidr).hasSize(2);
+            assertThat(Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"))
+                    .as("a whole private range")
+                    .doesNotContain(cidr.strip());
+            assertThat(Integer.parseInt(parts[1]))
+                    .as(cidr + ": a cluster's pod range at most")
+                    .isGreaterThanOrEqualTo(parts[0].contains(":") ? 48 : 16);
+        }
     }
 
     /**

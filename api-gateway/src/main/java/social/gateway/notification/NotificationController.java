@@ -38,6 +38,7 @@ import social.gateway.web.ApiException;
 import social.gateway.web.Page;
 import social.gateway.web.PageSize;
 import social.gateway.web.ProblemCode;
+import social.support.net.ClientAddress;
 import social.support.rpc.RpcClient;
 
 @RestController
@@ -173,7 +174,8 @@ class NotificationController {
         }
         return streams.open(
                 streamer,
-                request.getRemoteAddr(),
+                // the per-address cap counts an IPv6 client by its /64
+                ClientAddress.groupOf(request.getRemoteAddr()),
                 notificationIdOf(lastEventId != null ? lastEventId : lastEventIdParameter));
     }
 

@@ -22,9 +22,11 @@ import social.gateway.security.AuthenticatedUser;
 import social.gateway.web.ProblemCode;
 import social.gateway.web.Problems;
 import social.gateway.web.RequestPaths;
+import social.support.net.ClientAddress;
 
 /**
- * A token bucket per signed-in user, or per client address for anonymous callers; an empty
+ * A token bucket per signed-in user, or per client address (an IPv6 one by its /64) for
+ * anonymous callers; an empty
  * bucket answers 429 with {@code Retry-After}. Every answer tells the caller its budget
  * ({@link RateLimitHeaders}): the bucket's size, the tokens left after this request and the
  * seconds until it is full again. Runs after the security filter chain, so the caller is known.
@@ -108,7 +110,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private Bucket bucketOf(AuthenticatedUser user, HttpServletRequest request, Budget budget) {
-        String key = user != null ? "user:" + user.id() : "address:" + request.getRemoteAddr();
+        // an IPv6 client by its /64: rotating addresses within it would otherwise escape the budget
+        String key = user != null ? "user:" + user.id() : "address:" + ClientAddress.groupOf(request.getRemoteAddr());
         synchronized (buckets) {
             return buckets.computeIfAbsent(
                     key,

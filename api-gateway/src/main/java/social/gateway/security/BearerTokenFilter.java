@@ -18,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import social.gateway.web.ProblemCode;
 import social.gateway.web.Problems;
 import social.gateway.web.RequestPaths;
+import social.support.net.ClientAddress;
 
 /**
  * Reads the bearer token (the {@code Authorization} header, or {@code access_token} on the
@@ -60,7 +61,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         if (token != null) {
-            String address = request.getRemoteAddr();
+            // an IPv6 client by its /64, as every per-address limit
+            String address = ClientAddress.groupOf(request.getRemoteAddr());
             OptionalLong wait = throttle.refusal(address);
             if (wait.isPresent() && !verifier.alreadyVerified(token)) {
                 problems.write(

@@ -70,11 +70,22 @@ public class Problems {
     /** For filters, which answer before Spring MVC could. */
     public void write(HttpServletResponse response, ProblemCode code, String detail, Map<String, String> headers)
             throws IOException {
-        response.setStatus(code.status().value());
+        write(response, code.status(), code, detail, headers);
+    }
+
+    /** For filters, with a status of the code's choosing ({@link ProblemCode#HTTP_ERROR}'s varies). */
+    public void write(
+            HttpServletResponse response,
+            HttpStatusCode status,
+            ProblemCode code,
+            String detail,
+            Map<String, String> headers)
+            throws IOException {
+        response.setStatus(status.value());
         headers.forEach(response::setHeader);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem(code, detail));
+        json.writeValue(response.getOutputStream(), problem(status, code, detail));
     }
 
     public void unauthorized(HttpServletResponse response, String detail) throws IOException {

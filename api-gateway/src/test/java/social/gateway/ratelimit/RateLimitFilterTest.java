@@ -25,7 +25,7 @@ import social.gateway.web.Problems;
 class RateLimitFilterTest {
     /** Anonymous callers: a burst of 2, refilled at 1 a second. */
     private final RateLimitFilter filter = new RateLimitFilter(
-            new GatewayProperties(null, new GatewayProperties.RateLimit(50, 100, 1, 2, 1000, 20, 60), 256),
+            new GatewayProperties(null, new GatewayProperties.RateLimit(50, 100, 1, 2, 1000, 20, 60), 256, null, 64),
             new Problems(JsonMapper.builder().build()));
 
     @Test
@@ -87,14 +87,41 @@ class RateLimitFilterTest {
         assertThat(post("/api/users/search").getHeader("RateLimit-Remaining")).isEqualTo("1");
     }
 
+    /** Issue 26, item 5: rotating addresses within one /64 escapes no budget. */
+    @Test
+    void twoIpv6AddressesOfOneSlash64ShareOneBudgetAndAnotherSlash64HasItsOwn() throws Exception {
+        assertThat(post("/api/users/search", "2001:db8:1:2::1").getStatus()).isEqualTo(200);
+        assertThat(post("/api/users/search", "2001:db8:1:2:ffff:ffff:ffff:fffe").getStatus())
+                .isEqualTo(200);
+
+        MockHttpServletResponse refused = post("/api/users/search", "2001:db8:1:2:abcd::9");
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentAsString()).contains("\"code\":\"RATE_LIMITED\"");
+        MockHttpServletResponse otherPrefix = post("/api/users/search", "2001:db8:1:3::1");
+        assertThat(otherPrefix.getStatus()).isEqualTo(200);
+        assertThat(otherPrefix.getHeader("RateLimit-Remaining")).isEqualTo("1");
+    }
+
+    @Test
+    void ipv4AddressesHaveABudgetEach() throws Exception {
+        post("/api/users/search", "198.51.100.1");
+        post("/api/users/search", "198.51.100.1");
+        assertThat(post("/api/users/search", "198.51.100.1").getStatus()).isEqualTo(429);
+        assertThat(post("/api/users/search", "198.51.100.2").getStatus()).isEqualTo(200);
+    }
+
     @Test
     void pathsOutsideTheApiAreNotLimited() throws Exception {
         assertThat(post("/actuator/health").getHeader("RateLimit-Limit")).isNull();
     }
 
     private MockHttpServletResponse post(String rawPath) throws Exception {
+        return post(rawPath, "192.0.2.7");
+    }
+
+    private MockHttpServletResponse post(String rawPath, String address) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", rawPath);
-        request.setRemoteAddr("192.0.2.7");
+        request.setRemoteAddr(address);
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
             @Override

@@ -126,8 +126,14 @@ class ProblemCodesTest {
         JsonMapper springs = JsonMapper.builder()
                 .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
                 .build();
-        ConcurrencyLimitFilter shedding =
-                new ConcurrencyLimitFilter(new GatewayProperties(null, null, 0), new Problems(springs));
+        ConcurrencyLimitFilter shedding = new ConcurrencyLimitFilter(
+                new GatewayProperties(
+                        org.springframework.util.unit.DataSize.ofKilobytes(64),
+                        null,
+                        0,
+                        java.time.Duration.ofSeconds(10),
+                        64),
+                new Problems(springs));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/timeline");
         MockHttpServletResponse response = new MockHttpServletResponse();
         shedding.doFilter(request, response, new MockFilterChain(new HttpServlet() {

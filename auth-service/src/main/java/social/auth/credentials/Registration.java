@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import social.auth.AuthProperties;
 import social.auth.limits.AttemptCounter;
 import social.auth.limits.AttemptCounter.Count;
-import social.auth.limits.ClientAddress;
 import social.auth.limits.HashingBudget;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
@@ -23,6 +22,7 @@ import social.contract.auth.UserRegistered;
 import social.support.error.ServiceException;
 import social.support.error.Validation;
 import social.support.id.Ids;
+import social.support.net.ClientAddress;
 import social.support.outbox.EventOutbox;
 import social.support.text.TextRules;
 

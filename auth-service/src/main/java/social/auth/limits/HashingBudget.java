@@ -13,6 +13,7 @@ import social.auth.AuthProperties;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
 import social.support.error.ServiceException;
+import social.support.net.ClientAddress;
 
 /**
  * Bounds what password hashing may cost (each Argon2id hash takes ~19 MiB and tens of

@@ -14,6 +14,7 @@ import social.auth.limits.AttemptCounter.Count;
 import social.contract.ErrorCode;
 import social.contract.ErrorReply;
 import social.support.error.ServiceException;
+import social.support.net.ClientAddress;
 
 /**
  * Limits password checks per (account, address group) and per address group: a login's, and the password

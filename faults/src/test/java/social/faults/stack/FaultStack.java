@@ -130,6 +130,8 @@ public final class FaultStack implements AutoCloseable {
         env.put("SOCIAL_MESSAGING_TRANSIENTTOPOLOGY", "false");
         env.put("RATE_LIMIT_RPS", "100000");
         env.put("RATE_LIMIT_BURST", "100000");
+        // every client of the harness is this one address: no cap on its requests in progress
+        env.put("GATEWAY_MAX_REQUESTS_PER_ADDRESS", "100000");
         processes.put(
                 instance, ServiceJvms.launch(root, instance, env, logs.resolve(instance.replace('#', '-') + ".log")));
     }

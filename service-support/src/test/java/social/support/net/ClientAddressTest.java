@@ -1,4 +1,4 @@
-package social.auth.limits;
+package social.support.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

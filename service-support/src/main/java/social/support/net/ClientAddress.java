@@ -1,4 +1,4 @@
-package social.auth.limits;
+package social.support.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * The group of addresses one client controls, which limits count per: an IPv4 address as is,
  * an IPv6 address by its /64 prefix (one subscriber commonly gets a whole /64, so counting
- * single IPv6 addresses would give an attacker 2^64 fresh counters).
+ * single IPv6 addresses would give an attacker 2^64 fresh counters). The one definition for every
+ * per-address limit: the gateway's (rate limit, invalid-token throttle, stream and request caps)
+ * and auth-service's (login, password and registration throttles).
  */
 public final class ClientAddress {
     // only literal addresses are parsed: InetAddress would resolve a host name
