@@ -66,7 +66,7 @@ public final class ManagementAccessFilter extends HttpFilter {
             return;
         }
         if (!hostAllowed(request.getHeader("Host"))) {
-            refuse(response, 421, "Misdirected Request", "MISDIRECTED_REQUEST", "This host name is not served here.");
+            refuse(response, 421, "Misdirected Request", "HTTP_ERROR", "This host name is not served here.");
             return;
         }
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
