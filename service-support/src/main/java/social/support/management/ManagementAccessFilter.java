@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,6 +15,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -25,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  *       {@code none}) is 403, token or not: the actuator has no page of its own;
  *   <li>health and the Prometheus scrape are open to reads (probes and Prometheus present no credential);
  *   <li>anything else needs the operator's token, compared in constant time, else 401; with no token
- *       configured, 401 for everyone.
+ *       configured, 401 for everyone. What passes no longer carries the token.
  * </ol>
  *
  * <p>On a management port of its own every path is the actuator's; sharing the application's port, only
@@ -88,7 +91,34 @@ public final class ManagementAccessFilter extends HttpFilter {
                     "This management endpoint needs the operator's token (Authorization: Bearer).");
             return;
         }
-        chain.doFilter(request, response);
+        // the operator's token is spent here: the application's own authentication (the gateway reads any
+        // bearer token as an access token of its users) must not see it and refuse it as one
+        chain.doFilter(withoutAuthorization(request), response);
+    }
+
+    private static HttpServletRequest withoutAuthorization(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getHeader(String name) {
+                return isAuthorization(name) ? null : super.getHeader(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return isAuthorization(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaderNames() {
+                return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                        .filter(name -> !isAuthorization(name))
+                        .toList());
+            }
+
+            private static boolean isAuthorization(String name) {
+                return "Authorization".equalsIgnoreCase(name);
+            }
+        };
     }
 
     /** Health (with its probe groups) and the scrape: what probes and Prometheus read without a credential. */

@@ -83,6 +83,22 @@ class ManagementAccessFilterTest {
     }
 
     @Test
+    void theTokenStopsAtTheGuardSoThatTheApplicationsOwnAuthenticationNeverReadsIt() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/metrics");
+        request.setServletPath("/actuator/metrics");
+        request.addHeader("Host", "localhost");
+        request.addHeader("Authorization", "Bearer " + TOKEN);
+        MockFilterChain chain = new MockFilterChain();
+
+        sharedPort.doFilter(request, new MockHttpServletResponse(), chain);
+
+        HttpServletRequest passed = (HttpServletRequest) chain.getRequest();
+        assertThat(passed.getHeader("Authorization")).isNull();
+        assertThat(passed.getHeaders("authorization").hasMoreElements()).isFalse();
+        assertThat(java.util.Collections.list(passed.getHeaderNames())).containsExactly("Host");
+    }
+
+    @Test
     void theTokenIsABearerTokenOfAnyCaseOfTheSchemeAndNothingElse() throws Exception {
         assertThat(answer(
                         sharedPort,
