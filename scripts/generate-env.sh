@@ -3,7 +3,8 @@
 # Writes the secrets deploy/k8s/create-secrets.sh turns into Kubernetes Secrets into the git-ignored .env
 # (docker compose needs none of this: its one-shot service 'secrets' generates its own, docs/running.md):
 # the Postgres superuser's password, one password per service database role, auth-service's Ed25519
-# signing key pair and Grafana's admin password (the observability container); then the broker's users
+# signing key pair, Grafana's admin password (the observability container) and the operator's token for
+# the actuators (MANAGEMENT_TOKEN, docs/security.md "Management endpoints"); then the broker's users
 # (scripts/broker-users.sh: one password per service, the gateway and the administrator, and the
 # broker's definitions file). Only variables missing from .env are added (so it is safe to run again);
 # --rotate replaces named ones.
@@ -16,8 +17,9 @@ ENV_FILE="${ENV_FILE:-$ROOT/.env}"
 DB_PASSWORD_VARS=(POSTGRES_PASSWORD AUTH_DB_PASSWORD USERS_DB_PASSWORD POSTS_DB_PASSWORD
     FOLLOWERS_DB_PASSWORD LIKES_DB_PASSWORD NOTIFICATIONS_DB_PASSWORD)
 SIGNING_KEY_VARS=(AUTH_SIGNING_PRIVATE_KEY AUTH_SIGNING_PUBLIC_KEY)
-# read at the start of a fresh lgtm container (docker-compose.yml)
-OTHER_PASSWORD_VARS=(GRAFANA_ADMIN_PASSWORD)
+# GRAFANA_ADMIN_PASSWORD: read at the start of a fresh lgtm container (docker-compose.yml);
+# MANAGEMENT_TOKEN: every service's actuator beyond health and prometheus (Authorization: Bearer)
+OTHER_PASSWORD_VARS=(GRAFANA_ADMIN_PASSWORD MANAGEMENT_TOKEN)
 
 usage() {
     cat <<USAGE
@@ -30,7 +32,8 @@ Adds to ${ENV_FILE#"$ROOT"/} every secret it does not hold yet:
 
 --rotate NAME...  replace these (a variable name, or 'signing-key' for the key pair). A rotated
                   database password must also be set in Postgres: the script prints how; Grafana's
-                  applies once its container is re-created (docker compose up -d --force-recreate lgtm).
+                  applies once its container is re-created (docker compose up -d --force-recreate lgtm);
+                  MANAGEMENT_TOKEN once deploy/k8s/create-secrets.sh ran again and the pods restarted.
 USAGE
 }
 

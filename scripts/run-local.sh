@@ -50,6 +50,9 @@ fi
 RABBITMQ_PLUGINS="${RABBITMQ_PLUGINS:-${RABBITMQCTL%rabbitmqctl}rabbitmq-plugins}"
 RABBIT_MANAGEMENT_PORT="${RABBIT_MANAGEMENT_PORT:-15672}"
 BROKER_CREDENTIALS="$RUN_DIR/broker-credentials"
+# The operator's token for every actuator endpoint beyond health and prometheus (docs/security.md,
+# "Management endpoints"): MANAGEMENT_TOKEN when set, else generated once into this file (mode 600).
+MANAGEMENT_TOKEN_FILE="$RUN_DIR/management-token"
 MANAGEMENT_UI=""            # the management UI's URL once it answers (ensure_management_ui)
 
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"   # seconds until every service must be UP
@@ -114,6 +117,8 @@ Environment (defaults in brackets):
   GATEWAY_PORT [8080] AUTH_PORT [8081] USER_PORT [8082] POST_PORT [8083]
   FOLLOWERS_PORT [8084] LIKE_PORT [8085] NOTIFICATION_PORT [8086]
   GATEWAY_MANAGEMENT_PORT [8090] the gateway's actuator (health, metrics) on 127.0.0.1
+  MANAGEMENT_TOKEN [generated into .run/management-token] the operator's token for every service's
+                  actuator beyond health and prometheus (Authorization: Bearer ...)
   RUN_DIR [.run] pid files, logs, passwords and start-up caches
   JAVA_HOME (else the newest JDK >= 21 under /usr/lib/jvm, else java on PATH)
   JAVA_OPTS [-Xms384m -Xmx384m -Xmn160m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError]
@@ -134,7 +139,8 @@ or JAVA_OPTS trains again. Training log: .run/logs/<service>-training.log.
 
 Files: logs in .run/logs/<service>.log, pids in .run/<service>.pid, broker passwords (the
        operator's too) in .run/broker-credentials and database role passwords in
-       .run/db-credentials (delete a line and restart to rotate that password), start-up caches
+       .run/db-credentials (delete a line and restart to rotate that password), the actuators'
+       operator token in .run/management-token (delete and restart to rotate), start-up caches
        in .run/aot/ (delete to train again)
 EOF
 }
@@ -664,6 +670,22 @@ ensure_db_passwords() {
     done
 }
 
+# The operator's token for the actuators: MANAGEMENT_TOKEN when set, else the one generated into its file.
+management_token() {
+    if [[ -n "${MANAGEMENT_TOKEN:-}" ]]; then
+        echo "$MANAGEMENT_TOKEN"
+    else
+        cat "$MANAGEMENT_TOKEN_FILE" 2>/dev/null || true
+    fi
+}
+
+# Generates (once) the operator's token, unless the environment gives one.
+ensure_management_token() {
+    [[ -z "$(management_token)" ]] || return 0
+    mkdir -p "$RUN_DIR"
+    ( umask 077 && random_password >"$MANAGEMENT_TOKEN_FILE" )
+}
+
 # A psql single-quoted literal for \set (backslash and quote escaped).
 psql_literal() {
     local s="${1//\\/\\\\}"
@@ -786,6 +808,7 @@ service_env() {
         DB_PASSWORD="$(db_password_of "${schema:-none}")"
         RABBIT_USER="${MESSAGING_PREFIX:-}$svc"
         RABBIT_PASSWORD="$(broker_password_of "$svc")"
+        MANAGEMENT_TOKEN="$(management_token)"
     )
     # the gateway's actuator (health, metrics) on a port of its own, on this host only: as every other
     # service's, which serve nothing else on theirs
@@ -1038,6 +1061,8 @@ All services healthy in ${took}s.
   OpenAPI              $gw/v3/api-docs
   RabbitMQ management  $rabbit_ui
   Metrics (Prometheus) on this host only:$metrics
+  Other actuator endpoints (dead letters, erasures, metrics, info) need the operator's token:
+                       curl -H "Authorization: Bearer \$(cat $(relative "$MANAGEMENT_TOKEN_FILE"))" ...
   Logs                 $(relative "$LOG_DIR")/  (scripts/run-local.sh logs [service])
 EOF
 }
@@ -1059,6 +1084,7 @@ start_all() {
     connect_db_admin
     ensure_database
     ensure_service_roles
+    ensure_management_token
     build_if_needed
     mkdir -p "$LOG_DIR"
     ensure_broker_users

@@ -8,6 +8,7 @@
 #   <party>-broker         username + password of the service's (or the gateway's) broker user
 #   auth-signing-key       auth-service's Ed25519 key pair: private-key, public-key
 #   rabbitmq-definitions   definitions.json: users (salted hashes), the vhost 'social', permissions
+#   management-token       token: the operator's token for every actuator beyond health and prometheus
 #
 # Usage: deploy/k8s/create-secrets.sh NAMESPACE        (KUBECTL=... to use another kubectl)
 # Secret values never appear on a command line: kubectl reads them from file descriptors.
@@ -36,7 +37,7 @@ value() {
 PARTIES=(api-gateway auth-service user-service post-service followers-service like-service notification-service)
 # every variable first: value() runs in a process substitution below, where a failure would not stop us
 for variable in AUTH_DB_PASSWORD USERS_DB_PASSWORD POSTS_DB_PASSWORD FOLLOWERS_DB_PASSWORD LIKES_DB_PASSWORD \
-    NOTIFICATIONS_DB_PASSWORD AUTH_SIGNING_PRIVATE_KEY AUTH_SIGNING_PUBLIC_KEY; do
+    NOTIFICATIONS_DB_PASSWORD AUTH_SIGNING_PRIVATE_KEY AUTH_SIGNING_PUBLIC_KEY MANAGEMENT_TOKEN; do
     value "$variable" >/dev/null
 done
 for party in "${PARTIES[@]}"; do
@@ -78,5 +79,7 @@ apply auth-signing-key \
     --from-file=public-key=<(value AUTH_SIGNING_PUBLIC_KEY)
 
 apply rabbitmq-definitions --from-file=definitions.json="$DEFINITIONS"
+
+apply management-token --from-file=token=<(value MANAGEMENT_TOKEN)
 
 echo "Secrets created in namespace $NAMESPACE"

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -235,6 +236,49 @@ class ComposeObservabilityTest {
         assertThat(chosen).isEqualTo(datasource.path("uid").asString());
     }
 
+    /**
+     * Issue 26, item 8 (docs/security.md, "Management endpoints"): no actuator is published to the host (only
+     * the gateway's public port is, every other published port binds the loopback); the scraper asks each
+     * service by its compose name, which is its application name and so one the actuator answers under
+     * (social.management.allowed-hosts); the operator's token comes from the service's secrets, never from
+     * this file.
+     */
+    @Test
+    void noActuatorIsPublishedAndTheScraperAsksEachByANameItAnswersUnderWithTheTokenFromItsSecrets() {
+        Map<String, JsonNode> jobs = scrapeJobs();
+        for (Map.Entry<String, Map<String, Object>> service : appServices().entrySet()) {
+            String name = service.getKey();
+            Map<String, Object> env = environment(service.getValue(), name);
+            assertThat(applicationName(name))
+                    .as(name + "'s spring.application.name")
+                    .isEqualTo(name);
+            if (env.containsKey("MANAGEMENT_ALLOWED_HOSTS")) {
+                assertThat(List.of(((String) env.get("MANAGEMENT_ALLOWED_HOSTS")).split(",")))
+                        .as(name)
+                        .contains(name);
+            }
+            for (String target : targets(jobs.get(name))) {
+                assertThat(target.substring(0, target.lastIndexOf(':')))
+                        .as(name)
+                        .isEqualTo(name);
+            }
+            assertThat(env).as(name).doesNotContainKey("MANAGEMENT_TOKEN");
+        }
+        for (Map.Entry<String, Object> service : services.entrySet()) {
+            Map<String, Object> definition = Observability.map(service.getValue(), service.getKey());
+            for (Object published : ports(definition)) {
+                String mapping = String.valueOf(published);
+                boolean gatewaysPublicPort = service.getKey().equals("api-gateway")
+                        && mapping.endsWith(":" + buildArgs(definition).get("PORT"));
+                if (!gatewaysPublicPort) {
+                    assertThat(mapping)
+                            .as(service.getKey() + " publishes " + mapping + " beyond the loopback")
+                            .startsWith("127.0.0.1:");
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------- helpers
 
     /** The services compose builds from this repository (the seven apps), by name. */
@@ -289,6 +333,14 @@ class ComposeObservabilityTest {
 
     private static List<Object> ports(Map<String, Object> service) {
         return service.containsKey("ports") ? Observability.list(service.get("ports"), "ports") : List.of();
+    }
+
+    /** {@code spring.application.name} of the module the service is built from (its application.yml). */
+    private static String applicationName(String module) {
+        Matcher name = Pattern.compile("(?m)^  application:\\s*\\n(?:\\s*#.*\\n)*    name: (\\S+)")
+                .matcher(Manifests.read(Observability.ROOT.resolve(module + "/src/main/resources/application.yml")));
+        assertThat(name.find()).as(module + " names its application").isTrue();
+        return name.group(1);
     }
 
     private static String relative(Path file) {

@@ -301,6 +301,25 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * Issue 26, item 8: every Deployment's actuator asks for the operator's token, read from the Secret
+     * {@code management-token} (which create-secrets.sh creates), never written into a manifest.
+     */
+    @Test
+    void everyServiceAndTheGatewayReadTheOperatorsManagementTokenFromItsSecret() {
+        for (Manifest manifest : ManifestRules.of(base, Deployment.class)) {
+            EnvVar token = env(manifest).get("MANAGEMENT_TOKEN");
+            assertThat(token).as(manifest.where()).isNotNull();
+            assertThat(token.getValue()).as(manifest.where()).isNull();
+            assertThat(token.getValueFrom().getSecretKeyRef().getName())
+                    .as(manifest.where())
+                    .isEqualTo("management-token");
+            assertThat(token.getValueFrom().getSecretKeyRef().getKey())
+                    .as(manifest.where())
+                    .isEqualTo("token");
+        }
+    }
+
     /** create-secrets.sh, run against a stand-in kubectl, creates every Secret and key the manifests read. */
     @Test
     void everySecretTheManifestsReadIsOneCreateSecretsCreates(@TempDir Path dir) throws Exception {
@@ -393,7 +412,8 @@ class KubernetesManifestsTest {
                 "LIKES_DB_PASSWORD",
                 "NOTIFICATIONS_DB_PASSWORD",
                 "AUTH_SIGNING_PRIVATE_KEY",
-                "AUTH_SIGNING_PUBLIC_KEY"));
+                "AUTH_SIGNING_PUBLIC_KEY",
+                "MANAGEMENT_TOKEN"));
         for (String party : DEPLOYMENTS) {
             variables.add("RABBIT_PASSWORD_" + party.toUpperCase().replace('-', '_'));
         }

@@ -42,7 +42,8 @@ final class ManifestRules {
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
     /** Names of settings whose value is a secret: they come from a Secret, never from the manifest. */
-    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|PRIVATE_KEY).*", Pattern.CASE_INSENSITIVE);
+    static final Pattern SECRET_NAME =
+            Pattern.compile(".*(PASSWORD|SECRET|PRIVATE_KEY|TOKEN).*", Pattern.CASE_INSENSITIVE);
 
     private ManifestRules() {}
 

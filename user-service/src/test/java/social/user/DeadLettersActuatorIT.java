@@ -26,13 +26,18 @@ import social.support.testing.RealInfrastructure;
 /**
  * What an operator sees of user-service's dead letters on its own HTTP port: a gauge per dead-letter
  * queue in {@code /actuator/metrics}, the queues in {@code /actuator/deadletters}, a replay by
- * {@code POST /actuator/deadletters/{queue}}, and the in-order subscriptions in the health.
+ * {@code POST /actuator/deadletters/{queue}}, and the in-order subscriptions in the health; all but
+ * the health with the operator's token (MANAGEMENT_TOKEN).
  */
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "social.messaging.dead-letter-poll-interval=200ms")
+        properties = {
+            "social.messaging.dead-letter-poll-interval=200ms",
+            "social.management.token=" + DeadLettersActuatorIT.OPERATOR_TOKEN
+        })
 class DeadLettersActuatorIT {
+    static final String OPERATOR_TOKEN = "user-service-operator-token";
     private static final JsonMapper JSON = new JsonMapper();
 
     @LocalServerPort
@@ -82,14 +87,19 @@ class DeadLettersActuatorIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response =
-                http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import social.gateway.e2e.Api.Response;
 import social.gateway.e2e.Api.Session;
+import social.support.testing.ServiceJvms;
 
 /**
  * Leaving (API.md, "Blocks, mutes, leaving"): {@code DELETE /api/users/me} ends the account's
@@ -310,10 +311,10 @@ class LeavingE2EIT {
         return tags;
     }
 
-    /** The erasures auth-service is still waiting for (its actuator, 127.0.0.1 only). */
+    /** The erasures auth-service is still waiting for (its actuator, 127.0.0.1 only, with the operator's token). */
     static JsonNode erasures() {
         Api auth = new Api(URI.create("http://127.0.0.1:" + Stack.get().port("auth-service")));
-        Response response = auth.get("/actuator/erasures");
+        Response response = auth.get("/actuator/erasures", ServiceJvms.MANAGEMENT_TOKEN);
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         return response.json();
     }

@@ -52,6 +52,7 @@ import social.support.id.Ids;
 import social.support.messaging.ContractMessageConverter;
 import social.support.messaging.Senders;
 import social.support.testing.BrokerUsers;
+import social.support.testing.ServiceJvms;
 import social.support.testing.TestInfrastructure;
 
 /**
@@ -604,7 +605,8 @@ class NotificationsE2EIT {
     }
 
     private static double openStreams(URI gateway) {
-        Response metric = new Api(gateway).get("/actuator/metrics/social.notification.streams");
+        Response metric =
+                new Api(gateway).get("/actuator/metrics/social.notification.streams", ServiceJvms.MANAGEMENT_TOKEN);
         assertThat(metric.status()).isEqualTo(200);
         return metric.json().get("measurements").get(0).get("value").asDouble();
     }

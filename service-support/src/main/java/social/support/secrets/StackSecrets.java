@@ -27,12 +27,14 @@ import social.support.messaging.Senders;
  *
  * <p>{@code <root>/all/} keeps every secret, one file each, generated once and kept on later runs: the
  * Postgres superuser's and each service role's password, each broker user's (the parties', the operator's,
- * the administrator's), auth-service's Ed25519 signing key pair and Grafana's admin password. Every run then
+ * the administrator's), auth-service's Ed25519 signing key pair, Grafana's admin password and the operator's
+ * token for the actuators ({@code MANAGEMENT_TOKEN}, docs/security.md "Management endpoints"). Every run then
  * writes each consumer's directory ({@code <root>/<consumer>/}, a volume of its own that only that
  * container mounts) with what it needs and nothing else:
  *
  * <ul>
- *   <li>a service: {@code DB_PASSWORD} (its role's), {@code RABBIT_PASSWORD} (its broker user's), and for
+ *   <li>a service: {@code DB_PASSWORD} (its role's), {@code RABBIT_PASSWORD} (its broker user's),
+ *       {@code MANAGEMENT_TOKEN} (the same for all seven: one operator), and for
  *       auth-service {@code AUTH_SIGNING_PRIVATE_KEY} and {@code AUTH_SIGNING_PUBLIC_KEY}: read as a Spring
  *       config tree ({@code SPRING_CONFIG_IMPORT=configtree:...}), so the names are the variables' names;
  *   <li>{@code postgres}: {@code POSTGRES_PASSWORD} and each role's {@code <SCHEMA>_DB_PASSWORD}, for the
@@ -42,7 +44,8 @@ import social.support.messaging.Senders;
  * </ul>
  *
  * <p>Usage: {@code StackSecrets generate [root]} (idempotent), {@code StackSecrets show [root]} (prints the
- * people's logins: the operator's and the administrators'); the root defaults to {@code /secrets}.
+ * people's logins: the operator's, with the management token, and the administrators'); the root defaults to
+ * {@code /secrets}.
  */
 public final class StackSecrets {
     /** The broker's virtual host in compose (docker-compose.yml's RABBIT_VHOST). */
@@ -53,6 +56,8 @@ public final class StackSecrets {
     static final String DEFAULT_ROOT = "/secrets";
 
     static final String ALL = "all";
+    /** The operator's token for every service's actuator (social.management.token). */
+    static final String MANAGEMENT_TOKEN = "MANAGEMENT_TOKEN";
     /** The schema (and so the database role {@code <schema>_svc}) of each service; the gateway has none. */
     static final Map<String, String> SCHEMAS = schemas();
 
@@ -88,6 +93,7 @@ public final class StackSecrets {
         }
         ensure(all, "RABBITMQ_ADMIN_PASSWORD", randomPassword());
         ensure(all, "GRAFANA_ADMIN_PASSWORD", randomPassword());
+        ensure(all, MANAGEMENT_TOKEN, randomPassword());
         if (!Files.exists(all.resolve("AUTH_SIGNING_PRIVATE_KEY"))
                 || !Files.exists(all.resolve("AUTH_SIGNING_PUBLIC_KEY"))) {
             KeyPair pair = signingKeyPair();
@@ -105,6 +111,7 @@ public final class StackSecrets {
         for (String party : Senders.parties()) {
             Path dir = root.resolve(party);
             write(dir, "RABBIT_PASSWORD", read(all, BrokerDefinitions.passwordVariable(party)));
+            write(dir, MANAGEMENT_TOKEN, read(all, MANAGEMENT_TOKEN));
             String schema = SCHEMAS.get(party);
             if (schema != null) {
                 write(dir, "DB_PASSWORD", read(all, databasePasswordName(schema)));
@@ -136,7 +143,9 @@ public final class StackSecrets {
                         + read(all, BrokerDefinitions.passwordVariable(BrokerPermissions.OPERATOR)),
                 "  administrator  user " + RABBITMQ_ADMIN + "  password " + read(all, "RABBITMQ_ADMIN_PASSWORD"),
                 "Grafana                 http://localhost:3000",
-                "  administrator  user admin  password " + read(all, "GRAFANA_ADMIN_PASSWORD"));
+                "  administrator  user admin  password " + read(all, "GRAFANA_ADMIN_PASSWORD"),
+                "Actuators (inside the compose network; health and prometheus need none)",
+                "  operator       Authorization: Bearer " + read(all, MANAGEMENT_TOKEN));
     }
 
     private static void ensure(Path dir, String name, String value) throws IOException {

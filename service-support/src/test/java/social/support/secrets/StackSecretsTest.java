@@ -31,11 +31,15 @@ class StackSecretsTest {
     void eachConsumerGetsOnlyWhatItNeeds() throws IOException {
         StackSecrets.generate(root);
 
-        assertThat(files("post-service")).containsOnlyKeys("DB_PASSWORD", "RABBIT_PASSWORD");
-        assertThat(files("api-gateway")).containsOnlyKeys("RABBIT_PASSWORD");
+        assertThat(files("post-service")).containsOnlyKeys("DB_PASSWORD", "RABBIT_PASSWORD", "MANAGEMENT_TOKEN");
+        assertThat(files("api-gateway")).containsOnlyKeys("RABBIT_PASSWORD", "MANAGEMENT_TOKEN");
         assertThat(files("auth-service"))
                 .containsOnlyKeys(
-                        "DB_PASSWORD", "RABBIT_PASSWORD", "AUTH_SIGNING_PRIVATE_KEY", "AUTH_SIGNING_PUBLIC_KEY");
+                        "DB_PASSWORD",
+                        "RABBIT_PASSWORD",
+                        "MANAGEMENT_TOKEN",
+                        "AUTH_SIGNING_PRIVATE_KEY",
+                        "AUTH_SIGNING_PUBLIC_KEY");
         assertThat(files("postgres"))
                 .containsOnlyKeys(
                         "POSTGRES_PASSWORD",
@@ -47,6 +51,26 @@ class StackSecretsTest {
                         "NOTIFICATIONS_DB_PASSWORD");
         assertThat(files("rabbitmq")).containsOnlyKeys("definitions.json");
         assertThat(files("grafana")).containsOnlyKeys("admin-password");
+    }
+
+    @Test
+    void everyServiceAndTheGatewayShareTheOperatorsManagementTokenKeptAcrossRuns() throws IOException {
+        StackSecrets.generate(root);
+        String token = files(StackSecrets.ALL).get("MANAGEMENT_TOKEN");
+        assertThat(token).matches("[0-9a-f]{48}");
+        for (String party : List.of(
+                "api-gateway",
+                "auth-service",
+                "user-service",
+                "post-service",
+                "followers-service",
+                "like-service",
+                "notification-service")) {
+            assertThat(files(party).get("MANAGEMENT_TOKEN")).as(party).isEqualTo(token);
+        }
+
+        StackSecrets.generate(root);
+        assertThat(files("post-service").get("MANAGEMENT_TOKEN")).isEqualTo(token);
     }
 
     @Test
@@ -122,6 +146,7 @@ class StackSecretsTest {
         assertThat(String.join("\n", people))
                 .contains(all.get("RABBIT_PASSWORD_OPERATOR"), all.get("RABBITMQ_ADMIN_PASSWORD"))
                 .contains(all.get("GRAFANA_ADMIN_PASSWORD"))
+                .contains(all.get("MANAGEMENT_TOKEN"))
                 .doesNotContain(all.get("RABBIT_PASSWORD_POST_SERVICE"), all.get("POSTS_DB_PASSWORD"));
     }
 

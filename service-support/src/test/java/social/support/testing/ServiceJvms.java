@@ -39,6 +39,13 @@ public final class ServiceJvms {
             "like-service", "likes",
             "notification-service", "notifications");
 
+    /**
+     * The operator's token of this test JVM's stack (MANAGEMENT_TOKEN of every service it starts): what a
+     * test sends as {@code Authorization: Bearer} to read or use an actuator endpoint beyond health and the
+     * Prometheus scrape. Random per run, like a deployment's.
+     */
+    public static final String MANAGEMENT_TOKEN = randomToken();
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -76,6 +83,7 @@ public final class ServiceJvms {
         env.put("RABBIT_USER", brokerUsers.user(name));
         env.put("RABBIT_PASSWORD", brokerUsers.password(name));
         env.put("SOCIAL_MESSAGING_VERIFYSENDERS", "true");
+        env.put("MANAGEMENT_TOKEN", MANAGEMENT_TOKEN);
         env.put("SOCIAL_MESSAGING_RPCTIMEOUT", rpcTimeout.toMillis() + "ms");
         env.put("DB_POOL_SIZE", "5");
         env.put("RATE_LIMIT_ANONYMOUS_RPS", "10000");
@@ -163,6 +171,12 @@ public final class ServiceJvms {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static String toEnvName(String property) {
